@@ -1,0 +1,164 @@
+package io.streamis.config.value;
+
+import io.streamis.common.error.StreamisException;
+import io.streamis.config.ConfigKeys;
+import io.streamis.config.definition.ConfigCatalog;
+import io.streamis.config.definition.ConfigDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Normalises, validates and stores job configuration against the key catalogue.
+ * Rules (behaviour §3.3, plus server-side validation upstream never did): unknown groups are dropped, keys defined
+ * under another group are dropped, undefined keys are kept free-form (the custom Flink group is never validated),
+ * defined keys are validated against type, regex and options, and defaults are filled.
+ */
+@Service
+public class JobConfigService {
+
+    private final ConfigCatalog catalog;
+    private final ConfigValueMapper mapper;
+
+    public JobConfigService(ConfigCatalog catalog, ConfigValueMapper mapper) {
+        this.catalog = catalog;
+        this.mapper = mapper;
+    }
+
+    /** Validates raw input (values may be any JSON scalar) and fills defaults. Throws naming every broken rule. */
+    public JobConfig normalize(Map<String, ?> raw) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (ConfigDefinition group : catalog.groups()) {
+            Object groupValue = raw == null ? null : raw.get(group.key());
+            Map<String, String> values = new LinkedHashMap<>();
+            if (groupValue instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> accept(group, String.valueOf(k), v, values, problems));
+            } else if (groupValue != null) {
+                problems.add(group.key() + ": must be an object of key/value pairs");
+            }
+            for (ConfigDefinition child : catalog.children(group)) {
+                if (!values.containsKey(child.key()) && child.hasDefault()) {
+                    values.put(child.key(), child.defaultValue());
+                }
+                if (child.required() && values.getOrDefault(child.key(), "").isBlank()) {
+                    problems.add(child.key() + ": is required");
+                }
+            }
+            out.put(group.key(), values);
+        }
+        if (!problems.isEmpty()) {
+            throw StreamisException.validation("Invalid job config: " + String.join("; ", problems));
+        }
+        return new JobConfig(out);
+    }
+
+    private void accept(ConfigDefinition group, String key, Object rawValue, Map<String, String> values,
+                        List<String> problems) {
+        if (rawValue == null) {
+            return;
+        }
+        if (rawValue instanceof Map<?, ?> || rawValue instanceof java.util.Collection<?>) {
+            problems.add(key + ": value must be a string, number or boolean");
+            return;
+        }
+        String value = String.valueOf(rawValue);
+        if (key.isBlank()) {
+            problems.add(group.key() + ": keys must not be blank");
+            return;
+        }
+        ConfigDefinition def = catalog.byKey(key).orElse(null);
+        if (def == null) {
+            values.put(key, value);
+            return;
+        }
+        if (def.isGroup() || !Long.valueOf(group.id()).equals(def.parentRef())) {
+            return;
+        }
+        validate(def, value).ifPresent(problems::add);
+        values.put(key, value);
+    }
+
+    /** Checks one value against its definition; blank values are left to the required check. */
+    static java.util.Optional<String> validate(ConfigDefinition def, String value) {
+        if (value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String v = value.trim();
+        if ("NUMBER".equalsIgnoreCase(def.type()) && !v.matches("-?\\d+")) {
+            return java.util.Optional.of(def.key() + ": '" + value + "' is not a whole number");
+        }
+        if ("SELECT".equalsIgnoreCase(def.type()) && !def.options().isEmpty() && !def.options().contains(v)) {
+            return java.util.Optional.of(def.key() + ": '" + value + "' is not one of " + def.options());
+        }
+        if ("Regex".equalsIgnoreCase(def.validateType()) && def.validateRule() != null
+                && !def.validateRule().isBlank()) {
+            try {
+                if (!Pattern.compile(def.validateRule()).matcher(v).matches()) {
+                    return java.util.Optional.of(def.key() + ": '" + value + "' does not match rule "
+                            + def.validateRule());
+                }
+            } catch (PatternSyntaxException e) {
+                return java.util.Optional.of(def.key() + ": its rule is not a valid regex");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Replaces the whole stored config of a job (call inside the caller's transaction). */
+    @Transactional
+    public void replace(long jobId, String jobName, JobConfig config) {
+        mapper.deleteByJob(jobId);
+        config.groups().forEach((groupKey, kv) -> {
+            ConfigDefinition group = catalog.group(groupKey).orElseThrow(
+                    () -> StreamisException.validation("Unknown config group " + groupKey));
+            kv.forEach((k, v) -> {
+                Long refId = catalog.byKey(k).map(ConfigDefinition::id).orElse(group.id());
+                mapper.insert(new ConfigValueMapper.Row(jobId, jobName, k, v, refId));
+            });
+        });
+    }
+
+    /** The stored config, rebuilt as nested groups (only root groups). */
+    public JobConfig load(long jobId) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (ConfigDefinition g : catalog.groups()) {
+            out.put(g.key(), new LinkedHashMap<>());
+        }
+        for (ConfigValueMapper.Row row : mapper.selectByJob(jobId)) {
+            ConfigDefinition def = row.refDefId() == null ? null : catalog.byId(row.refDefId()).orElse(null);
+            while (def != null && !def.isGroup() && def.parentRef() != null) {
+                def = catalog.byId(def.parentRef()).orElse(null);
+            }
+            if (def != null && def.isGroup()) {
+                out.get(def.key()).put(row.key(), row.value() == null ? "" : row.value());
+            }
+        }
+        return new JobConfig(out);
+    }
+
+    /** Drops one-shot values (definitions with {@code is_temp}) after they were used by a successful start. */
+    @Transactional
+    public void clearOneShotValues(long jobId) {
+        for (ConfigDefinition g : catalog.groups()) {
+            for (ConfigDefinition d : catalog.children(g)) {
+                if (d.temp()) {
+                    mapper.deleteKey(jobId, d.key());
+                }
+            }
+        }
+    }
+
+    /** Copies another job's stored config onto a job, replacing its own. */
+    @Transactional
+    public JobConfig copy(long fromJobId, long toJobId, String toJobName) {
+        JobConfig source = load(fromJobId).without(ConfigKeys.SAVEPOINT_PATH);
+        replace(toJobId, toJobName, source);
+        return source;
+    }
+}

@@ -1,0 +1,86 @@
+package io.streamis.jobmanager;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the job manager (prefix {@code streamis.jobmanager}).
+ *
+ * @param materialRoot     where job-version files and project resource files are stored
+ * @param admins           users with every right on every job ({@code wds.streamis.developer})
+ * @param upload           limits applied to imported zips
+ * @param contentEditEnable whether args may be edited ({@code wds.streamis.job.content.edit.enable})
+ * @param argsMaxLength    cap on the length of edited args ({@code wds.streamis.default.args.length})
+ * @param projectNameStrictCheck reject a meta.json whose projectName differs from the request's
+ * @param monitor          the status poll loop
+ * @param restart          the auto-restart budget for jobs with fail-restart ON
+ * @param operationTimeout how long start/stop/savepoint wait for Flink before giving up
+ */
+@ConfigurationProperties(prefix = "streamis.jobmanager")
+public record StreamisJobManagerProperties(Path materialRoot, List<String> admins, Upload upload,
+                                           Boolean contentEditEnable, Integer argsMaxLength,
+                                           Boolean projectNameStrictCheck, Monitor monitor, Restart restart,
+                                           Duration operationTimeout) {
+
+    public StreamisJobManagerProperties {
+        materialRoot = materialRoot == null ? Path.of("data", "materials") : materialRoot;
+        admins = admins == null ? List.of() : List.copyOf(admins);
+        upload = upload == null ? new Upload(null, null, null) : upload;
+        contentEditEnable = contentEditEnable == null ? Boolean.TRUE : contentEditEnable;
+        argsMaxLength = argsMaxLength == null ? 2000 : argsMaxLength;
+        projectNameStrictCheck = projectNameStrictCheck == null ? Boolean.TRUE : projectNameStrictCheck;
+        monitor = monitor == null ? new Monitor(null, null, null) : monitor;
+        restart = restart == null ? new Restart(null, null, null, null, null) : restart;
+        operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
+    }
+
+    /**
+     * Zip limits; a zip over any of them is refused before anything is stored.
+     *
+     * @param maxEntries      most entries a zip may hold
+     * @param maxUnpackedSize most bytes all entries may unpack to (zip-bomb guard)
+     * @param stagingDir      where zips are unpacked while being checked
+     */
+    public record Upload(Integer maxEntries, DataSize maxUnpackedSize, Path stagingDir) {
+        public Upload {
+            maxEntries = maxEntries == null ? 200 : maxEntries;
+            maxUnpackedSize = maxUnpackedSize == null ? DataSize.ofMegabytes(512) : maxUnpackedSize;
+            stagingDir = stagingDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "streamis-upload")
+                    : stagingDir;
+        }
+    }
+
+    /**
+     * @param enabled          whether the poll loop runs
+     * @param interval         time between polls (one {@code /jobs/overview} call per cluster per poll)
+     * @param lostConfirmAfter how long a job may be missing from its cluster before it is settled as FAILED
+     */
+    public record Monitor(Boolean enabled, Duration interval, Duration lostConfirmAfter) {
+        public Monitor {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+            interval = interval == null ? Duration.ofSeconds(5) : interval;
+            lostConfirmAfter = lostConfirmAfter == null ? Duration.ofSeconds(30) : lostConfirmAfter;
+        }
+    }
+
+    /**
+     * @param maxAttempts       restarts allowed inside one failure-rate window
+     * @param initialBackoff    wait before the first restart; doubles per attempt
+     * @param maxBackoff        cap of the back-off
+     * @param failureRateWindow failures older than this no longer count against the budget
+     * @param enabled           master switch for auto-restart (per-job switch is fail-restart.switch)
+     */
+    public record Restart(Integer maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                          Duration failureRateWindow, Boolean enabled) {
+        public Restart {
+            maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+            failureRateWindow = failureRateWindow == null ? Duration.ofMinutes(30) : failureRateWindow;
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.streamis.jobmanager.job;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Jobs. The list query lives in {@code mapper/jobmanager/JobMapper.xml}. */
+@Mapper
+public interface JobMapper {
+
+    String COLUMNS = "id, project_name, name, create_by, create_time, label, description, job_type, submit_user,"
+            + " workspace_name, current_version, enable, version_seq";
+
+    /** Insert parameter; the generated id is written back. */
+    final class NewJob {
+        public Long id;
+        public final String projectName;
+        public final String name;
+        public final String jobType;
+        public final String label;
+        public final String description;
+        public final String createBy;
+
+        public NewJob(String projectName, String name, String jobType, String label, String description,
+                      String createBy) {
+            this.projectName = projectName;
+            this.name = name;
+            this.jobType = jobType;
+            this.label = label;
+            this.description = description;
+            this.createBy = createBy;
+        }
+    }
+
+    @Insert("INSERT INTO linkis_stream_job (project_name, name, job_type, label, description, create_by, submit_user,"
+            + " enable, version_seq) VALUES (#{projectName}, #{name}, #{jobType}, #{label}, #{description},"
+            + " #{createBy}, #{createBy}, 1, 0)")
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int insert(NewJob job);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id}")
+    StreamJob selectById(@Param("id") long id);
+
+    /** Takes the row lock that serialises version numbering and status changes of one job. */
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id} FOR UPDATE")
+    StreamJob selectByIdForUpdate(@Param("id") long id);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE project_name = #{project} AND name = #{name} FOR UPDATE")
+    StreamJob selectByNameForUpdate(@Param("project") String project, @Param("name") String name);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE project_name = #{project} AND name = #{name}")
+    StreamJob selectByName(@Param("project") String project, @Param("name") String name);
+
+    @Update("UPDATE linkis_stream_job SET version_seq = version_seq + 1 WHERE id = #{id}")
+    int bumpVersionSeq(@Param("id") long id);
+
+    @Update("UPDATE linkis_stream_job SET current_version = #{version} WHERE id = #{id}")
+    int updateCurrentVersion(@Param("id") long id, @Param("version") String version);
+
+    @Update("UPDATE linkis_stream_job SET label = #{label} WHERE id = #{id}")
+    int updateLabel(@Param("id") long id, @Param("label") String label);
+
+    @Update("UPDATE linkis_stream_job SET label = #{label},"
+            + " description = CASE WHEN #{description} IS NULL OR #{description} = '' THEN description ELSE #{description} END"
+            + " WHERE id = #{id}")
+    int updateMeta(@Param("id") long id, @Param("label") String label, @Param("description") String description);
+
+    @Update("UPDATE linkis_stream_job SET enable = #{enable} WHERE id = #{id}")
+    int updateEnable(@Param("id") long id, @Param("enable") boolean enable);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE project_name = #{project} ORDER BY id")
+    List<StreamJob> selectByProject(@Param("project") String project);
+
+    List<JobListRow> selectList(JobQuery query);
+
+    long countList(JobQuery query);
+}

@@ -1,0 +1,20 @@
+package io.streamis.jobmanager.task;
+
+import io.streamis.common.job.TaskStatus;
+import java.time.LocalDateTime;
+
+/** One start attempt of a job (a "task" in 0.3.x terms) and what became of it. */
+public record StreamTask(long id, long jobVersionId, long jobId, String version, int status,
+                         LocalDateTime startTime, LocalDateTime lastUpdateTime, String errDesc, String submitUser,
+                         String linkisJobId, String linkisJobInfo, String serverInstance, String jobStartConfig,
+                         String solution, Long templateId, String cluster, String startCause, String restoredFrom) {
+
+    public TaskStatus taskStatus() {
+        return TaskStatus.fromCode(status);
+    }
+
+    /** The Flink job id (stored in {@code linkis_job_id} for compatibility). */
+    public String flinkJobId() {
+        return linkisJobId;
+    }
+}

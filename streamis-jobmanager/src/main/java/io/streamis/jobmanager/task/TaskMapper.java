@@ -1,0 +1,112 @@
+package io.streamis.jobmanager.task;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Tasks (runs). */
+@Mapper
+public interface TaskMapper {
+
+    String COLUMNS = "id, job_version_id, job_id, version, status, start_time, last_update_time, err_desc,"
+            + " submit_user, linkis_job_id, linkis_job_info, server_instance, job_start_config, solution,"
+            + " template_id, cluster, start_cause, restored_from";
+
+    /** Insert parameter; the generated id is written back. */
+    final class NewTask {
+        public Long id;
+        public final long jobVersionId;
+        public final long jobId;
+        public final String version;
+        public final int status;
+        public final String submitUser;
+        public final String serverInstance;
+        public final String jobStartConfig;
+        public final Long templateId;
+        public final String cluster;
+        public final String startCause;
+        public final String linkisJobInfo;
+
+        public NewTask(long jobVersionId, long jobId, String version, int status, String submitUser,
+                       String serverInstance, String jobStartConfig, Long templateId, String cluster,
+                       String startCause, String linkisJobInfo) {
+            this.jobVersionId = jobVersionId;
+            this.jobId = jobId;
+            this.version = version;
+            this.status = status;
+            this.submitUser = submitUser;
+            this.serverInstance = serverInstance;
+            this.jobStartConfig = jobStartConfig;
+            this.templateId = templateId;
+            this.cluster = cluster;
+            this.startCause = startCause;
+            this.linkisJobInfo = linkisJobInfo;
+        }
+    }
+
+    @Insert("INSERT INTO linkis_stream_task (job_version_id, job_id, version, status, start_time, last_update_time,"
+            + " submit_user, server_instance, job_start_config, template_id, cluster, start_cause, linkis_job_info)"
+            + " VALUES (#{jobVersionId}, #{jobId}, #{version}, #{status}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+            + " #{submitUser}, #{serverInstance}, #{jobStartConfig}, #{templateId}, #{cluster}, #{startCause},"
+            + " #{linkisJobInfo})")
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int insert(NewTask task);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE id = #{id}")
+    StreamTask selectById(@Param("id") long id);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} ORDER BY id DESC LIMIT 1")
+    StreamTask selectLatest(@Param("jobId") long jobId);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} AND linkis_job_id IS NOT NULL"
+            + " ORDER BY id DESC LIMIT #{limit}")
+    List<StreamTask> selectLaunched(@Param("jobId") long jobId, @Param("limit") int limit);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} ORDER BY id DESC LIMIT #{limit}")
+    List<StreamTask> selectRecent(@Param("jobId") long jobId, @Param("limit") int limit);
+
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} AND version = #{version}"
+            + " ORDER BY id DESC LIMIT #{limit} OFFSET #{offset}")
+    List<StreamTask> selectByVersion(@Param("jobId") long jobId, @Param("version") String version,
+                                     @Param("offset") int offset, @Param("limit") int limit);
+
+    @Select("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = #{jobId} AND version = #{version}")
+    long countByVersion(@Param("jobId") long jobId, @Param("version") String version);
+
+    @Select("<script>SELECT " + COLUMNS + " FROM linkis_stream_task WHERE status IN"
+            + "<foreach collection='statuses' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
+            + " ORDER BY id</script>")
+    List<StreamTask> selectByStatuses(@Param("statuses") Collection<Integer> statuses);
+
+    @Select("<script>SELECT t.* FROM linkis_stream_task t WHERE t.id IN (SELECT MAX(id) FROM linkis_stream_task"
+            + " WHERE job_id IN <foreach collection='jobIds' item='j' open='(' separator=',' close=')'>#{j}</foreach>"
+            + " GROUP BY job_id)</script>")
+    List<StreamTask> selectLatestOf(@Param("jobIds") Collection<Long> jobIds);
+
+    /** Compare-and-set on status, so two actors can never both move the same run. */
+    @Update("UPDATE linkis_stream_task SET status = #{to}, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id} AND status = #{from}")
+    int transition(@Param("id") long id, @Param("from") int from, @Param("to") int to);
+
+    @Update("UPDATE linkis_stream_task SET status = #{to}, err_desc = #{errDesc}, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id} AND status = #{from}")
+    int transitionWithError(@Param("id") long id, @Param("from") int from, @Param("to") int to,
+                            @Param("errDesc") String errDesc);
+
+    @Update("UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
+            + " restored_from = #{restoredFrom}, last_update_time = CURRENT_TIMESTAMP WHERE id = #{id}")
+    int updateLaunched(@Param("id") long id, @Param("flinkJobId") String flinkJobId, @Param("jobInfo") String jobInfo,
+                       @Param("restoredFrom") String restoredFrom);
+
+    @Update("UPDATE linkis_stream_task SET linkis_job_info = #{jobInfo}, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id}")
+    int updateJobInfo(@Param("id") long id, @Param("jobInfo") String jobInfo);
+
+    @Update("UPDATE linkis_stream_task SET err_desc = #{errDesc} WHERE id = #{id}")
+    int updateErrDesc(@Param("id") long id, @Param("errDesc") String errDesc);
+}

@@ -1,0 +1,180 @@
+package io.streamis.jobmanager.upload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.error.StreamisException;
+import io.streamis.common.validation.Names;
+import io.streamis.config.ConfigKeys;
+import io.streamis.config.value.JobConfig;
+import io.streamis.config.value.JobConfigService;
+import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.jobmanager.job.JobMapper;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.material.MaterialStore;
+import io.streamis.jobmanager.material.ProjectFileService;
+import io.streamis.jobmanager.project.Privilege;
+import io.streamis.jobmanager.version.JobVersion;
+import io.streamis.jobmanager.version.VersionMapper;
+import io.streamis.jobmanager.version.VersionService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.io.FileUtils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a job package (zip with meta.json, or a bare meta object). Everything is checked before anything is
+ * written; then job row, version row, files and config land in one transaction, and stored files are removed
+ * again if it rolls back.
+ */
+@Service
+public class JobImportService {
+
+    private static final int CREATE_RETRIES = 3;
+
+    private final StreamisJobManagerProperties properties;
+    private final MetaJsonParser parser;
+    private final AccessGuard access;
+    private final JobMapper jobs;
+    private final VersionService versionService;
+    private final VersionMapper versions;
+    private final ImportSupport support;
+
+    public JobImportService(StreamisJobManagerProperties properties, MetaJsonParser parser, AccessGuard access,
+                            JobMapper jobs, VersionService versionService, VersionMapper versions,
+                            ImportSupport support) {
+        this.properties = properties;
+        this.parser = parser;
+        this.access = access;
+        this.jobs = jobs;
+        this.versionService = versionService;
+        this.versions = versions;
+        this.support = support;
+    }
+
+    /** Imports a zip upload. {@code requestProject} is the project the caller is working in. */
+    public ImportResult importZip(String user, String requestProject, String zipName, InputStream zip,
+                                  String source) {
+        if (zipName == null || !zipName.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            throw StreamisException.validation("The uploaded file must be a .zip (got '" + zipName + "')");
+        }
+        Names.require("Zip file name", zipName);
+        Path staging = null;
+        try {
+            Files.createDirectories(properties.upload().stagingDir());
+            staging = Files.createTempDirectory(properties.upload().stagingDir(), "import-");
+            Map<String, Path> files = new ZipExtractor(properties.upload().maxEntries(),
+                    properties.upload().maxUnpackedSize().toBytes()).extract(zip, staging);
+            Path metaFile = files.remove("meta.json");
+            if (metaFile == null) {
+                throw StreamisException.validation("The zip has no meta.json at its root");
+            }
+            JobMeta meta = reconcileProject(parser.parse(Files.readAllBytes(metaFile)), requestProject);
+            if (meta.jobConfig() == null) {
+                throw StreamisException.validation("meta_json does not contain jobConfig, please check");
+            }
+            if (meta.jobConfig().get(ConfigKeys.GROUP_PRODUCE) == null) {
+                throw StreamisException.validation("jobConfig does not contain " + ConfigKeys.GROUP_PRODUCE
+                        + ", please check");
+            }
+            return persist(user, meta, files, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stage the upload", e);
+        } finally {
+            if (staging != null) {
+                FileUtils.deleteQuietly(staging.toFile());
+            }
+        }
+    }
+
+    /** Imports a meta object without files (content must reference project files); jobConfig is optional. */
+    public ImportResult createOrUpdate(String user, JobMeta meta) {
+        return persist(user, meta, Map.of(), null);
+    }
+
+    private JobMeta reconcileProject(JobMeta meta, String requestProject) {
+        if (requestProject == null || requestProject.isBlank()) {
+            return meta;
+        }
+        if (meta.projectName() != null && !meta.projectName().isBlank()
+                && !meta.projectName().equals(requestProject)) {
+            if (properties.projectNameStrictCheck()) {
+                throw StreamisException.validation("meta.json projectName '" + meta.projectName()
+                        + "' differs from the project you upload to ('" + requestProject + "')");
+            }
+        }
+        return meta.withProjectName(requestProject);
+    }
+
+    private ImportResult persist(String user, JobMeta meta, Map<String, Path> files, String source) {
+        Names.require("projectName", meta.projectName());
+        Names.require("jobName", meta.jobName());
+        if (meta.jobType() == null || meta.jobType().isBlank()) {
+            throw StreamisException.validation("jobType is required and must not be blank");
+        }
+        List<String> referenced = JobContents.validate(meta.jobType(), meta.jobContent());
+        access.requireProject(user, meta.projectName(), Privilege.EDIT);
+        support.checkReferencedFiles(meta.projectName(), referenced, files.keySet());
+        JobConfig config = meta.jobConfig() == null ? null : support.normalizeConfig(meta.jobConfig());
+        String contentJson = support.toJson(meta.jobContent());
+        TransactionTemplate tx = support.transactionTemplate();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> write(user, meta, files, source, config, contentJson));
+            } catch (DuplicateKeyException e) {
+                // Two first uploads of the same job raced on the unique (project, name); the loser retries and
+                // now finds the winner's row, which it locks like any later upload.
+                if (attempt >= CREATE_RETRIES) {
+                    throw StreamisException.conflict("Job " + meta.jobName() + " is being imported concurrently,"
+                            + " please retry");
+                }
+            }
+        }
+    }
+
+    private ImportResult write(String user, JobMeta meta, Map<String, Path> files, String source, JobConfig config,
+                               String contentJson) {
+        StreamJob job = jobs.selectByNameForUpdate(meta.projectName(), meta.jobName());
+        boolean created = job == null;
+        if (created) {
+            JobMapper.NewJob row = new JobMapper.NewJob(meta.projectName(), meta.jobName(), meta.jobType(),
+                    meta.tags(), meta.description(), user);
+            jobs.insert(row);
+            job = jobs.selectByIdForUpdate(row.id);
+        } else {
+            if (!job.jobType().equals(meta.jobType())) {
+                throw StreamisException.validation("Job " + job.name() + " is a " + job.jobType()
+                        + " job; its jobType cannot change to " + meta.jobType());
+            }
+            jobs.updateMeta(job.id(), meta.tags() == null ? job.label() : meta.tags(), meta.description());
+        }
+        String comment = meta.comment() == null || meta.comment().isBlank() ? "upload by user." : meta.comment();
+        JobVersion version = versionService.publish(job, contentJson, comment, source, user);
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            String storePath = "jobs/" + job.id() + "/" + version.version() + "/" + f.getKey();
+            MaterialStore.Stored stored = support.store(storePath, f.getValue());
+            versions.insertFile(job.id(), version.id(), f.getKey(), version.version(), storePath,
+                    support.storeType(), stored.md5(), stored.size(), user);
+        }
+        if (config != null) {
+            support.saveConfig(job.id(), job.name(), config);
+        }
+        return new ImportResult(job.id(), version.version(), created);
+    }
+
+    /** Serialises content the way 0.3.x stored it (compact JSON). */
+    static String compact(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw StreamisException.validation("jobContent cannot be serialised");
+        }
+    }
+}

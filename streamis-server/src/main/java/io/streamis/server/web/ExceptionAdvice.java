@@ -1,0 +1,81 @@
+package io.streamis.server.web;
+
+import io.streamis.common.error.ErrorCode;
+import io.streamis.common.error.StreamisException;
+import io.streamis.common.rest.Message;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestValueException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place errors become responses: the envelope with the rule that was broken, never a stack trace. */
+@RestControllerAdvice
+class ExceptionAdvice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionAdvice.class);
+
+    @ExceptionHandler(StreamisException.class)
+    ResponseEntity<Message> business(StreamisException e, HttpServletRequest request) {
+        if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.FLINK_UNAVAILABLE) {
+            LOG.warn("{} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
+        }
+        return respond(e.code(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler({MissingRequestValueException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Message> badParameter(Exception e, HttpServletRequest request) {
+        String msg = e instanceof MethodArgumentTypeMismatchException m
+                ? "Parameter '" + m.getName() + "' has an invalid value '" + m.getValue() + "'"
+                : e.getMessage();
+        return respond(ErrorCode.VALIDATION, msg, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Message> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return respond(ErrorCode.VALIDATION, "The request body is missing or is not valid JSON of the expected shape",
+                request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Message> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(ErrorCode.VALIDATION, "The upload is larger than the server accepts"
+                + " (spring.servlet.multipart.max-file-size)", request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Message> multipart(MultipartException e, HttpServletRequest request) {
+        return respond(ErrorCode.VALIDATION, "The request must be multipart/form-data with a 'file' part", request);
+    }
+
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<Message> method(Exception e, HttpServletRequest request) {
+        return respond(ErrorCode.BAD_REQUEST, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Message> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(ErrorCode.NOT_FOUND, "No such endpoint: " + request.getRequestURI(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Message> unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
+        return respond(ErrorCode.INTERNAL, "Internal error (" + e.getClass().getSimpleName()
+                + "); the server log has the details", request);
+    }
+
+    static ResponseEntity<Message> respond(ErrorCode code, String message, HttpServletRequest request) {
+        return ResponseEntity.status(code.httpStatus())
+                .body(Message.of(code.envelopeStatus(), message).method(request.getRequestURI()));
+    }
+}

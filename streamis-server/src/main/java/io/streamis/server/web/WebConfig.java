@@ -1,0 +1,57 @@
+package io.streamis.server.web;
+
+import io.streamis.common.security.LoginUser;
+import io.streamis.server.identity.IdentityInterceptor;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Serves every REST controller under {@code /api/rest_j/v1} (as Linkis does) and the UI at {@code /}. */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+    static final String API_PREFIX = "/api/rest_j/v1";
+
+    private final IdentityInterceptor identity;
+
+    WebConfig(IdentityInterceptor identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void configurePathMatch(PathMatchConfigurer configurer) {
+        configurer.addPathPrefix(API_PREFIX, c -> c.isAnnotationPresent(RestController.class)
+                && c.getPackageName().startsWith("io.streamis"));
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(identity).addPathPatterns(API_PREFIX + "/**")
+                .excludePathPatterns(API_PREFIX + "/user/login", API_PREFIX + "/streamis/health");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.hasParameterAnnotation(LoginUser.class);
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
+                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
+                return request.getAttribute(IdentityInterceptor.USER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+            }
+        });
+    }
+}
