@@ -1,5 +1,7 @@
 package io.streamis.server;
 
+import org.apache.ibatis.annotations.Mapper;
+import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication(scanBasePackages = "io.streamis")
 @ConfigurationPropertiesScan("io.streamis")
 @EnableScheduling
+@MapperScan(basePackages = "io.streamis", annotationClass = Mapper.class)
 public class StreamisServerApplication {
 
     public static void main(String[] args) {

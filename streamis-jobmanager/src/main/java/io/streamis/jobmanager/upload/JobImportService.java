@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.FileUtils;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JobImportService {
 
-    private static final int CREATE_RETRIES = 3;
+    private static final int CREATE_RETRIES = 5;
 
     private final StreamisJobManagerProperties properties;
     private final MetaJsonParser parser;
@@ -128,9 +129,10 @@ public class JobImportService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> write(user, meta, files, source, config, contentJson));
-            } catch (DuplicateKeyException e) {
-                // Two first uploads of the same job raced on the unique (project, name); the loser retries and
-                // now finds the winner's row, which it locks like any later upload.
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                // Two first uploads of the same job raced on the unique (project, name) (or MySQL picked one as a
+                // deadlock victim); the loser retries and now finds the winner's row, which it locks like any
+                // later upload.
                 if (attempt >= CREATE_RETRIES) {
                     throw StreamisException.conflict("Job " + meta.jobName() + " is being imported concurrently,"
                             + " please retry");
@@ -141,7 +143,9 @@ public class JobImportService {
 
     private ImportResult write(String user, JobMeta meta, Map<String, Path> files, String source, JobConfig config,
                                String contentJson) {
-        StreamJob job = jobs.selectByNameForUpdate(meta.projectName(), meta.jobName());
+        // Plain read first: locking a row that does not exist yet takes MySQL gap locks that deadlock racing inserts.
+        StreamJob existing = jobs.selectByName(meta.projectName(), meta.jobName());
+        StreamJob job = existing == null ? null : jobs.selectByIdForUpdate(existing.id());
         boolean created = job == null;
         if (created) {
             JobMapper.NewJob row = new JobMapper.NewJob(meta.projectName(), meta.jobName(), meta.jobType(),

@@ -1,0 +1,327 @@
+package io.streamis.server.job;
+
+import static io.streamis.server.support.Zips.sqlMeta;
+import static io.streamis.server.support.Zips.zip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.material.LocalMaterialStore;
+import io.streamis.jobmanager.material.MaterialStore;
+import io.streamis.server.identity.UserService;
+import io.streamis.server.support.ApiTestSupport;
+import io.streamis.server.support.FailingMaterialStore;
+import io.streamis.server.support.Zips;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Job import, versions and config through the real HTTP boundary and a real database. Runs once per database
+ * (subclasses); every bad package must be refused with a message naming the problem and leave nothing behind.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@org.springframework.context.annotation.Import(AbstractJobImportApiTest.Config.class)
+abstract class AbstractJobImportApiTest {
+
+    static final String JOB = "/streamis/streamJobManager/job";
+
+    @Autowired MockMvc mvc;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired UserService users;
+    @Autowired FailingMaterialStore store;
+    @Autowired StreamisJobManagerProperties properties;
+
+    ApiTestSupport api;
+    MockHttpSession admin;
+
+    @TestConfiguration
+    static class Config {
+        @Bean
+        @Primary
+        FailingMaterialStore failingMaterialStore(LocalMaterialStore local) {
+            return new FailingMaterialStore(local);
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new ApiTestSupport(mvc, json);
+        admin = api.login("admin", "admin-password-1");
+    }
+
+    String uniqueJob(String prefix) {
+        return prefix + "_" + System.nanoTime();
+    }
+
+    @Test
+    void shouldRefuseAnonymousCallsAndAcceptLogin() throws Exception {
+        JsonNode r = api.call(get(ApiTestSupport.API + JOB + "/list").param("projectName", "default"));
+        assertThat(r.get("status").asInt()).isEqualTo(-1);
+        JsonNode bad = api.postJson(new MockHttpSession(), "/user/login",
+                "{\"userName\":\"admin\",\"password\":\"wrong-password\"}");
+        assertThat(bad.get("status").asInt()).isEqualTo(-1);
+        assertThat(api.call(get(ApiTestSupport.API + "/streamis/health")).get("status").asInt()).isZero();
+    }
+
+    @Test
+    void shouldImportZipAndListItWithVersionAndDefaults() throws Exception {
+        String name = uniqueJob("sqljob");
+        JsonNode r = api.upload(admin, "default", "job.zip",
+                zip().add("meta.json", sqlMeta("default", name, "SELECT 1", null)).bytes());
+        assertThat(r.get("status").asInt()).as(r.toString()).isZero();
+        long jobId = r.at("/data/jobId").asLong();
+        assertThat(r.at("/data/version").asText()).isEqualTo("v00001");
+
+        JsonNode list = api.call(get(ApiTestSupport.API + JOB + "/list").session(admin)
+                .param("projectName", "default").param("jobName", name));
+        JsonNode row = list.at("/data/tasks/0");
+        assertThat(list.at("/data/totalPage").asLong()).isEqualTo(1);
+        assertThat(row.get("id").asLong()).isEqualTo(jobId);
+        assertThat(row.get("status").asInt()).isZero();
+        assertThat(row.get("version").asText()).isEqualTo("v00001");
+        assertThat(row.get("lastVersion").asText()).isEqualTo("v00001");
+        assertThat(row.get("versionForwards").asInt()).isZero();
+        assertThat(row.get("label").asText()).isEqualTo("t1,t2");
+
+        JsonNode config = api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/config/json/" + jobId)
+                .session(admin));
+        assertThat(config.at("/data/wds.linkis.flink.resource/wds.linkis.flink.app.parallelism").asText())
+                .isEqualTo("1");
+        assertThat(config.at("/data/wds.linkis.flink.resource/wds.linkis.flink.jobmanager.memory").asText())
+                .as("defaults are filled").isEqualTo("1024");
+        assertThat(config.at("/data/wds.linkis.flink.custom/table.exec.state.ttl").asText()).isEqualTo("1h");
+        assertThat(config.at("/data/wds.linkis.flink.produce/wds.linkis.flink.checkpoint.switch").asText())
+                .isEqualTo("OFF");
+
+        JsonNode content = api.call(get(ApiTestSupport.API + JOB + "/jobContent").session(admin)
+                .param("jobId", String.valueOf(jobId)));
+        assertThat(content.at("/data/jobContent/sql").asText()).isEqualTo("SELECT 1");
+    }
+
+    @Test
+    void shouldStoreZipFilesWithTheVersionAndResolveSqlFile() throws Exception {
+        String name = uniqueJob("filejob");
+        String meta = """
+                {"projectName":"default","jobName":"%s","jobType":"flink.sql",
+                 "jobContent":{"type":"file","file":"job.sql"},
+                 "jobConfig":{"wds.linkis.flink.produce":{}}}""".formatted(name);
+        JsonNode r = api.upload(admin, "default", "job.zip",
+                zip().add("meta.json", meta).add("job.sql", "INSERT INTO a SELECT * FROM b").bytes());
+        assertThat(r.get("status").asInt()).as(r.toString()).isZero();
+        long jobId = r.at("/data/jobId").asLong();
+        JsonNode content = api.call(get(ApiTestSupport.API + JOB + "/jobContent").session(admin)
+                .param("jobId", String.valueOf(jobId)));
+        assertThat(content.at("/data/jobContent/sql").asText()).isEqualTo("INSERT INTO a SELECT * FROM b");
+        String storePath = jdbc.queryForObject("SELECT store_path FROM linkis_stream_job_version_files"
+                + " WHERE job_id = ?", String.class, jobId);
+        assertThat(Files.readString(properties.materialRoot().resolve(storePath)))
+                .isEqualTo("INSERT INTO a SELECT * FROM b");
+    }
+
+    record BadCase(String name, byte[] zip, String fileName, String expectedMessagePart) {
+    }
+
+    List<BadCase> badCases(String job) {
+        String ok = sqlMeta("default", job, "SELECT 1", null);
+        byte[] zeros = new byte[2 * 1024 * 1024];
+        List<BadCase> cases = new ArrayList<>();
+        cases.add(new BadCase("not a zip", "hello world".getBytes(), "job.zip", "not a zip"));
+        cases.add(new BadCase("empty zip", zip().bytes(), "job.zip", "not a zip file (or it is an empty zip)"));
+        cases.add(new BadCase("no meta.json", zip().add("other.sql", "x").bytes(), "job.zip", "no meta.json"));
+        cases.add(new BadCase("invalid json", zip().add("meta.json", "{not json").bytes(), "job.zip",
+                "not valid JSON"));
+        cases.add(new BadCase("unknown key", zip().add("meta.json", ok.replaceFirst("\\{", "{\"bogus\":1,"))
+                .bytes(), "job.zip", "unknown top-level key 'bogus'"));
+        cases.add(new BadCase("blank jobName", zip().add("meta.json", ok.replace("\"jobName\":\"" + job + "\"",
+                "\"jobName\":\" \"")).bytes(), "job.zip", "jobName is required"));
+        cases.add(new BadCase("missing jobType", zip().add("meta.json", ok.replace("\"jobType\":\"flink.sql\",", ""))
+                .bytes(), "job.zip", "jobType is required"));
+        cases.add(new BadCase("unsupported jobType", zip().add("meta.json", ok.replace("flink.sql", "spark.jar"))
+                .bytes(), "job.zip", "jobType 'spark.jar' is not supported"));
+        cases.add(new BadCase("missing jobConfig", zip().add("meta.json", """
+                {"projectName":"default","jobName":"%s","jobType":"flink.sql","jobContent":{"type":"sql","sql":"x"}}
+                """.formatted(job)).bytes(), "job.zip", "does not contain jobConfig"));
+        cases.add(new BadCase("missing produce group", zip().add("meta.json", """
+                {"projectName":"default","jobName":"%s","jobType":"flink.sql","jobContent":{"type":"sql","sql":"x"},
+                 "jobConfig":{"wds.linkis.flink.resource":{}}}""".formatted(job)).bytes(), "job.zip",
+                "does not contain wds.linkis.flink.produce"));
+        cases.add(new BadCase("referenced file missing", zip().add("meta.json", """
+                {"projectName":"default","jobName":"%s","jobType":"flink.sql","jobContent":{"type":"file","file":"a.sql"},
+                 "jobConfig":{"wds.linkis.flink.produce":{}}}""".formatted(job)).bytes(), "job.zip",
+                "refers to file 'a.sql'"));
+        cases.add(new BadCase("zip slip", zip().add("meta.json", ok).add("../evil.sql", "x").bytes(), "job.zip",
+                "absolute or parent path"));
+        cases.add(new BadCase("absolute path", zip().add("meta.json", ok).add("/etc/evil.sql", "x").bytes(),
+                "job.zip", "absolute or parent path"));
+        cases.add(new BadCase("directory", zip().add("meta.json", ok).dir("lib").bytes(), "job.zip",
+                "is a directory"));
+        cases.add(new BadCase("zip bomb", zip().add("meta.json", ok).add("big.bin", zeros).bytes(), "job.zip",
+                "unpacks to more than"));
+        Zips many = zip().add("meta.json", ok);
+        for (int i = 0; i < 25; i++) {
+            many.add("f" + i + ".txt", "x");
+        }
+        cases.add(new BadCase("too many entries", many.bytes(), "job.zip", "more than 20 entries"));
+        cases.add(new BadCase("bad entry name", zip().add("meta.json", ok).add("a b.sql", "x").bytes(), "job.zip",
+                "must match ^[A-Za-z0-9._-]+$"));
+        cases.add(new BadCase("bad job name", zip().add("meta.json", ok.replace("\"jobName\":\"" + job + "\"",
+                "\"jobName\":\"bad name!\"")).bytes(), "job.zip", "must match ^[A-Za-z0-9._-]+$"));
+        cases.add(new BadCase("not .zip name", zip().add("meta.json", ok).bytes(), "job.tar", "must be a .zip"));
+        cases.add(new BadCase("invalid config value", zip().add("meta.json", sqlMeta("default", job, "SELECT 1",
+                "\"wds.linkis.flink.checkpoint.switch\":\"MAYBE\"")).bytes(), "job.zip",
+                "wds.linkis.flink.checkpoint.switch: 'MAYBE' is not one of [ON, OFF]"));
+        cases.add(new BadCase("args not an array", zip().add("meta.json", """
+                {"projectName":"default","jobName":"%s","jobType":"flink.jar","jobContent":{"main.class.jar":"a.jar",
+                 "main.class":"A","args":"--x 1"},"jobConfig":{"wds.linkis.flink.produce":{}}}""".formatted(job))
+                .add("a.jar", "PK").bytes(), "job.zip", "jobContent.args must be a JSON array of strings"));
+        return cases;
+    }
+
+    @Test
+    void shouldRefuseEveryBadPackageAndLeaveNothingBehind() throws Exception {
+        String job = uniqueJob("bad");
+        for (BadCase c : badCases(job)) {
+            Snapshot before = snapshot();
+            JsonNode r = api.upload(admin, "default", c.fileName(), c.zip());
+            assertThat(r.get("status").asInt()).as(c.name() + ": " + r).isEqualTo(2);
+            assertThat(r.get("message").asText()).as(c.name()).contains(c.expectedMessagePart());
+            assertThat(snapshot()).as(c.name() + " left something behind").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void shouldRefuseChangingJobTypeAndKeepTheJob() throws Exception {
+        String job = uniqueJob("typed");
+        api.upload(admin, "default", "job.zip", zip().add("meta.json", sqlMeta("default", job, "SELECT 1", null))
+                .bytes());
+        Snapshot before = snapshot();
+        JsonNode r = api.upload(admin, "default", "job.zip", zip().add("meta.json", """
+                {"projectName":"default","jobName":"%s","jobType":"flink.jar","jobContent":{"main.class.jar":"a.jar",
+                 "main.class":"A"},"jobConfig":{"wds.linkis.flink.produce":{}}}""".formatted(job))
+                .add("a.jar", "PK").bytes());
+        assertThat(r.get("status").asInt()).isEqualTo(2);
+        assertThat(r.get("message").asText()).contains("jobType cannot change");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRemoveStoredFilesWhenTheImportFailsHalfway() throws Exception {
+        String job = uniqueJob("halfway");
+        String meta = """
+                {"projectName":"default","jobName":"%s","jobType":"flink.jar","jobContent":{"main.class.jar":"a.jar",
+                 "main.class":"A","dependency.jars":["b.jar"]},"jobConfig":{"wds.linkis.flink.produce":{}}}"""
+                .formatted(job);
+        Snapshot before = snapshot();
+        store.failOnWrite(2);
+        JsonNode r = api.upload(admin, "default", "job.zip", zip().add("meta.json", meta).add("a.jar", "PK-a")
+                .add("b.jar", "PK-b").bytes());
+        assertThat(r.get("status").asInt()).as(r.toString()).isEqualTo(1);
+        assertThat(r.get("message").asText()).doesNotContain("at io.streamis");
+        assertThat(snapshot()).as("first file stored before the failure must be gone").isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseUploadToAProjectTheUserMayNotEdit() throws Exception {
+        String user = "viewer" + System.nanoTime();
+        users.create(user, "viewer-password");
+        MockHttpSession viewer = api.login(user, "viewer-password");
+        Snapshot before = snapshot();
+        JsonNode r = api.upload(viewer, "default", "job.zip",
+                zip().add("meta.json", sqlMeta("default", uniqueJob("x"), "SELECT 1", null)).bytes());
+        assertThat(r.get("status").asInt()).isEqualTo(3);
+        assertThat(r.get("message").asText()).contains("needs EDIT privilege on project default");
+        assertThat(snapshot()).isEqualTo(before);
+        JsonNode list = api.call(get(ApiTestSupport.API + JOB + "/list").session(viewer)
+                .param("projectName", "default"));
+        assertThat(list.at("/data/tasks").size()).as("no privilege, no rows").isZero();
+    }
+
+    @Test
+    void shouldNumberVersionsUniquelyUnderConcurrentUploads() throws Exception {
+        String job = uniqueJob("race");
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Future<JsonNode>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] z = zip().add("meta.json", sqlMeta("default", job, "SELECT " + i, null)).bytes();
+            results.add(pool.submit((Callable<JsonNode>) () -> api.upload(admin, "default", "job.zip", z)));
+        }
+        Set<String> versions = new TreeSet<>();
+        for (Future<JsonNode> f : results) {
+            JsonNode r = f.get();
+            assertThat(r.get("status").asInt()).as(r.toString()).isZero();
+            versions.add(r.at("/data/version").asText());
+        }
+        pool.shutdown();
+        assertThat(versions).containsExactly("v00001", "v00002", "v00003", "v00004", "v00005", "v00006", "v00007",
+                "v00008");
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT job_id) FROM linkis_stream_job_version v JOIN"
+                + " linkis_stream_job j ON j.id = v.job_id WHERE j.name = ?", Integer.class, job)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldOrderVersionsNumericallyPastV09999() throws Exception {
+        String job = uniqueJob("many");
+        long jobId = api.upload(admin, "default", "job.zip",
+                zip().add("meta.json", sqlMeta("default", job, "SELECT 1", null)).bytes()).at("/data/jobId").asLong();
+        jdbc.update("UPDATE linkis_stream_job SET version_seq = 99999 WHERE id = ?", jobId);
+        JsonNode r = api.upload(admin, "default", "job.zip",
+                zip().add("meta.json", sqlMeta("default", job, "SELECT 2", null)).bytes());
+        assertThat(r.at("/data/version").asText()).isEqualTo("v100000");
+        JsonNode versions = api.call(get(ApiTestSupport.API + JOB + "/" + jobId + "/versions").session(admin));
+        assertThat(versions.at("/data/versions/0/version").asText()).isEqualTo("v100000");
+        assertThat(versions.at("/data/versions/1/version").asText()).isEqualTo("v00001");
+        JsonNode list = api.call(get(ApiTestSupport.API + JOB + "/list").session(admin)
+                .param("projectName", "default").param("jobName", job));
+        assertThat(list.at("/data/tasks/0/lastVersion").asText()).isEqualTo("v100000");
+        assertThat(list.at("/data/tasks/0/version").asText()).as("not running: current moves").isEqualTo("v100000");
+    }
+
+    record Snapshot(List<Long> rows, List<String> files) {
+    }
+
+    Snapshot snapshot() throws IOException {
+        List<Long> rows = new ArrayList<>();
+        for (String t : List.of("linkis_stream_job", "linkis_stream_job_version", "linkis_stream_job_version_files",
+                "linkis_stream_job_config")) {
+            rows.add(jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class));
+        }
+        List<String> files = new ArrayList<>();
+        for (Path root : List.of(properties.materialRoot(), properties.upload().stagingDir())) {
+            if (Files.exists(root)) {
+                try (Stream<Path> s = Files.walk(root)) {
+                    s.filter(Files::isRegularFile).map(Path::toString).sorted().forEach(files::add);
+                }
+            }
+        }
+        return new Snapshot(rows, files);
+    }
+
+}
