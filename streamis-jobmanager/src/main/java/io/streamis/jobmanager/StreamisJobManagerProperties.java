@@ -18,12 +18,13 @@ import org.springframework.util.unit.DataSize;
  * @param monitor          the status poll loop
  * @param restart          the auto-restart budget for jobs with fail-restart ON
  * @param operationTimeout how long start/stop/savepoint wait for Flink before giving up
+ * @param taskLogRoot      where the platform's launch log of every task is written
  */
 @ConfigurationProperties(prefix = "streamis.jobmanager")
 public record StreamisJobManagerProperties(Path materialRoot, List<String> admins, Upload upload,
                                            Boolean contentEditEnable, Integer argsMaxLength,
                                            Boolean projectNameStrictCheck, Monitor monitor, Restart restart,
-                                           Duration operationTimeout) {
+                                           Duration operationTimeout, Path taskLogRoot) {
 
     public StreamisJobManagerProperties {
         materialRoot = materialRoot == null ? Path.of("data", "materials") : materialRoot;
@@ -35,6 +36,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         monitor = monitor == null ? new Monitor(null, null, null) : monitor;
         restart = restart == null ? new Restart(null, null, null, null, null) : restart;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
+        taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
     }
 
     /**

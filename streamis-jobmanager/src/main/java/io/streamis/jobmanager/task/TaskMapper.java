@@ -75,6 +75,9 @@ public interface TaskMapper {
     List<StreamTask> selectByVersion(@Param("jobId") long jobId, @Param("version") String version,
                                      @Param("offset") int offset, @Param("limit") int limit);
 
+    @Select("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = #{jobId}")
+    long countByJob(@Param("jobId") long jobId);
+
     @Select("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = #{jobId} AND version = #{version}")
     long countByVersion(@Param("jobId") long jobId, @Param("version") String version);
 

@@ -1,0 +1,84 @@
+package io.streamis.jobmanager.lifecycle;
+
+import io.streamis.config.value.JobConfig;
+import io.streamis.jobmanager.job.JobService;
+import io.streamis.jobmanager.job.JobViews;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.upload.JobContents;
+import io.streamis.jobmanager.version.ArtifactResolver;
+import io.streamis.jobmanager.version.JobVersion;
+import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.launcher.launch.FlinkConfigMapper;
+import io.streamis.launcher.launch.JobKind;
+import io.streamis.launcher.launch.LaunchSpec;
+import io.streamis.launcher.launch.MappedConfig;
+import io.streamis.launcher.state.StateLocations;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Turns a job version plus its effective config into what the launcher runs. */
+@Component
+public class LaunchSpecFactory {
+
+    /** Per-job cluster choice (a free key of the produce group); the launcher's default otherwise. */
+    public static final String CLUSTER_KEY = "wds.streamis.flink.cluster";
+
+    /** A spec ready to launch, and the config keys that cannot apply to the target cluster. */
+    public record Prepared(LaunchSpec spec, List<String> notApplied) {
+    }
+
+    private final JobService jobs;
+    private final JobViews views;
+    private final ArtifactResolver artifacts;
+    private final StateLocations locations;
+    private final FlinkClusters clusters;
+
+    public LaunchSpecFactory(JobService jobs, JobViews views, ArtifactResolver artifacts, StateLocations locations,
+                             FlinkClusters clusters) {
+        this.jobs = jobs;
+        this.views = views;
+        this.artifacts = artifacts;
+        this.locations = locations;
+        this.clusters = clusters;
+    }
+
+    public String clusterOf(JobConfig config) {
+        return config.get(CLUSTER_KEY).filter(s -> !s.isBlank()).orElse(clusters.defaultCluster());
+    }
+
+    public Prepared prepare(StreamJob job, JobVersion version, JobConfig config, String restorePath) {
+        MappedConfig mapped = FlinkConfigMapper.map(config.groups(),
+                locations.checkpointDir(job.projectName(), job.name()));
+        Map<String, String> flinkConf = new LinkedHashMap<>(mapped.flinkConfiguration());
+        flinkConf.put("execution.checkpointing.savepoint-dir",
+                locations.savepointDir(job.projectName(), job.name()).toString());
+        Map<String, Object> content = jobs.readContent(version);
+        String pipelineName = job.projectName() + "." + job.name();
+        String artifactKey = "job-" + job.id() + "-" + version.version();
+        String cluster = clusterOf(config);
+        if (JobContents.FLINK_SQL.equals(job.jobType())) {
+            return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.SQL,
+                    views.sqlText(job, version, content), null, null, List.of(), List.of(), List.of(),
+                    mapped.parallelism(), restorePath, false, flinkConf, artifactKey), mapped.notApplied());
+        }
+        Path mainJar = artifacts.require(job.projectName(), version, (String) content.get("main.class.jar")).path();
+        List<Path> deps = new ArrayList<>();
+        for (String n : JobContents.stringList(content, "dependency.jars")) {
+            deps.add(artifacts.require(job.projectName(), version, n).path());
+        }
+        List<Path> resources = new ArrayList<>();
+        for (String n : JobContents.stringList(content, "resources")) {
+            resources.add(artifacts.require(job.projectName(), version, n).path());
+        }
+        List<String> notApplied = new ArrayList<>(mapped.notApplied());
+        JobContents.stringList(content, "hdfs.jars").forEach(h ->
+                notApplied.add("hdfs.jars " + h + ": HDFS jars are not shipped to session clusters yet"));
+        return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.JAR, null, mainJar,
+                (String) content.get("main.class"), JobContents.stringList(content, "args"), deps, resources,
+                mapped.parallelism(), restorePath, false, flinkConf, artifactKey), notApplied);
+    }
+}

@@ -1,0 +1,102 @@
+package io.streamis.jobmanager.lifecycle;
+
+import io.streamis.common.error.StreamisException;
+import io.streamis.common.rest.Message;
+import io.streamis.common.security.LoginUser;
+import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.jobmanager.job.StreamJob;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Start, inspect, stop and savepoint: {@code /streamis/streamJobManager/job/*} (behaviour §1.2, §5). */
+@RestController
+@RequestMapping("/streamis/streamJobManager/job")
+class LifecycleController {
+
+    private final StartService starts;
+    private final StopService stops;
+    private final InspectionService inspections;
+    private final AccessGuard access;
+
+    LifecycleController(StartService starts, StopService stops, InspectionService inspections, AccessGuard access) {
+        this.starts = starts;
+        this.stops = stops;
+        this.inspections = inspections;
+        this.access = access;
+    }
+
+    /**
+     * Starts a job synchronously. Body {@code {"jobId": 1, "snapshotPath": "file:/..."}}; {@code snapshotPath}
+     * is the restore point the user confirmed and takes priority over everything else.
+     */
+    @PostMapping("/execute")
+    Message execute(@LoginUser String user, @RequestBody Map<String, Object> body) {
+        Object id = body.get("jobId");
+        if (id == null) {
+            throw StreamisException.validation("jobId is required");
+        }
+        long jobId = id instanceof Number n ? n.longValue() : parse(String.valueOf(id));
+        access.operableJob(user, jobId);
+        Object path = body.get("snapshotPath");
+        StartOutcome o = starts.start(jobId, user, path == null ? null : String.valueOf(path), StartCause.USER);
+        return Message.ok("success").data("taskId", o.taskId()).data("status", o.status().code())
+                .data("restoredFrom", o.restoredFrom()).data("flinkJobId", o.flinkJobId());
+    }
+
+    /** One id: the upstream map; several ids: one result per job under {@code results} (0.3.2 kept only the last). */
+    @PutMapping("/execute/inspect")
+    Message inspect(@LoginUser String user, @RequestParam("jobId") List<Long> jobIds) {
+        if (jobIds.size() == 1) {
+            return Message.ok().dataAll(inspections.inspect(user, jobIds.get(0)));
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (long jobId : jobIds) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("jobId", jobId);
+            try {
+                r.putAll(inspections.inspect(user, jobId));
+            } catch (StreamisException e) {
+                r.put("error", e.getMessage());
+                r.put("inspections", List.of());
+            }
+            results.add(r);
+        }
+        return Message.ok().data("results", results);
+    }
+
+    @GetMapping("/stop")
+    Message stop(@LoginUser String user, @RequestParam long jobId,
+                 @RequestParam(required = false, defaultValue = "false") boolean snapshot) {
+        StreamJob job = access.operableJob(user, jobId);
+        StopService.StopOutcome o = stops.stop(job, snapshot);
+        Message m = Message.ok("success");
+        if (snapshot) {
+            m.data("path", o.savepointPath() == null ? "No location" : o.savepointPath());
+        }
+        return m;
+    }
+
+    @PutMapping("/snapshot/{jobId}")
+    Message snapshot(@LoginUser String user, @PathVariable long jobId) {
+        StreamJob job = access.writableJob(user, jobId);
+        return Message.ok().data("path", stops.snapshot(job));
+    }
+
+    private static long parse(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw StreamisException.validation("jobId must be a number");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.streamis.jobmanager.lifecycle;
+
+import io.streamis.config.value.JobConfig;
+import io.streamis.jobmanager.job.JobService;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.jobmanager.version.JobVersion;
+import io.streamis.jobmanager.version.VersionService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything a start decides before it writes anything: version, effective config, restore point, launch spec,
+ * the {@code job_start_config} snapshot and the job info that carries earlier restore points forward.
+ */
+@Component
+public class StartPreparation {
+
+    /** The prepared start. */
+    public record Prepared(StreamJob job, JobVersion version, EffectiveConfig.Resolved config,
+                           RestorePlanner.Decision decision, LaunchSpecFactory.Prepared launch, JobInfo info,
+                           String startConfigJson, String serverInstance) {
+        public Long templateId() {
+            return config.templateId();
+        }
+    }
+
+    private final AccessGuard access;
+    private final VersionService versions;
+    private final EffectiveConfig effective;
+    private final RestorePlanner planner;
+    private final LaunchSpecFactory specs;
+    private final TaskMapper tasks;
+    private final JobInfoCodec codec;
+    private final JobService jobs;
+    private final String serverInstance;
+
+    public StartPreparation(AccessGuard access, VersionService versions, EffectiveConfig effective,
+                            RestorePlanner planner, LaunchSpecFactory specs, TaskMapper tasks, JobInfoCodec codec,
+                            JobService jobs, Environment env) {
+        this.access = access;
+        this.versions = versions;
+        this.effective = effective;
+        this.planner = planner;
+        this.specs = specs;
+        this.tasks = tasks;
+        this.codec = codec;
+        this.jobs = jobs;
+        this.serverInstance = hostName() + ":" + env.getProperty("server.port", "9400");
+    }
+
+    public Prepared prepare(long jobId, String confirmedPath) {
+        StreamJob job = access.job(jobId);
+        AccessGuard.requireEnabled(job);
+        JobVersion version = versions.latest(jobId);
+        EffectiveConfig.Resolved config = effective.of(job);
+        RestorePlanner.Decision decision = planner.plan(job, config.config(), confirmedPath);
+        LaunchSpecFactory.Prepared launch = specs.prepare(job, version, config.config(), decision.path());
+        JobInfo.State planned = decision.chosen() == null ? null : RestorePlanner.toState(decision.chosen(), true);
+        JobInfo info = JobInfo.starting(job.projectName() + "." + job.name(), job.submitUser(),
+                launch.spec().cluster(), planned, carried(jobId, planned));
+        return new Prepared(job, version, config, decision, launch, info,
+                codec.toJson(startConfig(job, version, config.config())), serverInstance);
+    }
+
+    /** The previous runs' states, plus the chosen one, so a run that dies before checkpointing keeps them. */
+    private List<JobInfo.State> carried(long jobId, JobInfo.State planned) {
+        List<JobInfo.State> out = new ArrayList<>();
+        if (planned != null) {
+            out.add(planned);
+        }
+        for (StreamTask t : tasks.selectLaunched(jobId, 1)) {
+            for (JobInfo.State s : codec.read(t).jobStates()) {
+                if (out.size() < 20 && out.stream().noneMatch(o -> o.location().equals(s.location()))) {
+                    out.add(new JobInfo.State(s.location(), s.timestamp(), false, s.kind(),
+                            s.origin() == null ? "carried" : s.origin(), s.runSeq(), s.checkpointId(), s.version()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code job_start_config}: the full effective meta.json this run used (behaviour §2.6). */
+    private Map<String, Object> startConfig(StreamJob job, JobVersion version, JobConfig config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("projectName", job.projectName());
+        m.put("jobName", job.name());
+        m.put("jobType", job.jobType());
+        m.put("comment", "Start config");
+        m.put("tags", job.label());
+        m.put("description", job.description());
+        m.put("version", version.version());
+        m.put("jobContent", jobs.readContent(version));
+        m.put("jobConfig", config.groups());
+        return m;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.streamis.jobmanager.lifecycle;
+
+import io.streamis.common.error.ErrorCode;
+import io.streamis.common.error.StreamisException;
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.launcher.launch.JobLauncher;
+import io.streamis.launcher.state.StateLocations;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.stereotype.Service;
+
+/** Stops a job (directly or with a savepoint) and takes savepoints of running jobs. */
+@Service
+public class StopService {
+
+    /** Result of a stop: the savepoint location when one was taken. */
+    public record StopOutcome(long jobId, Long taskId, String savepointPath, boolean wasRunning) {
+    }
+
+    private final TaskMapper tasks;
+    private final JobLauncher launcher;
+    private final FlinkClusters clusters;
+    private final StateLocations locations;
+    private final JobInfoCodec codec;
+    private final StreamisJobManagerProperties properties;
+
+    public StopService(TaskMapper tasks, JobLauncher launcher, FlinkClusters clusters, StateLocations locations,
+                       JobInfoCodec codec, StreamisJobManagerProperties properties) {
+        this.tasks = tasks;
+        this.launcher = launcher;
+        this.clusters = clusters;
+        this.locations = locations;
+        this.codec = codec;
+        this.properties = properties;
+    }
+
+    /** Stopping a job that is not running is a no-op success (0.3.x behaviour). */
+    public StopOutcome stop(StreamJob job, boolean snapshot) {
+        StreamTask task = tasks.selectLatest(job.id());
+        if (task == null || task.taskStatus().isTerminal()) {
+            return new StopOutcome(job.id(), task == null ? null : task.id(), null, false);
+        }
+        TaskStatus from = task.taskStatus();
+        if (from == TaskStatus.LOST) {
+            // Nothing to stop on the cluster; the user settles the lost run.
+            tasks.transitionWithError(task.id(), from.code(), TaskStatus.STOPPED.code(),
+                    "stopped by user while lost from its cluster");
+            return new StopOutcome(job.id(), task.id(), null, false);
+        }
+        if (from != TaskStatus.RUNNING) {
+            throw StreamisException.illegalState("Job " + job.name() + " is " + from.text()
+                    + "; only running jobs can be stopped");
+        }
+        if (tasks.transition(task.id(), from.code(), TaskStatus.STOPPING.code()) == 0) {
+            throw StreamisException.conflict("Job " + job.name() + " changed status meanwhile, retry");
+        }
+        try {
+            String path = null;
+            JobInfo info = codec.read(task);
+            if (snapshot) {
+                path = launcher.stopWithSavepoint(task.cluster(), task.flinkJobId(),
+                        locations.savepointDir(job.projectName(), job.name()).toString(),
+                        properties.operationTimeout());
+                info = info.withState(new JobInfo.State(path, System.currentTimeMillis(), false, "SAVEPOINT",
+                        "stop", task.id(), null, task.version()));
+            } else {
+                launcher.cancel(task.cluster(), task.flinkJobId());
+                awaitGone(task);
+            }
+            tasks.updateJobInfo(task.id(), codec.write(info.withStatus("Stopped", null)));
+            tasks.transition(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code());
+            return new StopOutcome(job.id(), task.id(), path, true);
+        } catch (RuntimeException e) {
+            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.RUNNING.code(),
+                    "Stop failed: " + StartService.rootMessage(e));
+            throw new StreamisException(ErrorCode.FLINK_REJECTED, "Stopping job " + job.name() + " failed: "
+                    + StartService.rootMessage(e), e);
+        }
+    }
+
+    /** Takes a savepoint without stopping; recorded as a restore point of the run. */
+    public String snapshot(StreamJob job) {
+        StreamTask task = tasks.selectLatest(job.id());
+        if (task == null || task.taskStatus() != TaskStatus.RUNNING) {
+            throw StreamisException.illegalState("Job " + job.name() + " is not running; a savepoint needs a running"
+                    + " job");
+        }
+        String path;
+        try {
+            path = launcher.savepoint(task.cluster(), task.flinkJobId(),
+                    locations.savepointDir(job.projectName(), job.name()).toString(), properties.operationTimeout());
+        } catch (RuntimeException e) {
+            throw new StreamisException(ErrorCode.FLINK_REJECTED, "Savepoint of job " + job.name() + " failed: "
+                    + StartService.rootMessage(e), e);
+        }
+        StreamTask fresh = tasks.selectById(task.id());
+        tasks.updateJobInfo(task.id(), codec.write(codec.read(fresh).withState(new JobInfo.State(path,
+                System.currentTimeMillis(), false, "SAVEPOINT", "manual", task.id(), null, task.version()))));
+        return path;
+    }
+
+    private void awaitGone(StreamTask task) {
+        long deadline = System.nanoTime() + properties.operationTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            JobOverview o = clusters.get(task.cluster()).jobsOverview().get(task.flinkJobId());
+            if (o == null || o.state().isGloballyTerminal()) {
+                return;
+            }
+            LockSupport.parkNanos(100_000_000L);
+        }
+        throw new IllegalStateException("job did not stop within " + properties.operationTimeout().toSeconds()
+                + " s");
+    }
+}

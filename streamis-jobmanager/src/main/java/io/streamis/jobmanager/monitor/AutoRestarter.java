@@ -1,0 +1,114 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.common.job.TaskStatus;
+import io.streamis.config.ConfigKeys;
+import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.alert.AlertService;
+import io.streamis.jobmanager.job.JobMapper;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lifecycle.EffectiveConfig;
+import io.streamis.jobmanager.lifecycle.StartCause;
+import io.streamis.jobmanager.lifecycle.StartService;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings failed jobs back from their newest state when fail-restart is ON, within the restart budget; when the
+ * budget is spent the job stays FAILED and an alert is written. Every restart is its own task with its cause.
+ */
+@Component
+public class AutoRestarter implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutoRestarter.class);
+    private static final int HISTORY = 50;
+
+    private final StartService starts;
+    private final TaskMapper tasks;
+    private final JobMapper jobs;
+    private final EffectiveConfig effective;
+    private final AlertService alerts;
+    private final StreamisJobManagerProperties properties;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "streamis-auto-restart");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AutoRestarter(StartService starts, TaskMapper tasks, JobMapper jobs, EffectiveConfig effective,
+                         AlertService alerts, StreamisJobManagerProperties properties) {
+        this.starts = starts;
+        this.tasks = tasks;
+        this.jobs = jobs;
+        this.effective = effective;
+        this.alerts = alerts;
+        this.properties = properties;
+    }
+
+    /** Called once per detected failure of {@code failed}; schedules a restart or raises the final alert. */
+    public void onFailure(StreamTask failed, String cause) {
+        StreamJob job = jobs.selectById(failed.jobId());
+        if (job == null) {
+            return;
+        }
+        if (!job.enable() || !properties.restart().enabled()
+                || !effective.of(job).config().isOn(ConfigKeys.FAIL_RESTART_SWITCH)) {
+            alerts.raise(job, failed.jobVersionId(), failed.id(), "MINOR", "Job " + job.name() + " failed: " + cause, null);
+            return;
+        }
+        RestartPolicy policy = new RestartPolicy(properties.restart().maxAttempts(),
+                properties.restart().initialBackoff(), properties.restart().maxBackoff(),
+                properties.restart().failureRateWindow());
+        RestartPolicy.Decision d = policy.decide(recentAutoRestarts(job.id()), Instant.now());
+        if (!d.restart()) {
+            alerts.raise(job, failed.jobVersionId(), failed.id(), "CRITICAL", "Job " + job.name()
+                    + " failed and will not be restarted: " + d.reason(), cause);
+            return;
+        }
+        LOG.info("Job {} failed ({}); restarting in {} ms, {}", job.name(), cause, d.delay().toMillis(), d.reason());
+        scheduler.schedule(() -> restart(job.id(), failed.id()), d.delay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void restart(long jobId, long failedTaskId) {
+        StreamTask latest = tasks.selectLatest(jobId);
+        if (latest == null || latest.id() != failedTaskId || latest.taskStatus() != TaskStatus.FAILED) {
+            LOG.info("Job {} was handled meanwhile (latest task {}); skipping auto-restart", jobId,
+                    latest == null ? null : latest.id());
+            return;
+        }
+        StreamJob job = jobs.selectById(jobId);
+        try {
+            starts.start(jobId, job.submitUser(), null, StartCause.AUTO_RESTART);
+        } catch (RuntimeException e) {
+            // The failed start left its own FAILED task; count it and decide again.
+            StreamTask failedStart = tasks.selectLatest(jobId);
+            if (failedStart != null && failedStart.id() != failedTaskId
+                    && failedStart.taskStatus() == TaskStatus.FAILED) {
+                onFailure(failedStart, e.getMessage());
+            } else {
+                alerts.raise(job, latest.jobVersionId(), latest.id(), "CRITICAL", "Auto-restart of job " + job.name()
+                        + " failed: " + e.getMessage(), null);
+            }
+        }
+    }
+
+    private List<Instant> recentAutoRestarts(long jobId) {
+        return tasks.selectRecent(jobId, HISTORY).stream()
+                .filter(t -> "AUTO_RESTART".equals(t.startCause()) && t.startTime() != null)
+                .map(t -> t.startTime().atZone(ZoneId.systemDefault()).toInstant()).toList();
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+}

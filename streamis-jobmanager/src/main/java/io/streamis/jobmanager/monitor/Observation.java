@@ -1,0 +1,11 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.launcher.client.JobOverview;
+
+/**
+ * One fact about one active task from one poll: what its cluster said about its Flink job.
+ * {@code clusterReachable=false} means we learned nothing (never a reason to change status).
+ */
+public record Observation(StreamTask task, boolean clusterReachable, JobOverview overview) {
+}

@@ -1,0 +1,91 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.lifecycle.StartCause;
+import io.streamis.jobmanager.lifecycle.StartService;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.cluster.FlinkClusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles, on server start, every task a previous process left in flight, by asking the cluster what really
+ * happened. Jobs of the embedded cluster died with the previous process and are started again from their
+ * newest state; jobs of a standalone cluster kept running and are reattached, not restarted.
+ */
+@Component
+@Order(10)
+public class StartupRecovery implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupRecovery.class);
+
+    private final TaskMapper tasks;
+    private final FlinkClusters clusters;
+    private final StartService starts;
+
+    public StartupRecovery(TaskMapper tasks, FlinkClusters clusters, StartService starts) {
+        this.tasks = tasks;
+        this.clusters = clusters;
+        this.starts = starts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<Integer> inFlight = List.of(TaskStatus.STARTING.code(), TaskStatus.STOPPING.code(),
+                TaskStatus.RUNNING.code(), TaskStatus.LOST.code());
+        for (StreamTask t : tasks.selectByStatuses(inFlight)) {
+            try {
+                settle(t);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not settle task {} of job {}: {}", t.id(), t.jobId(), e.toString());
+            }
+        }
+    }
+
+    void settle(StreamTask t) {
+        TaskStatus s = t.taskStatus();
+        if (t.cluster() == null || !clusters.names().contains(t.cluster())) {
+            tasks.transitionWithError(t.id(), s.code(), TaskStatus.FAILED.code(),
+                    "cluster " + t.cluster() + " is no longer configured");
+            return;
+        }
+        if (clusters.isEmbedded(t.cluster())) {
+            boolean wasRunning = s == TaskStatus.RUNNING || s == TaskStatus.LOST || s == TaskStatus.STARTING;
+            TaskStatus to = s == TaskStatus.STOPPING ? TaskStatus.STOPPED : TaskStatus.FAILED;
+            if (tasks.transitionWithError(t.id(), s.code(), to.code(),
+                    "the embedded Flink cluster stopped with the previous server process") == 1 && wasRunning) {
+                LOG.info("Restarting job {} from its newest state after server restart", t.jobId());
+                restart(t);
+            }
+            return;
+        }
+        Map<String, JobOverview> overview = clusters.get(t.cluster()).jobsOverview();
+        Optional<JobOverview> job = Optional.ofNullable(t.flinkJobId()).map(overview::get);
+        boolean alive = job.map(j -> !j.state().isGloballyTerminal()).orElse(false);
+        switch (s) {
+            case STARTING -> tasks.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
+                    : TaskStatus.FAILED.code(), alive ? null : "the server stopped while the job was starting");
+            case STOPPING -> tasks.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
+                    : TaskStatus.STOPPED.code(), alive ? "the stop was interrupted by a server restart" : null);
+            default -> LOG.info("Reattached task {} (job {}) on cluster {}: {}", t.id(), t.jobId(), t.cluster(),
+                    job.map(j -> j.state().name()).orElse("missing"));
+        }
+    }
+
+    private void restart(StreamTask t) {
+        try {
+            starts.start(t.jobId(), t.submitUser(), null, StartCause.RECOVERY);
+        } catch (RuntimeException e) {
+            LOG.warn("Recovery start of job {} failed: {}", t.jobId(), e.getMessage());
+        }
+    }
+}

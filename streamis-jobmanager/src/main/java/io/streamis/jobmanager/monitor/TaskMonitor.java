@@ -1,0 +1,82 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.cluster.FlinkClusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * The observer: every interval it asks each cluster once for {@code /jobs/overview} (never once per job) and
+ * hands one {@link Observation} per active task to the reconciler. It records facts and never acts.
+ */
+@Component
+public class TaskMonitor implements SchedulingConfigurer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskMonitor.class);
+    static final List<Integer> WATCHED = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isActive)
+            .map(TaskStatus::code).toList();
+
+    private final TaskMapper tasks;
+    private final FlinkClusters clusters;
+    private final TaskReconciler reconciler;
+    private final StreamisJobManagerProperties properties;
+
+    public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler,
+                       StreamisJobManagerProperties properties) {
+        this.tasks = tasks;
+        this.clusters = clusters;
+        this.reconciler = reconciler;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (properties.monitor().enabled()) {
+            registrar.addFixedDelayTask(this::pollSafely, properties.monitor().interval());
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warn("Monitor poll failed: {}", e.toString(), e);
+        }
+    }
+
+    /** One poll cycle; public so tests and the recovery can drive it deterministically. */
+    public void poll() {
+        Map<String, List<StreamTask>> byCluster = new LinkedHashMap<>();
+        for (StreamTask t : tasks.selectByStatuses(WATCHED)) {
+            if (t.cluster() != null && t.flinkJobId() != null) {
+                byCluster.computeIfAbsent(t.cluster(), c -> new ArrayList<>()).add(t);
+            }
+        }
+        List<Observation> observations = new ArrayList<>();
+        byCluster.forEach((cluster, list) -> {
+            Map<String, JobOverview> overview = null;
+            try {
+                overview = clusters.get(cluster).jobsOverview();
+            } catch (RuntimeException e) {
+                LOG.warn("Cluster {} unreachable: {}", cluster, e.toString());
+            }
+            for (StreamTask t : list) {
+                observations.add(new Observation(t, overview != null, overview == null ? null
+                        : overview.get(t.flinkJobId())));
+            }
+        });
+        observations.forEach(reconciler::reconcile);
+    }
+}

@@ -1,0 +1,133 @@
+package io.streamis.jobmanager.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.error.StreamisException;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lifecycle.JobInfoCodec;
+import io.streamis.jobmanager.lifecycle.RestorePlanner;
+import io.streamis.jobmanager.log.TaskLog;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.launcher.client.FlinkClusterGateway;
+import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.launcher.state.RestoreQuery;
+import io.streamis.launcher.state.ScannedState;
+import io.streamis.launcher.state.StatePoint;
+import io.streamis.launcher.state.StateStorage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Reads live facts about a job's runs from Flink (metrics, checkpoints, logs) and its restore-point catalogue. */
+@Component
+class RunDetails {
+
+    private final TaskMapper tasks;
+    private final FlinkClusters clusters;
+    private final JobInfoCodec codec;
+    private final TaskLog taskLog;
+    private final RestorePlanner planner;
+    private final StateStorage storage;
+    private final ObjectMapper json;
+
+    RunDetails(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, TaskLog taskLog, RestorePlanner planner,
+               StateStorage storage, ObjectMapper json) {
+        this.tasks = tasks;
+        this.clusters = clusters;
+        this.codec = codec;
+        this.taskLog = taskLog;
+        this.planner = planner;
+        this.storage = storage;
+        this.json = json;
+    }
+
+    Map<String, Object> of(long jobId, String version) {
+        StreamTask t = version == null || version.isBlank() ? tasks.selectLatest(jobId)
+                : tasks.selectByVersion(jobId, version, 0, 1).stream().findFirst().orElse(null);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("manageMode", "detach");
+        d.put("linkisJobInfo", t == null ? null : codec.read(t));
+        d.put("taskId", t == null ? null : t.id());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        if (t != null && t.flinkJobId() != null && t.taskStatus().isActive()) {
+            FlinkClusterGateway g = clusters.get(t.cluster());
+            metrics.put("job", safe(() -> json.convertValue(g.metrics(t.flinkJobId()), Map.class)));
+            metrics.put("checkpoints", safe(() -> json.convertValue(g.checkpoints(t.flinkJobId()), Map.class)));
+        }
+        d.put("metrics", metrics);
+        return d;
+    }
+
+    Object logs(long jobId, Long taskId, String logType, int fromLine, int pageSize, String only, String ignore,
+                int lastRows) {
+        StreamTask t = taskId == null || taskId == 0 ? tasks.selectLatest(jobId) : tasks.selectById(taskId);
+        if (t == null || t.jobId() != jobId) {
+            return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
+        }
+        String type = logType == null || logType.isBlank() ? "client" : logType;
+        switch (type) {
+            case "client":
+                return taskLog.read(t.id(), fromLine, pageSize, only, ignore, lastRows);
+            case "flink":
+            case "yarn":
+                if (t.flinkJobId() == null) {
+                    return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
+                }
+                Object ex = safe(() -> clusters.get(t.cluster()).exceptions(t.flinkJobId()));
+                List<String> lines = List.of(String.valueOf(json.convertValue(ex, Map.class)).split("\\\\n|\n"));
+                return TaskLog.page("flink:/jobs/" + t.flinkJobId() + "/exceptions",
+                        TaskLog.filter(lines, only, ignore), fromLine, pageSize, lastRows);
+            case "jobmanager":
+                return safe(() -> clusters.get(t.cluster()).jobManagerLog(fromLine, pageSize, only, ignore));
+            default:
+                throw StreamisException.validation("logType must be client, flink or jobmanager");
+        }
+    }
+
+    List<Map<String, Object>> snapshots(StreamJob job) {
+        RestoreQuery q = planner.query(job, null);
+        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+        for (StatePoint p : q.known()) {
+            byPath.computeIfAbsent(normalise(p.path()), k -> row(p.path(), p.kind().name(), p.origin(), p.runSeq(),
+                    p.checkpointId(), p.completedTs(), p.jobVersion()));
+        }
+        for (ScannedState s : q.scanned()) {
+            byPath.computeIfAbsent(normalise(s.path()), k -> row(s.path(), s.kind().name(), "scan",
+                    q.runSeqByFlinkJobId().get(s.flinkJobId()), s.checkpointId(), s.modifiedTs(), null));
+        }
+        List<Map<String, Object>> out = new ArrayList<>(byPath.values());
+        out.forEach(m -> m.put("usable", storage.isUsable((String) m.get("path"))));
+        out.sort(Comparator.comparingLong((Map<String, Object> m) -> (Long) m.get("completedTime")).reversed());
+        return out;
+    }
+
+    private static Map<String, Object> row(String path, String kind, String origin, Long taskId, Long checkpointId,
+                                           long ts, String version) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", path);
+        m.put("kind", kind);
+        m.put("origin", origin);
+        m.put("taskId", taskId);
+        m.put("checkpointId", checkpointId);
+        m.put("completedTime", ts);
+        m.put("ageSeconds", ts > 0 ? (System.currentTimeMillis() - ts) / 1000 : null);
+        m.put("version", version);
+        return m;
+    }
+
+    static String normalise(String path) {
+        String p = path.replaceFirst("^file:/+", "/");
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private static Object safe(java.util.function.Supplier<Object> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            return Map.of("error", String.valueOf(e.getMessage()));
+        }
+    }
+}
