@@ -1,0 +1,164 @@
+package io.streamis.bulk;
+
+import io.streamis.common.error.StreamisException;
+import io.streamis.common.rest.Message;
+import io.streamis.common.security.LoginUser;
+import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /streamis/streamJobManager/job/bulk/*} (behaviour §1.3). Bodies accept the snake and camel names
+ * ({@code bulk_sbj}/{@code bulkSubject}, {@code sbj_type}/{@code bulkSubjectType}); {@code snapshotPaths}
+ * ({@code {"<jobId>": "<path>"}}) carries the restore points the user confirmed; {@code wait=false} answers at once.
+ */
+@RestController
+@RequestMapping("/streamis/streamJobManager/job/bulk")
+class BulkController {
+
+    private final BulkService bulk;
+    private final TaskMapper tasks;
+    private final AccessGuard access;
+
+    BulkController(BulkService bulk, TaskMapper tasks, AccessGuard access) {
+        this.bulk = bulk;
+        this.tasks = tasks;
+        this.access = access;
+    }
+
+    @PostMapping("/execution")
+    Message execution(@LoginUser String user, @RequestBody Map<String, Object> body) {
+        return submit(user, BulkAction.EXECUTION, body);
+    }
+
+    @PostMapping("/pause")
+    Message pause(@LoginUser String user, @RequestBody Map<String, Object> body) {
+        return submit(user, BulkAction.PAUSE, body);
+    }
+
+    @GetMapping("/{bulkId}")
+    Message progress(@LoginUser String user, @PathVariable long bulkId) {
+        BulkOperation op = bulk.operation(bulkId);
+        if (!op.createBy().equals(user) && !access.isAdmin(user)) {
+            throw StreamisException.noPermission("Bulk operation " + bulkId + " belongs to " + op.createBy());
+        }
+        return Message.ok().dataAll(view(op, bulk.items(bulkId)));
+    }
+
+    private Message submit(String user, BulkAction action, Map<String, Object> body) {
+        List<Long> ids = ids(first(body, "bulk_sbj", "bulkSubject"));
+        String type = String.valueOf(firstOr(body, "JOB", "sbj_type", "bulkSubjectType"));
+        if ("TASK".equalsIgnoreCase(type)) {
+            List<Long> jobIds = new ArrayList<>();
+            for (long taskId : ids) {
+                StreamTask t = tasks.selectById(taskId);
+                if (t == null) {
+                    throw StreamisException.notFound("Task " + taskId + " does not exist");
+                }
+                jobIds.add(t.jobId());
+            }
+            ids = jobIds;
+        } else if (!"JOB".equalsIgnoreCase(type)) {
+            throw StreamisException.validation("sbj_type must be JOB or TASK");
+        }
+        boolean snapshot = Boolean.parseBoolean(String.valueOf(firstOr(body, false, "snapshot")));
+        boolean wait = Boolean.parseBoolean(String.valueOf(firstOr(body, true, "wait")));
+        Map<Long, String> paths = new HashMap<>();
+        if (body.get("snapshotPaths") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (v != null && !String.valueOf(v).isBlank()) {
+                    paths.put(Long.valueOf(String.valueOf(k)), String.valueOf(v));
+                }
+            });
+        }
+        long bulkId = bulk.submit(user, action, ids, snapshot, paths, wait);
+        BulkOperation op = bulk.operation(bulkId);
+        return Message.ok().dataAll(view(op, bulk.items(bulkId)));
+    }
+
+    static Map<String, Object> view(BulkOperation op, List<BulkItem> items) {
+        BulkAction action = BulkAction.valueOf(op.action());
+        List<Map<String, Object>> ok = new ArrayList<>();
+        List<Map<String, Object>> failed = new ArrayList<>();
+        List<Map<String, Object>> pending = new ArrayList<>();
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (BulkItem i : items) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("jobId", i.jobId());
+            e.put("jobName", i.jobName());
+            if (i.taskId() != null) {
+                e.put("taskId", i.taskId());
+            }
+            e.put("scheduleId", action.scheduleId(i.jobId()));
+            e.put("scheduleState", i.itemState().scheduleState());
+            e.put("state", i.state());
+            if (i.message() != null) {
+                e.put("message", i.message());
+            }
+            if (i.snapshotPath() != null) {
+                e.put("snapshotPath", i.snapshotPath());
+            }
+            all.add(e);
+            switch (i.itemState()) {
+                case SUCCEEDED -> ok.add(e);
+                case FAILED -> failed.add(e);
+                default -> pending.add(e);
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("Success", Map.of("data", ok, "count", ok.size()));
+        result.put("Failed", Map.of("data", failed, "count", failed.size()));
+        if (!pending.isEmpty()) {
+            result.put("Pending", Map.of("data", pending, "count", pending.size()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bulkId", op.id());
+        out.put("action", op.action());
+        out.put("total", op.total());
+        out.put("done", ok.size() + failed.size());
+        out.put("finished", op.finished());
+        out.put("result", result);
+        out.put("items", all);
+        return out;
+    }
+
+    private static Object first(Map<String, Object> body, String... keys) {
+        for (String k : keys) {
+            if (body.get(k) != null) {
+                return body.get(k);
+            }
+        }
+        return null;
+    }
+
+    private static Object firstOr(Map<String, Object> body, Object dflt, String... keys) {
+        Object v = first(body, keys);
+        return v == null ? dflt : v;
+    }
+
+    private static List<Long> ids(Object v) {
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw StreamisException.validation("bulk_sbj must be a non-empty JSON array of ids");
+        }
+        List<Long> out = new ArrayList<>();
+        for (Object o : list) {
+            try {
+                out.add(o instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(o)));
+            } catch (NumberFormatException e) {
+                throw StreamisException.validation("bulk_sbj holds a non-numeric id: " + o);
+            }
+        }
+        return out;
+    }
+}

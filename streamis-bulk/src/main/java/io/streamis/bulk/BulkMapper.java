@@ -1,0 +1,68 @@
+package io.streamis.bulk;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Bulk operations and items. */
+@Mapper
+public interface BulkMapper {
+
+    /** Insert parameter; the generated id is written back. */
+    final class NewOperation {
+        public Long id;
+        public final String action;
+        public final String requestKey;
+        public final boolean snapshot;
+        public final int total;
+        public final String createBy;
+
+        public NewOperation(String action, String requestKey, boolean snapshot, int total, String createBy) {
+            this.action = action;
+            this.requestKey = requestKey;
+            this.snapshot = snapshot;
+            this.total = total;
+            this.createBy = createBy;
+        }
+    }
+
+    @Insert("INSERT INTO streamis_bulk_operation (action, request_key, snapshot, total, finished, create_by)"
+            + " VALUES (#{action}, #{requestKey}, #{snapshot}, #{total}, 0, #{createBy})")
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int insertOperation(NewOperation op);
+
+    @Insert("INSERT INTO streamis_bulk_item (bulk_id, job_id, job_name, state, message, confirmed_path, update_time)"
+            + " VALUES (#{bulkId}, #{jobId}, #{jobName}, #{state}, #{message}, #{confirmedPath}, CURRENT_TIMESTAMP)")
+    int insertItem(@Param("bulkId") long bulkId, @Param("jobId") long jobId, @Param("jobName") String jobName,
+                   @Param("state") String state, @Param("message") String message,
+                   @Param("confirmedPath") String confirmedPath);
+
+    @Select("SELECT id, action, request_key, snapshot, total, finished, create_by, create_time, finish_time"
+            + " FROM streamis_bulk_operation WHERE id = #{id}")
+    BulkOperation selectOperation(@Param("id") long id);
+
+    /** An identical request still running, or finished moments ago: it is answered instead of re-run. */
+    @Select("SELECT id, action, request_key, snapshot, total, finished, create_by, create_time, finish_time"
+            + " FROM streamis_bulk_operation WHERE request_key = #{key} AND (finished = 0 OR finish_time > #{since})"
+            + " ORDER BY id DESC LIMIT 1")
+    BulkOperation selectRecentByKey(@Param("key") String key, @Param("since") java.time.LocalDateTime since);
+
+    @Select("SELECT id, bulk_id, job_id, job_name, state, task_id, message, snapshot_path, confirmed_path, update_time"
+            + " FROM streamis_bulk_item WHERE bulk_id = #{bulkId} ORDER BY id")
+    List<BulkItem> selectItems(@Param("bulkId") long bulkId);
+
+    @Update("UPDATE streamis_bulk_item SET state = #{state}, task_id = #{taskId}, message = #{message},"
+            + " snapshot_path = #{snapshotPath}, update_time = CURRENT_TIMESTAMP WHERE id = #{id}")
+    int updateItem(@Param("id") long id, @Param("state") String state, @Param("taskId") Long taskId,
+                   @Param("message") String message, @Param("snapshotPath") String snapshotPath);
+
+    @Update("UPDATE streamis_bulk_operation SET finished = 1, finish_time = CURRENT_TIMESTAMP WHERE id = #{id}")
+    int finish(@Param("id") long id);
+
+    @Select("SELECT id FROM streamis_bulk_operation WHERE finished = 0")
+    List<Long> selectUnfinished();
+}

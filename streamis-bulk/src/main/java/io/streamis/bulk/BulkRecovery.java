@@ -1,0 +1,31 @@
+package io.streamis.bulk;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Items a previous process left unfinished are reported as interrupted (their jobs are settled by recovery). */
+@Component
+@Order(20)
+class BulkRecovery implements ApplicationRunner {
+
+    private final BulkMapper mapper;
+
+    BulkRecovery(BulkMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (long bulkId : mapper.selectUnfinished()) {
+            for (BulkItem i : mapper.selectItems(bulkId)) {
+                if (!i.itemState().isDone()) {
+                    mapper.updateItem(i.id(), ItemState.FAILED.name(), i.taskId(),
+                            "interrupted by a server restart; check the job's status", i.snapshotPath());
+                }
+            }
+            mapper.finish(bulkId);
+        }
+    }
+}

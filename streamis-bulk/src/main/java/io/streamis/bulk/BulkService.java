@@ -1,0 +1,183 @@
+package io.streamis.bulk;
+
+import io.streamis.common.error.StreamisException;
+import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lifecycle.StartCause;
+import io.streamis.jobmanager.lifecycle.StartOutcome;
+import io.streamis.jobmanager.lifecycle.StartService;
+import io.streamis.jobmanager.lifecycle.StopService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk start/stop composed of the single-job actions on a bounded executor. Each job is pre-checked on its own
+ * (a failing job is reported, the others go on), each item records the real outcome (RUNNING reached, or
+ * stopped, or why not), and an identical request within the dedupe window returns the earlier operation.
+ */
+@Service
+public class BulkService implements DisposableBean {
+
+    static final int MAX_JOBS = 500;
+
+    private final BulkMapper mapper;
+    private final AccessGuard access;
+    private final StartService starts;
+    private final StopService stops;
+    private final StreamisBulkProperties properties;
+    private final ExecutorService executor;
+
+    public BulkService(BulkMapper mapper, AccessGuard access, StartService starts, StopService stops,
+                       StreamisBulkProperties properties) {
+        this.mapper = mapper;
+        this.access = access;
+        this.starts = starts;
+        this.stops = stops;
+        this.properties = properties;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 60,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "streamis-bulk-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Submits a bulk operation; waits for its outcome when {@code wait} (bounded by {@code streamis.bulk.max-wait}). */
+    public long submit(String user, BulkAction action, List<Long> jobIds, boolean snapshot,
+                       Map<Long, String> confirmedPaths, boolean wait) {
+        if (jobIds == null || jobIds.isEmpty()) {
+            throw StreamisException.validation("bulk_sbj must list at least one job id");
+        }
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(jobIds));
+        if (ids.size() > MAX_JOBS) {
+            throw StreamisException.validation("A bulk operation takes at most " + MAX_JOBS + " jobs");
+        }
+        String key = requestKey(user, action, ids, snapshot, confirmedPaths);
+        BulkOperation existing = mapper.selectRecentByKey(key, LocalDateTime.now().minus(properties.dedupeWindow()));
+        long bulkId = existing != null ? existing.id() : create(user, action, ids, snapshot, confirmedPaths, key);
+        if (wait) {
+            awaitFinished(bulkId);
+        }
+        return bulkId;
+    }
+
+    private synchronized long create(String user, BulkAction action, List<Long> ids, boolean snapshot,
+                                     Map<Long, String> confirmedPaths, String key) {
+        // Re-checked under the lock: two identical requests arriving together must not both run.
+        BulkOperation again = mapper.selectRecentByKey(key, LocalDateTime.now().minus(properties.dedupeWindow()));
+        if (again != null) {
+            return again.id();
+        }
+        BulkMapper.NewOperation op = new BulkMapper.NewOperation(action.name(), key, snapshot, ids.size(), user);
+        mapper.insertOperation(op);
+        for (long jobId : ids) {
+            String name = null;
+            String problem = null;
+            try {
+                StreamJob job = access.operableJob(user, jobId);
+                name = job.name();
+            } catch (StreamisException e) {
+                problem = e.getMessage();
+            }
+            mapper.insertItem(op.id, jobId, name, problem == null ? ItemState.PENDING.name() : ItemState.FAILED.name(),
+                    problem, confirmedPaths.get(jobId));
+        }
+        List<BulkItem> items = mapper.selectItems(op.id);
+        if (items.stream().allMatch(i -> i.itemState().isDone())) {
+            mapper.finish(op.id);
+        }
+        for (BulkItem item : items) {
+            if (!item.itemState().isDone()) {
+                executor.submit(() -> run(op.id, action, snapshot, user, item));
+            }
+        }
+        return op.id;
+    }
+
+    private void run(long bulkId, BulkAction action, boolean snapshot, String user, BulkItem item) {
+        mapper.updateItem(item.id(), ItemState.RUNNING.name(), null, null, null);
+        try {
+            if (action == BulkAction.EXECUTION) {
+                StartOutcome o = starts.start(item.jobId(), user, item.confirmedPath(), StartCause.BULK);
+                mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(),
+                        o.restoredFrom() == null ? "running (started without state)" : "running, restored from "
+                                + o.restoredFrom(), o.restoredFrom());
+            } else {
+                StreamJob job = access.job(item.jobId());
+                StopService.StopOutcome o = stops.stop(job, snapshot);
+                mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(),
+                        o.wasRunning() ? "stopped" : "was not running", o.savepointPath());
+            }
+        } catch (RuntimeException e) {
+            mapper.updateItem(item.id(), ItemState.FAILED.name(), null, String.valueOf(e.getMessage()), null);
+        } finally {
+            finishIfDone(bulkId);
+        }
+    }
+
+    private synchronized void finishIfDone(long bulkId) {
+        if (mapper.selectItems(bulkId).stream().allMatch(i -> i.itemState().isDone())) {
+            mapper.finish(bulkId);
+        }
+    }
+
+    private void awaitFinished(long bulkId) {
+        long deadline = System.nanoTime() + properties.maxWait().toNanos();
+        while (System.nanoTime() < deadline) {
+            BulkOperation op = mapper.selectOperation(bulkId);
+            if (op == null || op.finished()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public BulkOperation operation(long bulkId) {
+        BulkOperation op = mapper.selectOperation(bulkId);
+        if (op == null) {
+            throw StreamisException.notFound("Bulk operation " + bulkId + " does not exist");
+        }
+        return op;
+    }
+
+    public List<BulkItem> items(long bulkId) {
+        return mapper.selectItems(bulkId);
+    }
+
+    static String requestKey(String user, BulkAction action, List<Long> ids, boolean snapshot,
+                             Map<Long, String> paths) {
+        String raw = user + "|" + action + "|" + ids.stream().sorted().toList() + "|" + snapshot + "|"
+                + new TreeMap<>(paths);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
