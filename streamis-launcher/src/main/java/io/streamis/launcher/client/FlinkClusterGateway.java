@@ -1,0 +1,44 @@
+package io.streamis.launcher.client;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One Flink session cluster, driven over its REST API (works across Flink versions, flink-notes §6). */
+public interface FlinkClusterGateway {
+
+    String name();
+
+    /** Base REST URL, also the web UI URL. */
+    String restUrl();
+
+    ClusterOverview overview();
+
+    String uploadJar(Path jar);
+
+    void deleteJar(String jarId);
+
+    /** Runs an uploaded jar; returns the Flink job id. */
+    String runJar(String jarId, RunRequest request);
+
+    /** {@code /jobs/overview}: one call per cluster per poll. */
+    Map<String, JobOverview> jobsOverview();
+
+    CheckpointStats checkpoints(String jobId);
+
+    String triggerSavepoint(String jobId, String targetDirectory);
+
+    String stopWithSavepoint(String jobId, String targetDirectory);
+
+    SavepointStatus savepointStatus(String jobId, String requestId);
+
+    void cancel(String jobId);
+
+    JobExceptions exceptions(String jobId);
+
+    JobMetrics metrics(String jobId);
+
+    LogPage jobManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords);
+
+    List<String> taskManagerIds();
+}

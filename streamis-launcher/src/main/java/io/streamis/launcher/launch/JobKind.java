@@ -1,0 +1,4 @@
+package io.streamis.launcher.launch;
+
+/** What a launch runs. */
+public enum JobKind { SQL, JAR }

@@ -1,0 +1,17 @@
+package io.streamis.launcher.launch;
+
+import java.time.Duration;
+
+/** Launches and stops jobs on the configured clusters. */
+public interface JobLauncher {
+
+    LaunchResult launch(LaunchSpec spec);
+
+    /** Triggers a savepoint and waits for it; returns its location. */
+    String savepoint(String cluster, String flinkJobId, String targetDirectory, Duration timeout);
+
+    /** Stops with a savepoint and waits; returns the savepoint location. */
+    String stopWithSavepoint(String cluster, String flinkJobId, String targetDirectory, Duration timeout);
+
+    void cancel(String cluster, String flinkJobId);
+}

@@ -1,0 +1,14 @@
+package io.streamis.launcher.state;
+
+import java.net.URI;
+import java.util.List;
+
+/** Reads state directories; file:// now, HDFS/S3 can follow behind this interface. */
+public interface StateStorage {
+
+    /** Checkpoints ({@code <ckdir>/<jobId>/chk-N}) and savepoints with a non-empty {@code _metadata}. */
+    List<ScannedState> scan(URI checkpointDir, URI savepointDir);
+
+    /** The path (or its {@code _metadata}) exists and is non-empty. */
+    boolean isUsable(String path);
+}
