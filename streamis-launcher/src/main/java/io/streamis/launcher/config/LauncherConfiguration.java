@@ -1,0 +1,29 @@
+package io.streamis.launcher.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.launcher.cluster.ConfiguredFlinkClusters;
+import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
+import io.streamis.launcher.cluster.FlinkClusters;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the launcher: the embedded cluster (started eagerly when enabled) and the named clusters. */
+@Configuration
+public class LauncherConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedFlinkCluster embeddedFlinkCluster(StreamisLauncherProperties properties) {
+        EmbeddedFlinkCluster cluster = new EmbeddedFlinkCluster(properties);
+        if (properties.embedded().enabled() && properties.clusters().values().stream()
+                .anyMatch(StreamisLauncherProperties.Cluster::isEmbedded)) {
+            cluster.start();
+        }
+        return cluster;
+    }
+
+    @Bean
+    FlinkClusters flinkClusters(StreamisLauncherProperties properties, EmbeddedFlinkCluster embedded,
+                                ObjectMapper json) {
+        return new ConfiguredFlinkClusters(properties, embedded, json);
+    }
+}

@@ -1,0 +1,190 @@
+package io.streamis.server.flink;
+
+import static io.streamis.server.flink.FlinkTestSupport.await;
+import static io.streamis.server.flink.FlinkTestSupport.normalise;
+import static io.streamis.server.flink.FlinkTestSupport.produce;
+import static io.streamis.server.flink.FlinkTestSupport.snapshots;
+import static io.streamis.server.flink.FlinkTestSupport.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
+import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.server.support.ApiTestSupport;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Real Flink (one embedded MiniCluster for the class) driven through the platform's HTTP API: state is taken,
+ * carried and restored; failed jobs come back from their newest checkpoint.
+ */
+@SpringBootTest(properties = {
+        "streamis.launcher.embedded.enabled=true",
+        "streamis.launcher.embedded.slots=8",
+        "streamis.jobmanager.monitor.enabled=true",
+        "streamis.jobmanager.monitor.interval=500ms",
+        "streamis.jobmanager.monitor.lost-confirm-after=2s",
+        "streamis.jobmanager.restart.initial-backoff=300ms",
+        "streamis.jobmanager.operation-timeout=60s"})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class FlinkLifecycleTest {
+
+    static final String JOB = "/streamis/streamJobManager/job";
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired MockMvc mvc;
+    @Autowired ObjectMapper json;
+    @Autowired FlinkClusters clusters;
+    @Autowired EmbeddedFlinkCluster embedded;
+    @Autowired JdbcTemplate jdbc;
+
+    ApiTestSupport api;
+    MockHttpSession admin;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new ApiTestSupport(mvc, json);
+        admin = api.login("admin", "admin-password-1");
+    }
+
+    @AfterEach
+    void stopEverything() {
+        // One cluster serves the whole class: leave no job behind for the next test.
+        clusters.get("embedded").jobsOverview().values().stream().filter(j -> !j.state().isGloballyTerminal())
+                .forEach(j -> clusters.get("embedded").cancel(j.jobId()));
+    }
+
+    long upload(byte[] zip) throws Exception {
+        JsonNode r = api.upload(admin, "default", "job.zip", zip);
+        assertThat(r.get("status").asInt()).as(r.toString()).isZero();
+        return r.at("/data/jobId").asLong();
+    }
+
+    JsonNode execute(long jobId, String snapshotPath) throws Exception {
+        String body = snapshotPath == null ? "{\"jobId\":" + jobId + "}"
+                : "{\"jobId\":" + jobId + ",\"snapshotPath\":\"" + snapshotPath + "\"}";
+        JsonNode r = api.postJson(admin, JOB + "/execute", body);
+        assertThat(r.get("status").asInt()).as(r.toString()).isZero();
+        assertThat(r.at("/data/status").asInt()).isEqualTo(5);
+        return r.get("data");
+    }
+
+    String flinkJobId(long taskId) {
+        return jdbc.queryForObject("SELECT linkis_job_id FROM linkis_stream_task WHERE id = ?", String.class, taskId);
+    }
+
+    String restoredInFlink(String flinkJobId) {
+        JsonNode stats = await("Flink reports the restore of " + flinkJobId, WAIT,
+                () -> json.valueToTree(clusters.get("embedded").checkpoints(flinkJobId)),
+                n -> n.path("latestRestored").isObject());
+        return stats.at("/latestRestored/path").asText();
+    }
+
+    JsonNode awaitCheckpoint(long jobId) {
+        return await("a checkpoint recorded for job " + jobId, WAIT, () -> snapshots(api, admin, jobId),
+                s -> s.findValues("kind").stream().anyMatch(k -> k.asText().equals("CHECKPOINT")));
+    }
+
+    @Test
+    void statefulSqlJobStopsWithSavepointAndRestartsFromIt() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_sp", produce("500", false, null)));
+        execute(jobId, null);
+        awaitCheckpoint(jobId);
+
+        JsonNode stop = api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("snapshot", "true"));
+        String savepoint = stop.at("/data/path").asText();
+        assertThat(savepoint).contains("savepoint-");
+        assertThat(status(api, admin, jobId).get("statusCode").asInt()).isEqualTo(7);
+
+        JsonNode inspect = api.call(put(ApiTestSupport.API + JOB + "/execute/inspect").session(admin)
+                .param("jobId", String.valueOf(jobId)));
+        assertThat(inspect.at("/data/inspections").toString()).contains("snapshot");
+        assertThat(normalise(inspect.at("/data/snapshot/path").asText())).isEqualTo(normalise(savepoint));
+
+        JsonNode second = execute(jobId, null);
+        assertThat(normalise(second.get("restoredFrom").asText())).isEqualTo(normalise(savepoint));
+        assertThat(normalise(restoredInFlink(second.get("flinkJobId").asText()))).isEqualTo(normalise(savepoint));
+    }
+
+    @Test
+    void jarJobRunsCheckpointsAndRestoresFromItsSavepoint() throws Exception {
+        long jobId = upload(FlinkTestSupport.jarZip("jar_sp", FlinkTestSupport.countJobJar(),
+                produce("500", false, null)));
+        execute(jobId, null);
+        awaitCheckpoint(jobId);
+        String savepoint = api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("snapshot", "true")).at("/data/path").asText();
+        JsonNode second = execute(jobId, null);
+        assertThat(normalise(restoredInFlink(second.get("flinkJobId").asText()))).isEqualTo(normalise(savepoint));
+    }
+
+    /** The seed's scenario: a run that dies before its first checkpoint must not lose the restore point. */
+    @Test
+    void runDyingBeforeItsFirstCheckpointKeepsTheRestorePoint() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_carry", produce("500", false, null)));
+        execute(jobId, null);
+        awaitCheckpoint(jobId);
+        api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin).param("jobId", String.valueOf(jobId)));
+        String chkN = await("a retained chk-N", WAIT, () -> snapshots(api, admin, jobId),
+                s -> s.size() > 0 && s.get(0).path("usable").asBoolean()).get(0).get("path").asText();
+
+        // Run 2 restores chk-N but checkpoints only every 10 minutes, and dies (cancelled outside Streamis).
+        api.postJson(admin, "/streamis/streamJobManager/config/json/" + jobId,
+                "{" + produce("600000", false, null) + "}");
+        JsonNode run2 = execute(jobId, null);
+        assertThat(normalise(run2.get("restoredFrom").asText())).isEqualTo(normalise(chkN));
+        clusters.get("embedded").cancel(run2.get("flinkJobId").asText());
+        await("run 2 seen as stopped", WAIT, () -> status(api, admin, jobId), s -> s.get("statusCode").asInt() == 7);
+
+        JsonNode run3 = execute(jobId, null);
+        assertThat(normalise(run3.get("restoredFrom").asText())).isEqualTo(normalise(chkN));
+        assertThat(normalise(restoredInFlink(run3.get("flinkJobId").asText()))).isEqualTo(normalise(chkN));
+    }
+
+    @Test
+    void failedJobWithFailRestartComesBackFromItsNewestCheckpoint() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_restart",
+                produce("500", true, "\"restart-strategy.type\":\"none\"")));
+        JsonNode run1 = execute(jobId, null);
+        awaitCheckpoint(jobId);
+
+        // Kill the TaskManager under the job, then give the cluster a fresh one.
+        embedded.miniCluster().terminateTaskManager(0).get();
+        embedded.miniCluster().startTaskManager();
+
+        JsonNode back = await("auto-restart to RUNNING", WAIT, () -> status(api, admin, jobId),
+                s -> s.get("taskId").asLong() != run1.get("taskId").asLong() && s.get("statusCode").asInt() == 5);
+        long taskId = back.get("taskId").asLong();
+        assertThat(jdbc.queryForObject("SELECT start_cause FROM linkis_stream_task WHERE id = ?", String.class,
+                taskId)).isEqualTo("AUTO_RESTART");
+        String restoredFrom = jdbc.queryForObject("SELECT restored_from FROM linkis_stream_task WHERE id = ?",
+                String.class, taskId);
+        assertThat(restoredFrom).as("restored from a checkpoint of the failed run").contains("chk-");
+        assertThat(normalise(restoredInFlink(flinkJobId(taskId)))).isEqualTo(normalise(restoredFrom));
+    }
+
+    @Test
+    void startRefusesToRunEmptyWhenRestorePointsExistButNoneIsUsable() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_broken", produce("500", false, null)));
+        JsonNode r = api.postJson(admin, JOB + "/execute",
+                "{\"jobId\":" + jobId + ",\"snapshotPath\":\"file:///nowhere/savepoint-x\"}");
+        assertThat(r.get("status").asInt()).isEqualTo(1);
+        assertThat(r.get("message").asText()).contains("/nowhere/savepoint-x");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ?", Integer.class,
+                jobId)).as("nothing was started").isZero();
+    }
+}
