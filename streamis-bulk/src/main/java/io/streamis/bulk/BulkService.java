@@ -7,6 +7,8 @@ import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.lifecycle.StopService;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,15 +40,17 @@ public class BulkService implements DisposableBean {
     private final AccessGuard access;
     private final StartService starts;
     private final StopService stops;
+    private final TaskMapper tasks;
     private final StreamisBulkProperties properties;
     private final ExecutorService executor;
 
     public BulkService(BulkMapper mapper, AccessGuard access, StartService starts, StopService stops,
-                       StreamisBulkProperties properties) {
+                       TaskMapper tasks, StreamisBulkProperties properties) {
         this.mapper = mapper;
         this.access = access;
         this.starts = starts;
         this.stops = stops;
+        this.tasks = tasks;
         this.properties = properties;
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 60,
@@ -68,7 +72,7 @@ public class BulkService implements DisposableBean {
             throw StreamisException.validation("A bulk operation takes at most " + MAX_JOBS + " jobs");
         }
         String key = requestKey(user, action, ids, snapshot, confirmedPaths);
-        BulkOperation existing = mapper.selectRecentByKey(key, LocalDateTime.now().minus(properties.dedupeWindow()));
+        BulkOperation existing = duplicateOf(key);
         long bulkId = existing != null ? existing.id() : create(user, action, ids, snapshot, confirmedPaths, key);
         if (wait) {
             awaitFinished(bulkId);
@@ -79,7 +83,7 @@ public class BulkService implements DisposableBean {
     private synchronized long create(String user, BulkAction action, List<Long> ids, boolean snapshot,
                                      Map<Long, String> confirmedPaths, String key) {
         // Re-checked under the lock: two identical requests arriving together must not both run.
-        BulkOperation again = mapper.selectRecentByKey(key, LocalDateTime.now().minus(properties.dedupeWindow()));
+        BulkOperation again = duplicateOf(key);
         if (again != null) {
             return again.id();
         }
@@ -107,6 +111,30 @@ public class BulkService implements DisposableBean {
             }
         }
         return op.id;
+    }
+
+    /**
+     * The earlier identical request this one repeats: one still running, or one finished within the dedupe
+     * window after which nothing happened to its jobs (a stop or start in between makes the repeat legitimate).
+     */
+    private BulkOperation duplicateOf(String key) {
+        BulkOperation op = mapper.selectRecentByKey(key, LocalDateTime.now().minus(properties.dedupeWindow()));
+        if (op == null || !op.finished()) {
+            return op;
+        }
+        boolean execution = BulkAction.valueOf(op.action()) == BulkAction.EXECUTION;
+        for (BulkItem item : mapper.selectItems(op.id())) {
+            if (item.itemState() != ItemState.SUCCEEDED || item.taskId() == null) {
+                continue;
+            }
+            StreamTask latest = tasks.selectLatest(item.jobId());
+            boolean same = latest != null && latest.id() == item.taskId()
+                    && (execution ? !latest.taskStatus().isTerminal() : latest.taskStatus().isTerminal());
+            if (!same) {
+                return null;
+            }
+        }
+        return op;
     }
 
     private void run(long bulkId, BulkAction action, boolean snapshot, String user, BulkItem item) {

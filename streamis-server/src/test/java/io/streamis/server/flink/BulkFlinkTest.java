@@ -1,0 +1,102 @@
+package io.streamis.server.flink;
+
+import static io.streamis.server.flink.FlinkTestSupport.await;
+import static io.streamis.server.flink.FlinkTestSupport.normalise;
+import static io.streamis.server.flink.FlinkTestSupport.produce;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamis.server.support.ApiTestSupport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Bulk snapshot restart of stateful jobs on the embedded cluster, and the inspect contract. */
+class BulkFlinkTest extends AbstractFlinkApiTest {
+
+    static final String BULK = "/streamis/streamJobManager/job/bulk";
+
+    @Test
+    void snapshotRestartOfTenJobsRestoresEachFromItsOwnSavepointAndReportsTheOneThatFailsItsPreCheck()
+            throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long id = upload(FlinkTestSupport.sqlZip("bulk_" + i, produce("500", false, null)));
+            ids.add(id);
+        }
+        JsonNode started = api.postJson(admin, BULK + "/execution", "{\"bulk_sbj\":" + ids + "}");
+        assertThat(started.at("/data/result/Success/count").asInt()).as(started.toString()).isEqualTo(10);
+        for (long id : ids) {
+            awaitCheckpoint(id);
+        }
+
+        JsonNode paused = api.postJson(admin, BULK + "/pause", "{\"bulk_sbj\":" + ids + ",\"snapshot\":true}");
+        assertThat(paused.at("/data/result/Success/count").asInt()).as(paused.toString()).isEqualTo(10);
+        Map<Long, String> savepoints = new HashMap<>();
+        paused.at("/data/result/Success/data").forEach(e ->
+                savepoints.put(e.get("jobId").asLong(), e.get("snapshotPath").asText()));
+        assertThat(savepoints.values()).allMatch(p -> p.contains("savepoint-"));
+        assertThat(savepoints.values().stream().distinct().count()).isEqualTo(10);
+
+        long banned = ids.get(3);
+        assertThat(api.postJson(admin, "/streamis/streamJobManager/job/ban", "[" + banned + "]").get("status")
+                .asInt()).isZero();
+        JsonNode again = api.postJson(admin, BULK + "/execution", "{\"bulkSubject\":" + ids + "}");
+        JsonNode data = again.get("data");
+        assertThat(data.get("total").asInt()).isEqualTo(10);
+        assertThat(data.at("/result/Failed/count").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(data.at("/result/Failed/data/0/jobId").asLong()).isEqualTo(banned);
+        assertThat(data.at("/result/Failed/data/0/message").asText()).contains("banned");
+        assertThat(data.at("/result/Success/count").asInt()).isEqualTo(9);
+        for (JsonNode e : data.at("/result/Success/data")) {
+            long jobId = e.get("jobId").asLong();
+            assertThat(normalise(e.get("snapshotPath").asText())).as("job " + jobId + " restored from its own savepoint")
+                    .isEqualTo(normalise(savepoints.get(jobId)));
+            String flinkJobId = flinkJobId(e.get("taskId").asLong());
+            assertThat(normalise(restoredInFlink(flinkJobId))).isEqualTo(normalise(savepoints.get(jobId)));
+        }
+
+        JsonNode progress = api.call(get(ApiTestSupport.API + BULK + "/" + data.get("bulkId").asLong())
+                .session(admin));
+        assertThat(progress.at("/data/done").asInt()).isEqualTo(10);
+        assertThat(progress.at("/data/finished").asBoolean()).isTrue();
+
+        JsonNode repeated = api.postJson(admin, BULK + "/execution", "{\"bulkSubject\":" + ids + "}");
+        assertThat(repeated.at("/data/bulkId").asLong()).as("the same request is answered, not re-run")
+                .isEqualTo(data.get("bulkId").asLong());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id IN ("
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", Integer.class))
+                .as("10 first starts + 9 restarts").isEqualTo(19);
+    }
+
+    @Test
+    void inspectionReturnsWhatTheStartThenUsesForSeveralJobs() throws Exception {
+        long a = upload(FlinkTestSupport.sqlZip("insp_a", produce("500", false, null)));
+        long b = upload(FlinkTestSupport.sqlZip("insp_b", produce("500", false, null)));
+        JsonNode first = api.call(put(ApiTestSupport.API + "/streamis/streamJobManager/job/execute/inspect")
+                .session(admin).param("jobId", String.valueOf(a)).param("jobId", String.valueOf(b)));
+        assertThat(first.at("/data/results").size()).isEqualTo(2);
+        assertThat(first.at("/data/results/0/inspections").toString()).contains("version")
+                .doesNotContain("snapshot");
+        assertThat(first.at("/data/results/0/version/now/version").asText()).isEqualTo("v00001");
+
+        execute(a, null);
+        awaitCheckpoint(a);
+        api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/job/stop").session(admin)
+                .param("jobId", String.valueOf(a)));
+        JsonNode inspect = await("a usable checkpoint to inspect", WAIT, () -> api.call(
+                put(ApiTestSupport.API + "/streamis/streamJobManager/job/execute/inspect").session(admin)
+                        .param("jobId", String.valueOf(a))).get("data"), d -> d.has("snapshot"));
+        assertThat(inspect.get("inspections").toString()).doesNotContain("version");
+        String planned = inspect.at("/snapshot/path").asText();
+        assertThat(inspect.at("/snapshot/origin").asText()).isNotBlank();
+        JsonNode run = execute(a, null);
+        assertThat(normalise(run.get("restoredFrom").asText())).isEqualTo(normalise(planned));
+        assertThat(normalise(restoredInFlink(run.get("flinkJobId").asText()))).isEqualTo(normalise(planned));
+    }
+}
