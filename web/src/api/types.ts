@@ -1,0 +1,134 @@
+export interface JobRow {
+  id: number
+  name: string
+  projectName: string
+  jobType: string
+  manageMode?: string
+  label?: string
+  createBy: string
+  createTime?: string
+  status: number
+  version: string
+  enable: boolean
+  lastVersion: string
+  lastVersionTime?: string
+  versionForwards: number
+  description?: string
+}
+
+export interface VersionRow {
+  id: number
+  jobId: number
+  version: string
+  description?: string
+  comment?: string
+  releaseTime?: string
+  createBy?: string
+  projectName?: string
+  current?: boolean
+}
+
+export interface InspectVersion {
+  now: { version: string }
+  last?: { version: string }
+}
+
+export interface InspectSnapshot {
+  path: string
+  kind?: string
+  origin?: string
+  source?: string
+  ageSeconds?: number
+  fromVersion?: string
+  warning?: string
+  fallbacks?: string[]
+}
+
+export interface Inspection {
+  inspections: string[]
+  version?: InspectVersion
+  snapshot?: InspectSnapshot
+  list?: { list: { applicationId: string; applicationUrl: string; applicationState: string; applicationName: string }[] }
+}
+
+export interface BulkItemView {
+  jobId: number
+  jobName?: string
+  taskId?: number
+  scheduleState: string
+  state: 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED'
+  message?: string
+  snapshotPath?: string
+}
+
+export interface BulkResult {
+  bulkId: number
+  action: string
+  total: number
+  done: number
+  finished: boolean
+  items: BulkItemView[]
+  result: { Success: { data: BulkItemView[]; count: number }; Failed: { data: BulkItemView[]; count: number } }
+}
+
+export interface ConfigDefinition {
+  id: number
+  key: string
+  name: string
+  type: 'NONE' | 'INPUT' | 'NUMBER' | 'SELECT'
+  sort: number
+  description?: string
+  validate_type?: string
+  validate_rule?: string
+  unit?: string
+  default_value?: string
+  ref_values: string[]
+  required: boolean
+  visiable: number
+  child_def?: ConfigDefinition[]
+}
+
+export type ConfigGroups = Record<string, Record<string, string>>
+
+export interface HistoryRow {
+  taskId: number
+  version: string
+  status: string
+  statusCode: number
+  startTime?: string
+  endTime?: string
+  runTime?: string
+  stopCause?: string
+  jobStartConfig?: string
+  restoredFrom?: string
+  startCause?: string
+}
+
+export interface SnapshotRow {
+  path: string
+  kind: string
+  origin?: string
+  version?: string
+  taskId?: number
+  checkpointId?: number
+  completedTime: number
+  ageSeconds?: number
+  usable: boolean
+}
+
+export interface LogPage {
+  logPath: string
+  logs: string[]
+  endLine: number
+}
+
+export interface ProjectFile {
+  id: number
+  fileName: string
+  version: string
+  createBy: string
+  createTime?: string
+  updateTime?: string
+  md5?: string
+  comment?: string
+}

@@ -1,0 +1,45 @@
+export default {
+  app: { title: 'Streamis Stream Job Center', logout: 'Log out', language: '中文', project: 'Project' },
+  login: { title: 'Log in to Streamis', user: 'User name', password: 'Password', submit: 'Log in', failed: 'Login failed: {message}' },
+  projects: { title: 'Choose a project', empty: 'You have no privilege on any project yet', open: 'Open', privileges: 'Privileges' },
+  status: { 0: 'Not started', 1: 'Completed', 2: 'Wait for restart', 3: 'Alert', 4: 'Slow task', 5: 'Running', 6: 'Failed', 7: 'Stopped', 8: 'Starting', 9: 'Stopping', 10: 'Lost' },
+  jobs: {
+    title: 'Stream jobs', name: 'Job name', status: 'Status', enable: 'Enabled', type: 'Job type', label: 'Labels', version: 'Version',
+    lastRelease: 'Last released by', lastReleaseTime: 'Last release time', description: 'Description', operation: 'Operation',
+    query: 'Query', reset: 'Reset', all: 'All', enabled: 'Enabled', disabled: 'Disabled', upload: 'Upload job package',
+    uploaded: 'Job imported: {version}', start: 'Start', stop: 'Stop', stopDirect: 'Stop directly', stopSnapshot: 'Snapshot and stop',
+    snapshot: 'Snapshot', snapshotDone: 'Snapshot taken: {path}', config: 'Config', detail: 'Detail', failureReason: 'View failure reason',
+    batch: 'Batch operation', exitBatch: 'Exit batch', snapshotRestart: 'Snapshot restart', directRestart: 'Direct restart', batchStart: 'Start',
+    batchStop: 'Stop', batchStopSnapshot: 'Stop with snapshot', editLabels: 'Edit labels', disable: 'Disable', enableJobs: 'Enable',
+    selectFirst: 'Select jobs first', labelPrompt: 'New labels (comma separated)', labelRule: 'Labels may contain letters, digits, underscores, commas and dots only',
+    started: 'Job {name} started', stopped: 'Job {name} stopped', done: 'Done', total: '{total} in total',
+    errorTitle: 'Failure reason'
+  },
+  versions: { title: 'Versions', jobId: 'Job ID', version: 'Version', state: 'Version status', using: 'Using', none: '---', description: 'Description', createTime: 'Created', creator: 'Creator' },
+  startHint: {
+    title: 'Job start confirmation',
+    version: 'Start job {name} with the latest published version {now}? (last started version: {last})',
+    snapshot: 'Restore job {name} from the following snapshot?',
+    snapshotInfo: 'Origin: {origin}, version: {version}, age: {age}',
+    list: 'Jobs with the same name already run on the target cluster: {apps}',
+    inspectFailed: 'Job start inspection failed, {message}',
+    batchConfirm: 'Confirm all the jobs',
+    confirm: 'Confirm',
+    cancel: 'Cancel'
+  },
+  progress: { title: 'Batch progress', stopping: 'Stopping', starting: 'Starting', finished: 'Finished', done: '{done}/{total}', success: 'Succeeded', failed: 'Failed', pauseFailed: 'Some jobs failed to stop; nothing was started' },
+  detail: {
+    back: 'Back', summary: 'Summary', history: 'History', config: 'Config', content: 'Job content', snapshots: 'Checkpoints & savepoints', alerts: 'Alerts', logs: 'Logs',
+    flinkJob: 'Flink job', cluster: 'Cluster', webUi: 'Open Flink UI', vertex: 'Operator', parallelism: 'Parallelism', recordsIn: 'Records in', recordsOut: 'Records out',
+    rateIn: 'In (records/s)', rateOut: 'Out (records/s)', checkpoints: 'Checkpoints', completed: 'Completed', failedCount: 'Failed', restored: 'Restored from',
+    recordsChart: 'Throughput (records/s)', checkpointChart: 'Checkpoint duration (ms) and size (bytes)', notRunning: 'The job is not running', taskId: 'Task ID', startTime: 'Start time',
+    endTime: 'End time', runTime: 'Run time', stopCause: 'Stop cause', startConfig: 'Start config', download: 'Download', view: 'View', cause: 'Start cause',
+    kind: 'Kind', origin: 'Origin', age: 'Age', size: 'Size', usable: 'Usable', startFromHere: 'Start from here', yes: 'Yes', no: 'No',
+    level: 'Level', message: 'Message', time: 'Time', logType: 'Log type', only: 'Only keywords', ignore: 'Ignore keywords', prev: 'Previous', next: 'Next', latest: 'Latest',
+    sql: 'SQL', mainJar: 'Main jar', mainClass: 'Main class', args: 'Program args', saveArgs: 'Save args (creates a version)', argsInvalid: 'Args must be a JSON array of strings',
+    dependencies: 'Dependency jars', resources: 'Resources', save: 'Save', saved: 'Saved', template: '(template)', copyFrom: 'Copy config from another job',
+    copyPrompt: 'Source job ID', addKey: 'Add parameter', key: 'Key', value: 'Value', duplicateKey: 'Duplicate key: {key}', emptyKey: 'Keys must not be empty',
+    required: '{name} is required', ruleBroken: '{name} does not match the rule {rule}'
+  },
+  files: { title: 'Project resource files', fileName: 'File name', version: 'Version', creator: 'Creator', createTime: 'Created', updateTime: 'Updated', md5: 'MD5', comment: 'Comment', upload: 'Upload', overwrite: 'Overwrite an existing version', delete: 'Delete', download: 'Download', versionRule: 'Versions contain digits and dots only', versions: 'Versions' }
+}

@@ -1,0 +1,21 @@
+export const STATUS_COLORS: Record<number, string> = {
+  0: '#909399', 1: '#008000', 2: '#FF00CC', 3: '#FF99CC', 4: '#6666FF', 5: '#008000', 6: '#990033', 7: '#990033',
+  8: '#ffb200', 9: '#ffb200', 10: '#909399'
+}
+
+export function formatAge(seconds?: number): string {
+  if (seconds === undefined || seconds === null) return '--'
+  if (seconds < 60) return `${seconds}s`
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`
+  return `${Math.floor(seconds / 86400)}d`
+}
+
+export function downloadText(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.click()
+  URL.revokeObjectURL(url)
+}
