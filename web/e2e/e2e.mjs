@@ -53,6 +53,9 @@ async function waitFor(what, fn, timeoutMs = 90000) {
   throw new Error(`timed out waiting for ${what}`)
 }
 
+// Element Plus puts attributes of el-input on the inner <input>; accept either place.
+const inputOf = (page, id) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first()
+
 async function jobRow(page, name) {
   const r = await api(page, 'GET', `/streamis/streamJobManager/job/list?projectName=default&jobName=${name}`)
   return r.data.tasks.find((t) => t.name === name)
@@ -65,17 +68,18 @@ async function upload(page, name, comment) {
 }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium', headless: true,
+  // A fresh profile per run; playwright takes it as the persistent context's directory.
+  const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'streamis-chrome-')), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1500, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'streamis-chrome-'))}`]
+      '--disable-component-update', '--disable-sync']
   })
-  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } })
+  const page = await browser.newPage()
   page.on('pageerror', (e) => console.error('[browser]', e.message))
   try {
     await page.goto(`${BASE}/#/login`)
     await page.screenshot({ path: `${SHOTS}/login.png` })
-    await page.getByTestId('login-password').locator('input').fill(PASSWORD)
+    await inputOf(page, 'login-password').fill(PASSWORD)
     await page.getByTestId('login-submit').click()
     await page.getByTestId('open-project-default').click()
     await page.getByTestId('job-table').waitFor()
@@ -144,7 +148,7 @@ async function main() {
     // A config value that breaks its rule shows the message and saves nothing.
     const orders = await jobRow(page, 'e2e_orders')
     await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}?tab=config`)
-    const input = page.getByTestId('config-wds.linkis.flink.app.parallelism').locator('input')
+    const input = inputOf(page, 'config-wds.linkis.flink.app.parallelism')
     await input.waitFor()
     await input.fill('0')
     await page.getByTestId('config-save').click()

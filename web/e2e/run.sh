@@ -3,7 +3,7 @@
 # runs the playwright-core suite in Debian chromium against it, stops the server.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-[ -x /usr/bin/chromium ] || "$ROOT/web/e2e/install-browser.sh"
+"$ROOT/web/e2e/install-browser.sh"
 PORT="${STREAMIS_E2E_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
 DATA="$(mktemp -d /tmp/streamis-e2e.XXXXXX)"
 export STREAMIS_PORT="$PORT" STREAMIS_DATA_DIR="$DATA" STREAMIS_ADMIN_PASSWORD="${STREAMIS_ADMIN_PASSWORD:-e2e-admin-password}"
