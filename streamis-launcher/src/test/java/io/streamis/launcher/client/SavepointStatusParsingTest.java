@@ -1,0 +1,78 @@
+package io.streamis.launcher.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** REST shapes from flink-notes §6 served by a tiny endpoint: the gateway reads them as Flink means them. */
+class SavepointStatusParsingTest {
+
+    private HttpServer server;
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private RestFlinkClusterGateway gateway;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            String body = answers.getOrDefault(ex.getRequestURI().getPath(), "{\"errors\":[\"Not found: "
+                    + ex.getRequestURI().getPath() + "\"]}");
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(answers.containsKey(ex.getRequestURI().getPath()) ? 200 : 404, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        gateway = new RestFlinkClusterGateway("t", () -> "http://127.0.0.1:" + server.getAddress().getPort(),
+                new ObjectMapper());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void completedWithFailureCauseIsAFailure() {
+        answers.put("/jobs/j/savepoints/r", "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":{\"failure-cause\":"
+                + "{\"class\":\"x\",\"stack-trace\":\"java.util.concurrent.CompletionException: boom\\n"
+                + "Caused by: org.apache.flink.runtime.checkpoint.CheckpointException: IO-problem detected\"}}}");
+        SavepointStatus s = gateway.savepointStatus("j", "r");
+        assertThat(s.phase()).isEqualTo(SavepointStatus.Phase.FAILED);
+        assertThat(s.failureCause()).contains("IO-problem detected");
+    }
+
+    @Test
+    void inProgressAndCompletedWithLocation() {
+        answers.put("/jobs/j/savepoints/a", "{\"status\":{\"id\":\"IN_PROGRESS\"}}");
+        answers.put("/jobs/j/savepoints/b", "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":{\"location\":\"file:/s/savepoint-1\"}}");
+        assertThat(gateway.savepointStatus("j", "a").phase()).isEqualTo(SavepointStatus.Phase.PENDING);
+        assertThat(gateway.savepointStatus("j", "b").location()).isEqualTo("file:/s/savepoint-1");
+    }
+
+    @Test
+    void overviewKnowsRunningOnlyWhenAllTasksRun() {
+        answers.put("/jobs/overview", "{\"jobs\":[{\"jid\":\"a\",\"name\":\"p.j\",\"state\":\"RUNNING\",\"start-time\":1,"
+                + "\"end-time\":-1,\"tasks\":{\"running\":1,\"total\":2,\"scheduled\":1}},{\"jid\":\"b\",\"name\":\"x\","
+                + "\"state\":\"SOMETHING_NEW\",\"tasks\":{\"running\":0,\"total\":0}}]}");
+        Map<String, JobOverview> o = gateway.jobsOverview();
+        assertThat(o.get("a").allTasksRunning()).isFalse();
+        assertThat(o.get("b").state()).isEqualTo(FlinkJobState.UNKNOWN);
+    }
+
+    @Test
+    void errorsCarryFlinksMessageNotTheWholeTrace() {
+        FlinkClusterException e = org.junit.jupiter.api.Assertions.assertThrows(FlinkClusterException.class,
+                () -> gateway.cancel("missing"));
+        assertThat(e.isNotFound()).isTrue();
+        assertThat(e.getMessage()).contains("Not found: /jobs/missing");
+    }
+}
