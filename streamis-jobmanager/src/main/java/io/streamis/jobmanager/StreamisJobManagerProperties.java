@@ -33,7 +33,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         contentEditEnable = contentEditEnable == null ? Boolean.TRUE : contentEditEnable;
         argsMaxLength = argsMaxLength == null ? 2000 : argsMaxLength;
         projectNameStrictCheck = projectNameStrictCheck == null ? Boolean.TRUE : projectNameStrictCheck;
-        monitor = monitor == null ? new Monitor(null, null, null) : monitor;
+        monitor = monitor == null ? new Monitor(null, null, null, null) : monitor;
         restart = restart == null ? new Restart(null, null, null, null, null) : restart;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
@@ -59,9 +59,12 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
      * @param enabled          whether the poll loop runs
      * @param interval         time between polls (one {@code /jobs/overview} call per cluster per poll)
      * @param lostConfirmAfter how long a job may be missing from its cluster before it is settled as FAILED
+     * @param checkpointReadsPerCycle jobs whose newest checkpoint is read per cycle (one REST call each)
      */
-    public record Monitor(Boolean enabled, Duration interval, Duration lostConfirmAfter) {
+    public record Monitor(Boolean enabled, Duration interval, Duration lostConfirmAfter,
+                          Integer checkpointReadsPerCycle) {
         public Monitor {
+            checkpointReadsPerCycle = checkpointReadsPerCycle == null ? 200 : checkpointReadsPerCycle;
             enabled = enabled == null ? Boolean.TRUE : enabled;
             interval = interval == null ? Duration.ofSeconds(5) : interval;
             lostConfirmAfter = lostConfirmAfter == null ? Duration.ofSeconds(30) : lostConfirmAfter;

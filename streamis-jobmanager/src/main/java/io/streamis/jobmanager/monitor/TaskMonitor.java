@@ -32,6 +32,8 @@ public class TaskMonitor implements SchedulingConfigurer {
     private final FlinkClusters clusters;
     private final TaskReconciler reconciler;
     private final StreamisJobManagerProperties properties;
+    /** When each task last had its checkpoint read; the least recently read go first. */
+    private final Map<Long, Long> checkpointReadAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler,
                        StreamisJobManagerProperties properties) {
@@ -64,6 +66,7 @@ public class TaskMonitor implements SchedulingConfigurer {
                 byCluster.computeIfAbsent(t.cluster(), c -> new ArrayList<>()).add(t);
             }
         }
+        java.util.Set<Long> refresh = checkpointBudget(byCluster);
         List<Observation> observations = new ArrayList<>();
         byCluster.forEach((cluster, list) -> {
             Map<String, JobOverview> overview = null;
@@ -74,9 +77,26 @@ public class TaskMonitor implements SchedulingConfigurer {
             }
             for (StreamTask t : list) {
                 observations.add(new Observation(t, overview != null, overview == null ? null
-                        : overview.get(t.flinkJobId())));
+                        : overview.get(t.flinkJobId()), refresh.contains(t.id())));
             }
         });
         observations.forEach(reconciler::reconcile);
+    }
+
+    /** The tasks whose checkpoint is read this cycle: at most the configured budget, least recently read first. */
+    private java.util.Set<Long> checkpointBudget(Map<String, List<StreamTask>> byCluster) {
+        List<StreamTask> all = byCluster.values().stream().flatMap(List::stream).toList();
+        java.util.Set<Long> live = new java.util.HashSet<>();
+        all.forEach(t -> live.add(t.id()));
+        checkpointReadAt.keySet().retainAll(live);
+        long now = System.nanoTime();
+        java.util.Set<Long> chosen = new java.util.HashSet<>();
+        all.stream().sorted(java.util.Comparator.comparingLong(t -> checkpointReadAt.getOrDefault(t.id(), Long.MIN_VALUE)))
+                .limit(properties.monitor().checkpointReadsPerCycle())
+                .forEach(t -> {
+                    chosen.add(t.id());
+                    checkpointReadAt.put(t.id(), now);
+                });
+        return chosen;
     }
 }

@@ -56,7 +56,9 @@ public class TaskReconciler {
             tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null);
             status = TaskStatus.RUNNING;
         }
-        recordCheckpoint(t);
+        if (o.refreshCheckpoint() || state.isGloballyTerminal()) {
+            recordCheckpoint(t);
+        }
         switch (state) {
             case FAILED -> fail(t, status, "Flink reports the job FAILED: " + rootCause(t));
             case FINISHED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the benchmarks (programs that print numbers; results are recorded in docs/benchmarks.md).
+# Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -o install -DskipTests -Dskip.web=true >/dev/null
+cp_of() { (cd "$1" && ../mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout); }
+OPENS="$(grep -o -- '--add-[a-z]*=[^ ]*' bin/streamis-env.sh | tr '\n' ' ')"
+LCP="streamis-launcher/target/test-classes:streamis-launcher/target/classes:$(cp_of streamis-launcher)"
+java -cp "$LCP" io.streamis.launcher.bench.RestoreResolutionBenchmark
+java -Xmx512m -cp "$LCP" io.streamis.launcher.bench.TrackingPollBenchmark
+SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
+# shellcheck disable=SC2086
+java -Xmx1500m $OPENS -cp "$SCP" io.streamis.server.bench.PlatformBenchmark "$@"
