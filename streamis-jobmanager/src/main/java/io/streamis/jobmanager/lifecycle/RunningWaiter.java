@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunningWaiter {
 
-    private static final Duration POLL = Duration.ofMillis(200);
+    // Starts fast (a warm cluster runs a job within a few hundred ms) and backs off for slow starts.
+    private static final long FIRST_POLL_NANOS = Duration.ofMillis(10).toNanos();
+    private static final long MAX_POLL_NANOS = Duration.ofMillis(250).toNanos();
 
     /** running, or why not (and whether the Flink job must be cancelled because it hangs without slots). */
     public record Result(boolean running, String message, boolean cancelNeeded) {
@@ -29,6 +31,7 @@ public class RunningWaiter {
     public Result await(String cluster, String flinkJobId) {
         long deadline = System.nanoTime() + properties.operationTimeout().toNanos();
         JobOverview last = null;
+        long pause = FIRST_POLL_NANOS;
         while (System.nanoTime() < deadline) {
             last = clusters.get(cluster).jobsOverview().get(flinkJobId);
             if (last != null) {
@@ -39,7 +42,8 @@ public class RunningWaiter {
                     return new Result(false, "Flink reports the job " + last.state(), false);
                 }
             }
-            LockSupport.parkNanos(POLL.toNanos());
+            LockSupport.parkNanos(pause);
+            pause = Math.min(MAX_POLL_NANOS, pause * 2);
         }
         String tasks = last == null ? "job not listed by the cluster"
                 : "state " + last.state() + ", tasks running " + last.tasksRunning() + "/" + last.tasksTotal()
