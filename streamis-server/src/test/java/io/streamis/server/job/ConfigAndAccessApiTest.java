@@ -168,4 +168,63 @@ class ConfigAndAccessApiTest {
         assertThat(api.postJson(admin, "/streamis/streamJobManager/job/updateLabel",
                 "{\"tasks\":[{\"id\":" + jobId + ",\"label\":\"a,b\"}]}").get("status").asInt()).isZero();
     }
+
+    @Test
+    void createOrUpdateReferencesProjectFilesByNameAndVersion() throws Exception {
+        String project = "files" + System.nanoTime();
+        api.postJson(admin, "/streamis/project/createProject", "{\"projectName\":\"" + project + "\"}");
+        for (String v : new String[]{"1.0.9", "1.0.10"}) {
+            JsonNode up = api.call(multipart(ApiTestSupport.API + "/streamis/streamProjectManager/project/files/upload")
+                    .file(new MockMultipartFile("file", "job.sql", "text/plain", ("SELECT " + v).getBytes()))
+                    .param("projectName", project).param("version", v).session(admin));
+            assertThat(up.get("status").asInt()).as(up.toString()).isZero();
+        }
+        JsonNode list = api.call(get(ApiTestSupport.API + "/streamis/streamProjectManager/project/files/list")
+                .param("projectName", project).session(admin));
+        assertThat(list.at("/data/files/0/version").asText()).as("natural order: 1.0.10 > 1.0.9").isEqualTo("1.0.10");
+        assertThat(list.at("/data/files/0/md5").asText()).hasSize(32);
+
+        String meta = "{\"projectName\":\"" + project + "\",\"jobName\":\"fromfile\",\"jobType\":\"flink.sql\","
+                + "\"jobContent\":{\"type\":\"file\",\"file\":\"%s\"}}";
+        JsonNode latest = api.postJson(admin, "/streamis/streamJobManager/job/createOrUpdate", meta.formatted("job.sql"));
+        assertThat(latest.get("status").asInt()).as(latest.toString()).isZero();
+        long jobId = latest.at("/data/jobId").asLong();
+        assertThat(api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/job/jobContent").session(admin)
+                .param("jobId", String.valueOf(jobId))).at("/data/jobContent/sql").asText()).isEqualTo("SELECT 1.0.10");
+        JsonNode pinned = api.postJson(admin, "/streamis/streamJobManager/job/createOrUpdate",
+                meta.formatted("job-1.0.9"));
+        assertThat(pinned.at("/data/version").asText()).isEqualTo("v00002");
+        assertThat(api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/job/jobContent").session(admin)
+                .param("jobId", String.valueOf(jobId))).at("/data/jobContent/sql").asText()).isEqualTo("SELECT 1.0.9");
+        JsonNode missing = api.postJson(admin, "/streamis/streamJobManager/job/createOrUpdate",
+                meta.formatted("nope.sql"));
+        assertThat(missing.get("status").asInt()).isEqualTo(2);
+        assertThat(missing.get("message").asText()).contains("nope.sql");
+    }
+
+    @Test
+    void editingArgsPublishesANewVersionWithTheSameFiles() throws Exception {
+        String meta = """
+                {"projectName":"default","jobName":"args_%d","jobType":"flink.jar","jobContent":{"main.class.jar":"a.jar",
+                 "main.class":"A","args":["--x","1"]},"jobConfig":{"wds.linkis.flink.produce":{}}}""".formatted(System.nanoTime());
+        JsonNode r = api.upload(admin, "default", "job.zip", zip().add("meta.json", meta).add("a.jar", "PK").bytes());
+        long jobId = r.at("/data/jobId").asLong();
+        JsonNode edit = api.postJson(admin, "/streamis/streamJobManager/job/updateContent",
+                "{\"jobId\":" + jobId + ",\"args\":[\"--x\",\"2\"]}");
+        assertThat(edit.get("status").asInt()).as(edit.toString()).isZero();
+        assertThat(edit.at("/data/version").asText()).isEqualTo("v00002");
+        assertThat(edit.at("/data/jobContent/args/1").asText()).isEqualTo("2");
+        assertThat(edit.at("/data/jobContent/mainClassJar/fileName").asText()).isEqualTo("a.jar");
+        assertThat(api.postJson(admin, "/streamis/streamJobManager/job/updateContent",
+                "{\"jobId\":" + jobId + ",\"args\":\"--x 3\"}").get("status").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void logoutEndsTheSession() throws Exception {
+        MockHttpSession s = api.login("admin", "admin-password-1");
+        assertThat(api.call(get(ApiTestSupport.API + "/user/userInfo").session(s)).get("status").asInt()).isZero();
+        api.call(post(ApiTestSupport.API + "/user/logout").session(s));
+        assertThat(api.call(get(ApiTestSupport.API + "/user/userInfo").session(new MockHttpSession()))
+                .get("status").asInt()).isEqualTo(-1);
+    }
 }
