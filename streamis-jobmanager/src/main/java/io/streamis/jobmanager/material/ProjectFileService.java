@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectFileService {
 
-    private static final Pattern VERSIONED_NAME = Pattern.compile("^([^.]+)-(\\d+\\.\\d+\\.\\d+)$");
+    private static final Pattern VERSIONED_NAME = Pattern.compile("^(.+)-(\\d+(?:\\.\\d+)+)$");
     private static final List<String> ALLOWED_EXTENSIONS =
             List.of("yaml", "text", "jar", "properties", "txt", "pem", "json", "sql", "conf", "xml", "keytab");
 
@@ -158,7 +158,7 @@ public class ProjectFileService {
     }
 
     /**
-     * Resolves a name a job refers to: {@code <base>-<d>.<d>.<d>} selects that version of {@code <base>},
+     * Resolves a name a job refers to: {@code <name>-<d>.<d>.<d>} selects that version of {@code <name>},
      * any other name the highest version of the file with that name.
      */
     public Optional<ProjectFile> resolve(String project, String name) {

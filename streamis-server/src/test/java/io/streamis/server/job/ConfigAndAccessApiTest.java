@@ -192,7 +192,7 @@ class ConfigAndAccessApiTest {
         assertThat(api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/job/jobContent").session(admin)
                 .param("jobId", String.valueOf(jobId))).at("/data/jobContent/sql").asText()).isEqualTo("SELECT 1.0.10");
         JsonNode pinned = api.postJson(admin, "/streamis/streamJobManager/job/createOrUpdate",
-                meta.formatted("job-1.0.9"));
+                meta.formatted("job.sql-1.0.9"));
         assertThat(pinned.at("/data/version").asText()).isEqualTo("v00002");
         assertThat(api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/job/jobContent").session(admin)
                 .param("jobId", String.valueOf(jobId))).at("/data/jobContent/sql").asText()).isEqualTo("SELECT 1.0.9");
