@@ -59,13 +59,7 @@ public class StartupRecovery implements ApplicationRunner {
             return;
         }
         if (clusters.isEmbedded(t.cluster())) {
-            boolean wasRunning = s == TaskStatus.RUNNING || s == TaskStatus.LOST || s == TaskStatus.STARTING;
-            TaskStatus to = s == TaskStatus.STOPPING ? TaskStatus.STOPPED : TaskStatus.FAILED;
-            if (tasks.transitionWithError(t.id(), s.code(), to.code(),
-                    "the embedded Flink cluster stopped with the previous server process") == 1 && wasRunning) {
-                LOG.info("Restarting job {} from its newest state after server restart", t.jobId());
-                restart(t);
-            }
+            settleEmbedded(t);
             return;
         }
         Map<String, JobOverview> overview = clusters.get(t.cluster()).jobsOverview();
@@ -78,6 +72,31 @@ public class StartupRecovery implements ApplicationRunner {
                     : TaskStatus.STOPPED.code(), alive ? "the stop was interrupted by a server restart" : null);
             default -> LOG.info("Reattached task {} (job {}) on cluster {}: {}", t.id(), t.jobId(), t.cluster(),
                     job.map(j -> j.state().name()).orElse("missing"));
+        }
+    }
+
+    /**
+     * The embedded cluster died with the previous process. Compare-and-set from the status read just before, and
+     * re-read once if the monitor moved the task meanwhile (RUNNING → LOST), so the job is restarted exactly once.
+     */
+    private void settleEmbedded(StreamTask task) {
+        StreamTask t = task;
+        for (int attempt = 0; attempt < 3 && t != null; attempt++) {
+            TaskStatus s = t.taskStatus();
+            if (!s.isActive() && !s.isTransitional()) {
+                return;
+            }
+            boolean wasRunning = s != TaskStatus.STOPPING;
+            TaskStatus to = wasRunning ? TaskStatus.FAILED : TaskStatus.STOPPED;
+            if (tasks.transitionWithError(t.id(), s.code(), to.code(),
+                    "the embedded Flink cluster stopped with the previous server process") == 1) {
+                if (wasRunning) {
+                    LOG.info("Restarting job {} from its newest state after server restart", t.jobId());
+                    restart(t);
+                }
+                return;
+            }
+            t = tasks.selectById(t.id());
         }
     }
 

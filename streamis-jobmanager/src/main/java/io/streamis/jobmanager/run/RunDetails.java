@@ -99,7 +99,10 @@ class RunDetails {
                     q.runSeqByFlinkJobId().get(s.flinkJobId()), s.checkpointId(), s.modifiedTs(), null));
         }
         List<Map<String, Object>> out = new ArrayList<>(byPath.values());
-        out.forEach(m -> m.put("usable", storage.isUsable((String) m.get("path"))));
+        out.forEach(m -> {
+            m.put("usable", storage.isUsable((String) m.get("path")));
+            m.put("size", storage.sizeOf((String) m.get("path")));
+        });
         out.sort(Comparator.comparingLong((Map<String, Object> m) -> (Long) m.get("completedTime")).reversed());
         return out;
     }

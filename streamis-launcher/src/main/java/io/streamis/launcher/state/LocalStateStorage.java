@@ -65,6 +65,25 @@ public class LocalStateStorage implements StateStorage {
         }
     }
 
+    @Override
+    public long sizeOf(String path) {
+        Path p = toPath(path);
+        if (!Files.isDirectory(p)) {
+            return 0;
+        }
+        long total = 0;
+        for (Path f : list(p)) {
+            try {
+                if (Files.isRegularFile(f)) {
+                    total += Files.size(f);
+                }
+            } catch (IOException e) {
+                // A file removed while listing does not count.
+            }
+        }
+        return total;
+    }
+
     /** mtime of a non-empty {@code _metadata}, or 0 when there is none (an in-progress checkpoint). */
     private static long metadataTime(Path dir) {
         try {

@@ -11,4 +11,7 @@ public interface StateStorage {
 
     /** The path (or its {@code _metadata}) exists and is non-empty. */
     boolean isUsable(String path);
+
+    /** Bytes of the files directly in a checkpoint/savepoint directory (shared incremental files excluded). */
+    long sizeOf(String path);
 }

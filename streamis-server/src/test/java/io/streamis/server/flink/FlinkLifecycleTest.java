@@ -32,6 +32,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class FlinkLifecycleTest extends AbstractFlinkApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.streamis.jobmanager.monitor.StartupRecovery recovery;
+
     @Test
     void statefulSqlJobStopsWithSavepointAndRestartsFromIt() throws Exception {
         long jobId = upload(FlinkTestSupport.sqlZip("sql_sp", produce("500", false, null)));
@@ -120,5 +123,29 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         assertThat(r.get("message").asText()).contains("/nowhere/savepoint-x");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ?", Integer.class,
                 jobId)).as("nothing was started").isZero();
+    }
+
+    /** The embedded cluster dies with the server: its running jobs come back from their newest state on restart. */
+    @Test
+    void embeddedJobsThatDiedWithTheServerAreStartedAgainFromTheirNewestState() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_recover", produce("500", false, null)));
+        JsonNode run1 = execute(jobId, null);
+        awaitCheckpoint(jobId);
+        api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin).param("jobId", String.valueOf(jobId)));
+        String newest = await("a retained checkpoint", WAIT, () -> snapshots(api, admin, jobId),
+                s -> s.size() > 0 && s.get(0).path("usable").asBoolean()).get(0).get("path").asText();
+        // What the database looks like after a crash: the run is RUNNING, but its Flink job is gone.
+        jdbc.update("UPDATE linkis_stream_task SET status = 5, linkis_job_id = ? WHERE id = ?",
+                "00000000000000000000000000000000", run1.get("taskId").asLong());
+
+        recovery.run(null);
+
+        JsonNode now = status(api, admin, jobId);
+        assertThat(now.get("taskId").asLong()).isNotEqualTo(run1.get("taskId").asLong());
+        assertThat(now.get("statusCode").asInt()).isEqualTo(5);
+        long taskId = now.get("taskId").asLong();
+        assertThat(jdbc.queryForObject("SELECT start_cause FROM linkis_stream_task WHERE id = ?", String.class,
+                taskId)).isEqualTo("RECOVERY");
+        assertThat(normalise(restoredInFlink(flinkJobId(taskId)))).isEqualTo(normalise(newest));
     }
 }
