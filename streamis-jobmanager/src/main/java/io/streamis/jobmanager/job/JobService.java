@@ -161,6 +161,15 @@ public class JobService {
         }
     }
 
+    /** JSON of a value with the platform's mapper (snapshots such as {@code job_start_config}). */
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Value cannot be serialised", e);
+        }
+    }
+
     private static void checkBulk(List<Long> ids) {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_BULK) {
             throw StreamisException.validation("Give between 1 and " + MAX_BULK + " job ids");

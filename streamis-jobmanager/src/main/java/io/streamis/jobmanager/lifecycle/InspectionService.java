@@ -6,7 +6,6 @@ import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.version.JobVersion;
-import io.streamis.jobmanager.version.VersionMapper;
 import io.streamis.jobmanager.version.VersionService;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
@@ -28,19 +27,17 @@ public class InspectionService {
 
     private final AccessGuard access;
     private final VersionService versions;
-    private final VersionMapper versionRows;
     private final TaskMapper tasks;
     private final EffectiveConfig effective;
     private final RestorePlanner planner;
     private final LaunchSpecFactory specs;
     private final FlinkClusters clusters;
 
-    public InspectionService(AccessGuard access, VersionService versions, VersionMapper versionRows, TaskMapper tasks,
+    public InspectionService(AccessGuard access, VersionService versions, TaskMapper tasks,
                              EffectiveConfig effective, RestorePlanner planner, LaunchSpecFactory specs,
                              FlinkClusters clusters) {
         this.access = access;
         this.versions = versions;
-        this.versionRows = versionRows;
         this.tasks = tasks;
         this.effective = effective;
         this.planner = planner;
@@ -54,7 +51,7 @@ public class InspectionService {
         List<String> names = new ArrayList<>();
         JobVersion now = versions.latest(jobId);
         StreamTask last = tasks.selectLatest(jobId);
-        JobVersion lastVersion = last == null ? null : versionRows.selectById(last.jobVersionId());
+        JobVersion lastVersion = last == null ? null : versions.byId(last.jobVersionId());
         if (lastVersion == null || lastVersion.id() != now.id()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("now", row(now));

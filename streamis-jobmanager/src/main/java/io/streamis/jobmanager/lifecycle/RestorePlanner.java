@@ -101,6 +101,23 @@ public class RestorePlanner {
         return new RestoreQuery(userPath, known, scanned, runSeq);
     }
 
+    /** The previous runs' states, plus the chosen one, so a run that dies before checkpointing keeps them. */
+    public List<JobInfo.State> carried(long jobId, JobInfo.State planned) {
+        List<JobInfo.State> out = new ArrayList<>();
+        if (planned != null) {
+            out.add(planned);
+        }
+        for (StreamTask t : tasks.selectLaunched(jobId, 1)) {
+            for (JobInfo.State s : codec.read(t).jobStates()) {
+                if (out.size() < 20 && out.stream().noneMatch(o -> o.location().equals(s.location()))) {
+                    out.add(new JobInfo.State(s.location(), s.timestamp(), false, s.kind(),
+                            s.origin() == null ? "carried" : s.origin(), s.runSeq(), s.checkpointId(), s.version()));
+                }
+            }
+        }
+        return out;
+    }
+
     static StatePoint toPoint(JobInfo.State s) {
         StateKind kind = "SAVEPOINT".equals(s.kind()) ? StateKind.SAVEPOINT
                 : "USER".equals(s.kind()) ? StateKind.USER : StateKind.CHECKPOINT;

@@ -4,15 +4,11 @@ import io.streamis.config.value.JobConfig;
 import io.streamis.jobmanager.job.JobService;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.access.AccessGuard;
-import io.streamis.jobmanager.task.StreamTask;
-import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionService;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,23 +32,19 @@ public class StartPreparation {
     private final EffectiveConfig effective;
     private final RestorePlanner planner;
     private final LaunchSpecFactory specs;
-    private final TaskMapper tasks;
-    private final JobInfoCodec codec;
     private final JobService jobs;
-    private final String serverInstance;
+    private final ServerInstance serverInstance;
 
     public StartPreparation(AccessGuard access, VersionService versions, EffectiveConfig effective,
-                            RestorePlanner planner, LaunchSpecFactory specs, TaskMapper tasks, JobInfoCodec codec,
-                            JobService jobs, Environment env) {
+                            RestorePlanner planner, LaunchSpecFactory specs, JobService jobs,
+                            ServerInstance serverInstance) {
         this.access = access;
         this.versions = versions;
         this.effective = effective;
         this.planner = planner;
         this.specs = specs;
-        this.tasks = tasks;
-        this.codec = codec;
         this.jobs = jobs;
-        this.serverInstance = hostName() + ":" + env.getProperty("server.port", "9400");
+        this.serverInstance = serverInstance;
     }
 
     public Prepared prepare(long jobId, String confirmedPath) {
@@ -64,26 +56,9 @@ public class StartPreparation {
         LaunchSpecFactory.Prepared launch = specs.prepare(job, version, config.config(), decision.path());
         JobInfo.State planned = decision.chosen() == null ? null : RestorePlanner.toState(decision.chosen(), true);
         JobInfo info = JobInfo.starting(job.projectName() + "." + job.name(), job.submitUser(),
-                launch.spec().cluster(), planned, carried(jobId, planned));
+                launch.spec().cluster(), planned, planner.carried(jobId, planned));
         return new Prepared(job, version, config, decision, launch, info,
-                codec.toJson(startConfig(job, version, config.config())), serverInstance);
-    }
-
-    /** The previous runs' states, plus the chosen one, so a run that dies before checkpointing keeps them. */
-    private List<JobInfo.State> carried(long jobId, JobInfo.State planned) {
-        List<JobInfo.State> out = new ArrayList<>();
-        if (planned != null) {
-            out.add(planned);
-        }
-        for (StreamTask t : tasks.selectLaunched(jobId, 1)) {
-            for (JobInfo.State s : codec.read(t).jobStates()) {
-                if (out.size() < 20 && out.stream().noneMatch(o -> o.location().equals(s.location()))) {
-                    out.add(new JobInfo.State(s.location(), s.timestamp(), false, s.kind(),
-                            s.origin() == null ? "carried" : s.origin(), s.runSeq(), s.checkpointId(), s.version()));
-                }
-            }
-        }
-        return out;
+                jobs.toJson(startConfig(job, version, config.config())), serverInstance.id());
     }
 
     /** {@code job_start_config}: the full effective meta.json this run used (behaviour §2.6). */
@@ -99,13 +74,5 @@ public class StartPreparation {
         m.put("jobContent", jobs.readContent(version));
         m.put("jobConfig", config.groups());
         return m;
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -57,6 +57,10 @@ public class VersionService {
         return v;
     }
 
+    public JobVersion byId(long versionId) {
+        return versions.selectById(versionId);
+    }
+
     public JobVersion require(long jobId, String version) {
         JobVersion v = versions.selectByVersion(jobId, version);
         if (v == null) {

@@ -1,0 +1,78 @@
+package io.streamis.jobmanager.lifecycle;
+
+import io.streamis.common.error.StreamisException;
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.jobmanager.job.JobMapper;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.log.TaskLog;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.jobmanager.version.JobVersion;
+import io.streamis.launcher.launch.LaunchResult;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Writes what a start decides and learns: the intent before Flink is called, then each outcome, logged per task. */
+@Component
+public class StartRecorder {
+
+    private final TaskMapper tasks;
+    private final JobMapper jobs;
+    private final JobInfoCodec codec;
+    private final TaskLog log;
+    private final TransactionTemplate tx;
+
+    public StartRecorder(TaskMapper tasks, JobMapper jobs, JobInfoCodec codec, TaskLog log,
+                         PlatformTransactionManager txManager) {
+        this.tasks = tasks;
+        this.jobs = jobs;
+        this.codec = codec;
+        this.log = log;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    /** Under the job's row lock: refuse if a run is still active, else insert the task STARTING with its snapshot. */
+    public long intent(StartPreparation.Prepared p, String user, StartCause cause) {
+        long taskId = tx.execute(status -> {
+            StreamJob job = jobs.selectByIdForUpdate(p.job().id());
+            AccessGuard.requireEnabled(job);
+            StreamTask latest = tasks.selectLatest(job.id());
+            if (latest != null && !latest.taskStatus().canStart()) {
+                throw StreamisException.illegalState("StreamTask [" + latest.id() + "] of job " + job.name()
+                        + " is still " + latest.taskStatus().text() + "; stop it first");
+            }
+            JobVersion v = p.version();
+            TaskMapper.NewTask row = new TaskMapper.NewTask(v.id(), job.id(), v.version(),
+                    TaskStatus.STARTING.code(), user, p.serverInstance(), p.startConfigJson(), p.templateId(),
+                    p.launch().spec().cluster(), cause.name(), codec.write(p.info()));
+            tasks.insert(row);
+            jobs.updateCurrentVersion(job.id(), v.version());
+            return row.id;
+        });
+        log.append(taskId, "Start of job " + p.job().name() + " version " + p.version().version() + " by " + user
+                + " (" + cause + ") on cluster " + p.launch().spec().cluster());
+        log.append(taskId, p.decision().path() == null ? "Restore: none (" + p.decision().source() + ")"
+                : "Restore from " + p.decision().path() + " (" + p.decision().source() + ", "
+                + p.decision().chosen().origin() + ")");
+        p.launch().notApplied().forEach(n -> log.append(taskId, "Not applied: " + n));
+        return taskId;
+    }
+
+    public void launched(long taskId, StartPreparation.Prepared p, LaunchResult launched) {
+        JobInfo info = p.info().launched(launched.flinkJobId(), launched.webUrl(), p.launch().notApplied());
+        tasks.updateLaunched(taskId, launched.flinkJobId(), codec.write(info), p.decision().path());
+        log.append(taskId, "Launched Flink job " + launched.flinkJobId() + " (" + launched.webUrl() + ")");
+    }
+
+    public void running(long taskId) {
+        tasks.transition(taskId, TaskStatus.STARTING.code(), TaskStatus.RUNNING.code());
+        log.append(taskId, "All tasks running");
+    }
+
+    public void failed(long taskId, String message) {
+        tasks.transitionWithError(taskId, TaskStatus.STARTING.code(), TaskStatus.FAILED.code(), message);
+        log.append(taskId, message);
+    }
+}
