@@ -58,7 +58,37 @@ class RunDetails {
             metrics.put("checkpoints", safe(() -> json.convertValue(g.checkpoints(t.flinkJobId()), Map.class)));
         }
         d.put("metrics", metrics);
+        d.putAll(compatLists(metrics.get("job")));
         return d;
+    }
+
+    /**
+     * The 0.3.x lists ({@code realTimeTraffic}, {@code dataNumber}, {@code loadCondition}) built from the real
+     * vertex metrics (0.3.2 returned hard-coded samples): first vertex = source, last = sink.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> compatLists(Object jobMetrics) {
+        List<Map<String, Object>> vertices = jobMetrics instanceof Map<?, ?> m && m.get("vertices") instanceof List<?> l
+                ? (List<Map<String, Object>>) l : List.of();
+        List<Map<String, Object>> traffic = new ArrayList<>();
+        List<Map<String, Object>> numbers = new ArrayList<>();
+        if (!vertices.isEmpty()) {
+            Map<String, Object> src = vertices.get(0);
+            Map<String, Object> sink = vertices.get(vertices.size() - 1);
+            Map<String, Object> mid = vertices.get(vertices.size() / 2);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("sourceKey", src.get("name"));
+            t.put("sourceSpeed", String.format("%.1f records/s", ((Number) src.get("recordsOutPerSecond")).doubleValue()));
+            t.put("transformKey", mid.get("name"));
+            t.put("transformSpeed", String.format("%.1f records/s", ((Number) mid.get("recordsInPerSecond")).doubleValue()));
+            t.put("sinkKey", sink.get("name"));
+            t.put("sinkSpeed", String.format("%.1f records/s", ((Number) sink.get("recordsInPerSecond")).doubleValue()));
+            traffic.add(t);
+            for (Map<String, Object> v : vertices) {
+                numbers.add(Map.of("dataName", String.valueOf(v.get("name")), "dataNumber", v.get("recordsOut")));
+            }
+        }
+        return Map.of("realTimeTraffic", traffic, "dataNumber", numbers, "loadCondition", List.of());
     }
 
     Object logs(long jobId, Long taskId, String logType, int fromLine, int pageSize, String only, String ignore,

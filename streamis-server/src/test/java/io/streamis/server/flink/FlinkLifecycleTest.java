@@ -148,4 +148,43 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
                 taskId)).isEqualTo("RECOVERY");
         assertThat(normalise(restoredInFlink(flinkJobId(taskId)))).isEqualTo(normalise(newest));
     }
+
+    @Test
+    void detailsShowRealMetricsAndTheLogsTellTheLaunch() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_details", produce("500", false, null)));
+        execute(jobId, null);
+        JsonNode d = await("records flowing", WAIT, () -> api.call(get(ApiTestSupport.API + JOB + "/details")
+                        .session(admin).param("jobId", String.valueOf(jobId))).at("/data/details"),
+                n -> n.at("/metrics/job/vertices").size() > 0
+                        && n.at("/metrics/job/vertices/0/recordsOut").asLong() > 0);
+        assertThat(d.at("/realTimeTraffic/0/sourceKey").asText()).isNotBlank();
+        assertThat(d.at("/dataNumber").size()).isEqualTo(d.at("/metrics/job/vertices").size());
+        assertThat(d.at("/metrics/checkpoints/completedCount").asLong()).isGreaterThanOrEqualTo(0);
+
+        JsonNode logs = api.call(get(ApiTestSupport.API + JOB + "/logs").session(admin)
+                .param("jobId", String.valueOf(jobId))).at("/data/logs/logs");
+        assertThat(logs.toString()).contains("Launched Flink job").contains("All tasks running");
+        JsonNode only = api.call(get(ApiTestSupport.API + JOB + "/logs").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("onlyKeywords", "Restore")).at("/data/logs/logs");
+        assertThat(only.size()).isEqualTo(1);
+        assertThat(only.get(0).asText()).contains("Restore: none");
+    }
+
+    @Test
+    void twoConcurrentStartsOfOneJobStartItOnce() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_twice", produce("500", false, null)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<java.util.concurrent.Future<JsonNode>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            calls.add(pool.submit(() -> api.postJson(admin, JOB + "/execute", "{\"jobId\":" + jobId + "}")));
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : calls) {
+            statuses.add(f.get().get("status").asInt());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(0, 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ?", Integer.class,
+                jobId)).isEqualTo(1);
+    }
 }
