@@ -10,7 +10,7 @@ if [ ! -d "$STREAMIS_HOME/lib" ] && [ ! -d "$STREAMIS_HOME/streamis-server/targe
 fi
 LOG="$STREAMIS_DATA_DIR/logs/streamis.out"
 # shellcheck disable=SC2086
-nohup java $STREAMIS_JAVA_OPTS -cp "$STREAMIS_CP" $STREAMIS_MAIN $STREAMIS_ARGS "$@" >> "$LOG" 2>&1 &
+nohup java $STREAMIS_JAVA_OPTS -cp "$(streamis_classpath)" $STREAMIS_MAIN $STREAMIS_ARGS "$@" >> "$LOG" 2>&1 &
 echo $! > "$STREAMIS_PID_FILE"
 for _ in $(seq 1 120); do
   if curl -sf "http://127.0.0.1:$STREAMIS_PORT/api/rest_j/v1/streamis/health" >/dev/null 2>&1; then

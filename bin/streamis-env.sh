@@ -6,13 +6,18 @@ export STREAMIS_PORT="${STREAMIS_PORT:-9400}"
 export STREAMIS_DATA_DIR="${STREAMIS_DATA_DIR:-$STREAMIS_HOME/data}"
 mkdir -p "$STREAMIS_DATA_DIR/logs" "$STREAMIS_DATA_DIR/tmp"
 
-if [ -d "$STREAMIS_HOME/lib" ]; then
-  # Distribution layout (assembly/): everything in lib/.
-  STREAMIS_CP="$STREAMIS_HOME/lib/*"
-else
-  # Source tree: the server jar plus its copied dependencies (flink-notes P7: run exploded, never nested).
-  STREAMIS_CP="$(ls "$STREAMIS_HOME"/streamis-server/target/streamis-server-*.jar 2>/dev/null | head -1):$STREAMIS_HOME/streamis-server/target/lib/*"
-fi
+# The classpath: call after a build (the source tree's jars exist only then).
+streamis_classpath() {
+  if [ -d "$STREAMIS_HOME/lib" ]; then
+    # Distribution layout (assembly/): everything in lib/.
+    echo "$STREAMIS_HOME/lib/*"
+  else
+    # Source tree: the server jar plus its copied dependencies (flink-notes P7: run exploded, never nested).
+    local jar
+    jar="$(ls "$STREAMIS_HOME"/streamis-server/target/streamis-server-*.jar 2>/dev/null | head -1 || true)"
+    echo "$jar:$STREAMIS_HOME/streamis-server/target/lib/*"
+  fi
+}
 
 # Flink needs these on Java 17 in every JVM that runs its runtime (flink-notes P6); the server hosts a MiniCluster.
 FLINK_OPENS="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED \
