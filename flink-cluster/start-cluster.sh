@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts a Flink standalone session cluster (1 JobManager, 1 TaskManager) from Maven Central jars.
-# Usage: start-cluster.sh [run-dir]   env: FLINK_REST_PORT (8081), FLINK_RPC_PORT (6123), FLINK_SLOTS (4)
+# Usage: start-cluster.sh [run-dir]
+# env: FLINK_VERSION (1.20.0; 2.3.0 and 2.2.0 are complete on Central too), FLINK_REST_PORT (8081),
+#      FLINK_RPC_PORT (6123), FLINK_SLOTS (4)
 # Prints the REST URL when the TaskManager has registered. flink-notes §4, P8, P9, P16.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -8,9 +10,11 @@ RUN="${1:-$HERE/run}"
 REST_PORT="${FLINK_REST_PORT:-8081}"
 RPC_PORT="${FLINK_RPC_PORT:-6123}"
 SLOTS="${FLINK_SLOTS:-4}"
-if [ ! -d "$HERE/lib" ] || [ "$(ls "$HERE/lib" | wc -l)" -lt 40 ]; then
+VERSION="${FLINK_VERSION:-1.20.0}"
+LIB="$HERE/lib/$VERSION"
+if [ ! -d "$LIB" ] || [ "$(ls "$LIB" | wc -l)" -lt 40 ]; then
   "$HERE/../mvnw" -q -B -f "$HERE/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies \
-    -DoutputDirectory="$HERE/lib" >&2
+    -Dflink.version="$VERSION" -DoutputDirectory="$LIB" >&2
 fi
 mkdir -p "$RUN/conf" "$RUN/log" "$RUN/tmp" "$RUN/upload" "$RUN/state"
 cp "$HERE/conf/log4j.properties" "$RUN/conf/"
@@ -45,7 +49,7 @@ OPENS="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/s
 for p in java.lang java.net java.io java.nio sun.nio.ch java.lang.reflect java.text java.time java.util java.util.concurrent java.util.concurrent.atomic java.util.concurrent.locks; do
   OPENS="$OPENS --add-opens=java.base/$p=ALL-UNNAMED"
 done
-CP="$HERE/lib/*"
+CP="$LIB/*"
 bju() { java -cp "$CP" org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$RUN/conf" 2>/dev/null \
         | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://'; }
 mapfile -t JM < <(bju GET_JM_RESOURCE_PARAMS)

@@ -37,7 +37,7 @@ public final class SqlRunner {
             String upper = st.toUpperCase(Locale.ROOT);
             Matcher m = SET.matcher(st);
             if (upper.startsWith("SET") && m.matches()) {
-                tEnv.getConfig().getConfiguration().setString(m.group(1), m.group(2));
+                tEnv.getConfig().set(m.group(1), m.group(2));
             } else if (upper.startsWith("INSERT")) {
                 set.addInsertSql(st);
                 inserts++;

@@ -99,4 +99,25 @@ class BulkFlinkTest extends AbstractFlinkApiTest {
         assertThat(normalise(run.get("restoredFrom").asText())).isEqualTo(normalise(planned));
         assertThat(normalise(restoredInFlink(run.get("flinkJobId").asText()))).isEqualTo(normalise(planned));
     }
+
+    @Test
+    void aConfirmedPathWinsOverTheNewestState() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("confirmed_path", produce("500", false, null)));
+        execute(jobId, null);
+        awaitCheckpoint(jobId);
+        String older = api.call(put(ApiTestSupport.API + "/streamis/streamJobManager/job/snapshot/" + jobId)
+                .session(admin)).at("/data/path").asText();
+        api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/job/stop").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("snapshot", "true"));
+        JsonNode inspect = api.call(put(ApiTestSupport.API + "/streamis/streamJobManager/job/execute/inspect")
+                .session(admin).param("jobId", String.valueOf(jobId))).get("data");
+        assertThat(normalise(inspect.at("/snapshot/path").asText())).as("newest is the stop savepoint")
+                .isNotEqualTo(normalise(older));
+        JsonNode run = execute(jobId, older);
+        assertThat(normalise(run.get("restoredFrom").asText())).isEqualTo(normalise(older));
+        assertThat(normalise(restoredInFlink(run.get("flinkJobId").asText()))).isEqualTo(normalise(older));
+        String recorded = jdbc.queryForObject("SELECT restored_from FROM linkis_stream_task WHERE id = ?",
+                String.class, run.get("taskId").asLong());
+        assertThat(normalise(recorded)).isEqualTo(normalise(older));
+    }
 }

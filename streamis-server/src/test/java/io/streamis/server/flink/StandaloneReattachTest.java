@@ -13,21 +13,15 @@ import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.upload.JobImportService;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
-import io.streamis.server.StreamisServerApplication;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.FileUtils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,54 +31,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class StandaloneReattachTest {
 
-    static final Path CLUSTER_HOME = Path.of("..", "flink-cluster").toAbsolutePath().normalize();
-    static Path runDir;
-    static String restUrl;
+    static StandaloneCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        runDir = Files.createTempDirectory("streamis-flink-run");
-        ProcessBuilder pb = new ProcessBuilder(CLUSTER_HOME.resolve("start-cluster.sh").toString(), runDir.toString());
-        pb.environment().put("FLINK_REST_PORT", String.valueOf(freePort()));
-        pb.environment().put("FLINK_RPC_PORT", String.valueOf(freePort()));
-        pb.environment().put("FLINK_SLOTS", "2");
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("standalone cluster did not start; see " + runDir.resolve("log"));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        restUrl = out.substring(out.lastIndexOf('\n') + 1);
+        cluster = StandaloneCluster.start("1.20.0", 2);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (runDir != null) {
-            new ProcessBuilder(CLUSTER_HOME.resolve("stop-cluster.sh").toString(), runDir.toString()).inheritIO()
-                    .start().waitFor(60, TimeUnit.SECONDS);
-            FileUtils.deleteQuietly(runDir.toFile());
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     ConfigurableApplicationContext startServer(Path data) {
-        return new SpringApplicationBuilder(StreamisServerApplication.class).run(
-                "--server.port=0",
-                "--streamis.data-dir=" + data,
-                "--streamis.server.admin-password=admin-password-1",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/streamis")
-                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=KEY,VALUE",
-                "--streamis.launcher.embedded.enabled=false",
-                "--streamis.launcher.default-cluster=standalone",
-                "--streamis.launcher.clusters.standalone.type=standalone",
-                "--streamis.launcher.clusters.standalone.rest-url=" + restUrl,
-                "--streamis.jobmanager.monitor.interval=500ms",
-                "--logging.level.root=WARN");
+        return cluster.server(data);
     }
 
     @Test
