@@ -6,7 +6,6 @@ import io.streamis.common.paging.PageRequest;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
-import io.streamis.jobmanager.version.ArtifactResolver;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionService;
 import java.util.List;

@@ -7,7 +7,6 @@ import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionService;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

@@ -112,8 +112,10 @@ class RunDetails {
                         TaskLog.filter(lines, only, ignore), fromLine, pageSize, lastRows);
             case "jobmanager":
                 return safe(() -> clusters.get(t.cluster()).jobManagerLog(fromLine, pageSize, only, ignore));
+            case "taskmanager":
+                return safe(() -> clusters.get(t.cluster()).taskManagerLog(fromLine, pageSize, only, ignore));
             default:
-                throw StreamisException.validation("logType must be client, flink or jobmanager");
+                throw StreamisException.validation("logType must be client, flink, jobmanager or taskmanager");
         }
     }
 

@@ -40,5 +40,8 @@ public interface FlinkClusterGateway {
 
     LogPage jobManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords);
 
+    /** The log of the cluster's first TaskManager (paged, keyword-filtered). */
+    LogPage taskManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords);
+
     List<String> taskManagerIds();
 }

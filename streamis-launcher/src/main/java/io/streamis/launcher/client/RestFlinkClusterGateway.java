@@ -229,7 +229,22 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
 
     @Override
     public LogPage jobManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords) {
-        JsonNode logs = get("/jobmanager/logs").path("logs");
+        return clusterLog("/jobmanager", "JobManager", fromLine, pageSize, onlyKeywords, ignoreKeywords);
+    }
+
+    @Override
+    public LogPage taskManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords) {
+        List<String> ids = taskManagerIds();
+        if (ids.isEmpty()) {
+            return new LogPage("undefined", List.of("The cluster has no TaskManager"), 1);
+        }
+        return clusterLog("/taskmanagers/" + ids.get(0), "TaskManager", fromLine, pageSize, onlyKeywords,
+                ignoreKeywords);
+    }
+
+    private LogPage clusterLog(String base, String what, int fromLine, int pageSize, String onlyKeywords,
+                               String ignoreKeywords) {
+        JsonNode logs = get(base + "/logs").path("logs");
         String file = null;
         for (JsonNode l : logs) {
             if (l.path("name").asText().endsWith(".log")) {
@@ -237,10 +252,10 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
             }
         }
         if (file == null) {
-            return new LogPage("undefined", List.of("This cluster keeps no JobManager log file (embedded"
+            return new LogPage("undefined", List.of("This cluster keeps no " + what + " log file (embedded"
                     + " MiniCluster: see the server log)"), 1);
         }
-        String text = getText("/jobmanager/logs/" + file);
+        String text = getText(base + "/logs/" + file);
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             if ((onlyKeywords == null || onlyKeywords.isBlank() || containsAny(line, onlyKeywords))

@@ -1,13 +1,10 @@
 package io.streamis.server.flink;
 
 import static io.streamis.server.flink.FlinkTestSupport.await;
-import static io.streamis.server.flink.FlinkTestSupport.normalise;
-import static io.streamis.server.flink.FlinkTestSupport.produce;
 import static io.streamis.server.flink.FlinkTestSupport.snapshots;
 import static io.streamis.server.flink.FlinkTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +14,6 @@ import io.streamis.server.support.ApiTestSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -77,6 +77,12 @@ class StandaloneReattachTest {
             JobOverview after = clusters.get("standalone").jobsOverview().get(started.flinkJobId());
             assertThat(after.startTime()).as("not restarted").isEqualTo(before.startTime());
 
+            io.streamis.launcher.client.LogPage tmLog = clusters.get("standalone").taskManagerLog(1, 5, null, null);
+            assertThat(tmLog.logs()).hasSize(5);
+            assertThat(tmLog.logPath()).endsWith(".log");
+            io.streamis.launcher.client.LogPage onlyInfo = clusters.get("standalone").jobManagerLog(1, 50, "INFO", null);
+            assertThat(onlyInfo.logs()).isNotEmpty().allMatch(l -> l.contains("INFO"));
+
             StopService.StopOutcome stop = second.getBean(StopService.class)
                     .stop(second.getBean(JobMapper.class).selectById(jobId), true);
             assertThat(stop.savepointPath()).contains("savepoint-");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.material.LocalMaterialStore;
-import io.streamis.jobmanager.material.MaterialStore;
 import io.streamis.server.identity.UserService;
 import io.streamis.server.support.ApiTestSupport;
 import io.streamis.server.support.FailingMaterialStore;
