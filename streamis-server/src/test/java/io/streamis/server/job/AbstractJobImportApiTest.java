@@ -303,6 +303,45 @@ abstract class AbstractJobImportApiTest {
         assertThat(list.at("/data/tasks/0/version").asText()).as("not running: current moves").isEqualTo("v100000");
     }
 
+    @Autowired io.streamis.jobmanager.task.TaskMapper tasks;
+    @Autowired io.streamis.bulk.BulkMapper bulks;
+
+    /** The run and bulk tables speak this database's SQL: compare-and-set transitions, latest-per-job, paging. */
+    @Test
+    void runAndBulkTablesWorkOnThisDatabase() throws Exception {
+        long jobId = api.upload(admin, "default", "job.zip", zip().add("meta.json",
+                sqlMeta("default", uniqueJob("rows"), "SELECT 1", null)).bytes()).at("/data/jobId").asLong();
+        long versionId = jdbc.queryForObject("SELECT id FROM linkis_stream_job_version WHERE job_id = ?", Long.class,
+                jobId);
+        io.streamis.jobmanager.task.TaskMapper.NewTask t = new io.streamis.jobmanager.task.TaskMapper.NewTask(
+                versionId, jobId, "v00001", 8, "admin", "host:1", "{}", null, "embedded", "USER", "{}");
+        tasks.insert(t);
+        assertThat(tasks.transition(t.id, 8, 5)).isEqualTo(1);
+        assertThat(tasks.transition(t.id, 8, 6)).as("compare-and-set refuses a stale status").isZero();
+        tasks.updateLaunched(t.id, "abc", "{\"id\":\"abc\"}", "file:/x/chk-1");
+        assertThat(tasks.selectLatestOf(List.of(jobId))).singleElement()
+                .satisfies(r -> assertThat(r.flinkJobId()).isEqualTo("abc"));
+        assertThat(tasks.countByVersion(jobId, "v00001")).isEqualTo(1);
+        assertThat(tasks.selectByStatuses(List.of(5))).extracting(io.streamis.jobmanager.task.StreamTask::id)
+                .contains(t.id);
+        JsonNode list = api.call(get(ApiTestSupport.API + JOB + "/list").session(admin)
+                .param("projectName", "default").param("jobStatus", "5"));
+        assertThat(list.at("/data/tasks").findValues("id").stream().map(JsonNode::asLong)).contains(jobId);
+
+        io.streamis.bulk.BulkMapper.NewOperation op = new io.streamis.bulk.BulkMapper.NewOperation("PAUSE", "k" + jobId,
+                true, 1, "admin");
+        bulks.insertOperation(op);
+        bulks.insertItem(op.id, jobId, "rows", "PENDING", null, null);
+        assertThat(bulks.selectRecentByKey("k" + jobId, java.time.LocalDateTime.now().minusMinutes(1)).id())
+                .isEqualTo(op.id);
+        long itemId = bulks.selectItems(op.id).get(0).id();
+        bulks.updateItem(itemId, "SUCCEEDED", t.id, "stopped", "file:/s");
+        bulks.finish(op.id);
+        assertThat(bulks.selectOperation(op.id).finished()).isTrue();
+        assertThat(bulks.selectUnfinished()).doesNotContain(op.id);
+        tasks.transition(t.id, 5, 7);
+    }
+
     record Snapshot(List<Long> rows, List<String> files) {
     }
 
