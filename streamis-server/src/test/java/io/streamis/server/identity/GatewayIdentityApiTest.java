@@ -40,4 +40,14 @@ class GatewayIdentityApiTest {
         assertThat(api.call(get(ApiTestSupport.API + "/streamis/project/list").header("Token-Code", "DSS-TOKEN")
                 .header("Token-User", "carol")).at("/data/projects").size()).isZero();
     }
+
+    @Test
+    void theGeneratedOpenApiDescribesTheCompatibleSurfaceAndNeedsAUser() throws Exception {
+        String doc = mvc.perform(get(ApiTestSupport.API + "/openapi.json").header("Token-Code", "DSS-TOKEN")
+                .header("Token-User", "alice")).andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("/api/rest_j/v1/streamis/streamJobManager/job/upload")
+                .contains("/api/rest_j/v1/streamis/streamJobManager/job/bulk/execution");
+        assertThat(mvc.perform(get(ApiTestSupport.API + "/openapi.json")).andReturn().getResponse().getStatus())
+                .isEqualTo(401);
+    }
 }
