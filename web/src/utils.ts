@@ -19,3 +19,11 @@ export function downloadText(name: string, text: string) {
   a.click()
   URL.revokeObjectURL(url)
 }
+
+export function formatBytes(n?: number): string {
+  if (n === undefined || n === null) return '--'
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`
+  return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`
+}

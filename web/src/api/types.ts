@@ -113,6 +113,7 @@ export interface SnapshotRow {
   checkpointId?: number
   completedTime: number
   ageSeconds?: number
+  size?: number
   usable: boolean
 }
 

@@ -52,7 +52,7 @@ public class StopService {
                     "stopped by user while lost from its cluster");
             return new StopOutcome(job.id(), task.id(), null, false);
         }
-        if (from != TaskStatus.RUNNING) {
+        if (from != TaskStatus.RUNNING && from != TaskStatus.WAIT_RESTART) {
             throw StreamisException.illegalState("Job " + job.name() + " is " + from.text()
                     + "; only running jobs can be stopped");
         }
@@ -76,7 +76,7 @@ public class StopService {
             tasks.transition(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code());
             return new StopOutcome(job.id(), task.id(), path, true);
         } catch (RuntimeException e) {
-            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.RUNNING.code(),
+            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(),
                     "Stop failed: " + StartService.rootMessage(e));
             throw new StreamisException(ErrorCode.FLINK_REJECTED, "Stopping job " + job.name() + " failed: "
                     + StartService.rootMessage(e), e);

@@ -56,6 +56,7 @@ public class TaskReconciler {
             tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null);
             status = TaskStatus.RUNNING;
         }
+        status = followFlinkRestarts(t, status, o);
         if (o.refreshCheckpoint() || state.isGloballyTerminal()) {
             recordCheckpoint(t);
         }
@@ -67,6 +68,31 @@ public class TaskReconciler {
                     "the job was cancelled outside Streamis");
             default -> { }
         }
+    }
+
+    /**
+     * Flink restarting a job by itself (its own restart strategy) is "wait for restart", not running: only a job
+     * whose tasks all run counts as running (flink-notes P13). It returns to RUNNING when they all run again.
+     */
+    private TaskStatus followFlinkRestarts(StreamTask t, TaskStatus status, Observation o) {
+        FlinkJobState state = o.overview().state();
+        if (state.isGloballyTerminal()) {
+            return status;
+        }
+        boolean allRunning = o.overview().allTasksRunning();
+        if (status == TaskStatus.RUNNING && !allRunning && (state == FlinkJobState.RESTARTING
+                || state == FlinkJobState.RUNNING || state == FlinkJobState.FAILING)) {
+            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
+                    + state + " with " + o.overview().tasksRunning() + "/" + o.overview().tasksTotal()
+                    + " tasks running") == 1) {
+                return TaskStatus.WAIT_RESTART;
+            }
+        } else if (status == TaskStatus.WAIT_RESTART && allRunning) {
+            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+                return TaskStatus.RUNNING;
+            }
+        }
+        return status;
     }
 
     private void onMissing(StreamTask t, TaskStatus status) {

@@ -24,6 +24,8 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
     private final StreamisLauncherProperties properties;
     private volatile MiniCluster cluster;
     private volatile String restUrl;
+    /** TaskManagers ever started: MiniCluster keeps terminated ones in its list, so the newest is the last. */
+    private final java.util.concurrent.atomic.AtomicInteger taskManagersStarted = new java.util.concurrent.atomic.AtomicInteger(1);
 
     public EmbeddedFlinkCluster(StreamisLauncherProperties properties) {
         this.properties = properties;
@@ -77,6 +79,17 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
     public MiniCluster miniCluster() {
         start();
         return cluster;
+    }
+
+    /** Kills the newest TaskManager (what a machine loss does to the jobs on it); waits until it is gone. */
+    public void killNewestTaskManager() throws Exception {
+        miniCluster().terminateTaskManager(taskManagersStarted.get() - 1).get();
+    }
+
+    /** Adds a TaskManager with the configured slots. */
+    public void addTaskManager() throws Exception {
+        miniCluster().startTaskManager();
+        taskManagersStarted.incrementAndGet();
     }
 
     @Override

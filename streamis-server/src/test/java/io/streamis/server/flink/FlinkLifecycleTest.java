@@ -88,8 +88,8 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         awaitCheckpoint(jobId);
 
         // Kill the TaskManager under the job, then give the cluster a fresh one.
-        embedded.miniCluster().terminateTaskManager(0).get();
-        embedded.miniCluster().startTaskManager();
+        embedded.killNewestTaskManager();
+        embedded.addTaskManager();
 
         JsonNode back = await("auto-restart to RUNNING", WAIT, () -> status(api, admin, jobId),
                 s -> s.get("taskId").asLong() != run1.get("taskId").asLong() && s.get("statusCode").asInt() == 5);
@@ -174,5 +174,22 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         assertThat(statuses).containsExactlyInAnyOrder(0, 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ?", Integer.class,
                 jobId)).isEqualTo(1);
+    }
+
+    /** Flink's own restart strategy at work: the task shows "wait for restart" (2) until every task runs again. */
+    @Test
+    void jobRestartingInsideFlinkIsWaitForRestartUntilAllTasksRunAgain() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_flink_restart", produce("500", false,
+                "\"restart-strategy.type\":\"fixed-delay\",\"restart-strategy.fixed-delay.attempts\":\"100\","
+                        + "\"restart-strategy.fixed-delay.delay\":\"200ms\"")));
+        JsonNode run = execute(jobId, null);
+        awaitCheckpoint(jobId);
+        embedded.killNewestTaskManager();
+        await("wait for restart", WAIT, () -> status(api, admin, jobId), s -> s.get("statusCode").asInt() == 2);
+        embedded.addTaskManager();
+        JsonNode back = await("running again", WAIT, () -> status(api, admin, jobId),
+                s -> s.get("statusCode").asInt() == 5);
+        assertThat(back.get("taskId").asLong()).as("the same run, restarted by Flink, not by Streamis")
+                .isEqualTo(run.get("taskId").asLong());
     }
 }
