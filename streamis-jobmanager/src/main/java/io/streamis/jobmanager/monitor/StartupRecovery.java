@@ -1,6 +1,8 @@
 package io.streamis.jobmanager.monitor;
 
 import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.job.JobMapper;
+import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.task.StreamTask;
@@ -31,11 +33,13 @@ public class StartupRecovery implements ApplicationRunner {
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
     private final StartService starts;
+    private final JobMapper jobs;
 
-    public StartupRecovery(TaskMapper tasks, FlinkClusters clusters, StartService starts) {
+    public StartupRecovery(TaskMapper tasks, FlinkClusters clusters, StartService starts, JobMapper jobs) {
         this.tasks = tasks;
         this.clusters = clusters;
         this.starts = starts;
+        this.jobs = jobs;
     }
 
     @Override
@@ -63,6 +67,9 @@ public class StartupRecovery implements ApplicationRunner {
             return;
         }
         Map<String, JobOverview> overview = clusters.get(t.cluster()).jobsOverview();
+        if (s == TaskStatus.STARTING && t.flinkJobId() == null && adoptByName(t, overview)) {
+            return;
+        }
         Optional<JobOverview> job = Optional.ofNullable(t.flinkJobId()).map(overview::get);
         boolean alive = job.map(j -> !j.state().isGloballyTerminal()).orElse(false);
         switch (s) {
@@ -73,6 +80,31 @@ public class StartupRecovery implements ApplicationRunner {
             default -> LOG.info("Reattached task {} (job {}) on cluster {}: {}", t.id(), t.jobId(), t.cluster(),
                     job.map(j -> j.state().name()).orElse("missing"));
         }
+    }
+
+    /**
+     * The previous process may have died after Flink accepted the run but before the job id was written. A live
+     * job named {@code <project>.<job>} that started after the task is that run: adopt it rather than leave it
+     * untracked (or start a second copy).
+     */
+    private boolean adoptByName(StreamTask t, Map<String, JobOverview> overview) {
+        StreamJob job = jobs.selectById(t.jobId());
+        if (job == null || t.startTime() == null) {
+            return false;
+        }
+        String name = job.projectName() + "." + job.name();
+        long since = t.startTime().atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli() - 1000;
+        Optional<JobOverview> found = overview.values().stream()
+                .filter(o -> name.equals(o.name()) && !o.state().isGloballyTerminal() && o.startTime() >= since)
+                .findFirst();
+        if (found.isEmpty()) {
+            return false;
+        }
+        tasks.updateLaunched(t.id(), found.get().jobId(), t.linkisJobInfo(), t.restoredFrom());
+        tasks.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.RUNNING.code(),
+                "adopted Flink job " + found.get().jobId() + " after a server restart during its start");
+        LOG.info("Adopted Flink job {} for task {} of job {}", found.get().jobId(), t.id(), name);
+        return true;
     }
 
     /**

@@ -83,6 +83,16 @@ class StandaloneReattachTest {
             io.streamis.launcher.client.LogPage onlyInfo = clusters.get("standalone").jobManagerLog(1, 50, "INFO", null);
             assertThat(onlyInfo.logs()).isNotEmpty().allMatch(l -> l.contains("INFO"));
 
+            // A crash after Flink accepted a start but before its id was written: the run is adopted by name.
+            second.getBean(StopService.class).stop(second.getBean(JobMapper.class).selectById(jobId), false);
+            StartOutcome again = second.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
+            second.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update(
+                    "UPDATE linkis_stream_task SET status = 8, linkis_job_id = NULL WHERE id = ?", again.taskId());
+            second.getBean(io.streamis.jobmanager.monitor.StartupRecovery.class).run(null);
+            StreamTask adopted = tasks.selectById(again.taskId());
+            assertThat(adopted.taskStatus()).isEqualTo(TaskStatus.RUNNING);
+            assertThat(adopted.flinkJobId()).isEqualTo(again.flinkJobId());
+
             StopService.StopOutcome stop = second.getBean(StopService.class)
                     .stop(second.getBean(JobMapper.class).selectById(jobId), true);
             assertThat(stop.savepointPath()).contains("savepoint-");
