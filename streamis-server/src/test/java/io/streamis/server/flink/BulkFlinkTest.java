@@ -98,6 +98,12 @@ class BulkFlinkTest extends AbstractFlinkApiTest {
         JsonNode run = execute(a, null);
         assertThat(normalise(run.get("restoredFrom").asText())).isEqualTo(normalise(planned));
         assertThat(normalise(restoredInFlink(run.get("flinkJobId").asText()))).isEqualTo(normalise(planned));
+
+        JsonNode whileRunning = api.call(put(ApiTestSupport.API + "/streamis/streamJobManager/job/execute/inspect")
+                .session(admin).param("jobId", String.valueOf(a))).get("data");
+        assertThat(whileRunning.get("inspections").toString()).contains("list");
+        assertThat(whileRunning.at("/list/list/0/applicationId").asText()).isEqualTo(run.get("flinkJobId").asText());
+        assertThat(whileRunning.at("/list/list/0/applicationName").asText()).isEqualTo("default.insp_a");
     }
 
     @Test
