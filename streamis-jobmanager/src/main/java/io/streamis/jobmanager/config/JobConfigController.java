@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,8 +90,7 @@ class JobConfigController {
     }
 
     @PostMapping("/json/{jobId}")
-    @Transactional
-    public Message save(@LoginUser String user, @PathVariable long jobId, @RequestBody Map<String, Object> body) {
+    Message save(@LoginUser String user, @PathVariable long jobId, @RequestBody Map<String, Object> body) {
         if (!properties.editEnable()) {
             throw StreamisException.illegalState("Editing job config is disabled (streamis.config.edit-enable)");
         }
@@ -104,8 +102,7 @@ class JobConfigController {
 
     /** Copies another job's config onto this one ("reference another application's configuration"). */
     @PostMapping("/copy")
-    @Transactional
-    public Message copy(@LoginUser String user, @RequestParam long jobId, @RequestParam long fromJobId) {
+    Message copy(@LoginUser String user, @RequestParam long jobId, @RequestParam long fromJobId) {
         StreamJob target = access.operableJob(user, jobId);
         access.readableJob(user, fromJobId);
         JobConfig copied = configs.copy(fromJobId, jobId, target.name());

@@ -63,7 +63,9 @@ public class ProjectFileService {
             throw StreamisException.conflict("File " + fileName + " version " + version
                     + " already exists; set updateWhenExists to replace it");
         }
-        String storePath = "projects/" + project + "/" + fileName + "/" + version + "/" + fileName;
+        // A fresh path per upload: replacing a version must not destroy the old content before the commit.
+        String storePath = "projects/" + project + "/" + fileName + "/" + version + "/"
+                + java.util.UUID.randomUUID() + "/" + fileName;
         MaterialStore.Stored stored;
         try {
             stored = store.put(storePath, content);
@@ -72,6 +74,7 @@ public class ProjectFileService {
         }
         if (existing.isPresent()) {
             mapper.updateContent(existing.get().id(), storePath, stored.md5(), stored.size(), comment);
+            deleteAfterCommit(existing.get().storePath());
         } else {
             mapper.insert(fileName, version, storePath, store.storeType(), project, user, comment, stored.md5(),
                     stored.size(), source);
@@ -85,6 +88,16 @@ public class ProjectFileService {
         }
         return mapper.selectVersions(project, fileName).stream().filter(f -> f.version().equals(version))
                 .findFirst().orElseThrow();
+    }
+
+    private void deleteAfterCommit(String storePath) {
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        store.delete(storePath);
+                    }
+                });
     }
 
     /** One row per file name: its highest version (natural order). */

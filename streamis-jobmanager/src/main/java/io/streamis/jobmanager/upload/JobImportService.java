@@ -118,6 +118,9 @@ public class JobImportService {
         if (meta.jobType() == null || meta.jobType().isBlank()) {
             throw StreamisException.validation("jobType is required and must not be blank");
         }
+        maxLength("tags", meta.tags(), 200);
+        maxLength("description", meta.description(), 200);
+        maxLength("comment", meta.comment(), 255);
         List<String> referenced = JobContents.validate(meta.jobType(), meta.jobContent());
         access.requireProject(user, meta.projectName(), Privilege.EDIT);
         support.checkReferencedFiles(meta.projectName(), referenced, files.keySet());
@@ -169,6 +172,12 @@ public class JobImportService {
             support.saveConfig(job.id(), job.name(), config);
         }
         return new ImportResult(job.id(), version.version(), created);
+    }
+
+    private static void maxLength(String key, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw StreamisException.validation("meta.json " + key + " is longer than " + max + " characters");
+        }
     }
 
     /** Serialises content the way 0.3.x stored it (compact JSON). */

@@ -67,6 +67,12 @@ class ExceptionAdvice {
         return respond(ErrorCode.NOT_FOUND, "No such endpoint: " + request.getRequestURI(), request);
     }
 
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<Message> constraint(Exception e, HttpServletRequest request) {
+        LOG.info("{} {} broke a database constraint: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(ErrorCode.VALIDATION, "A value is too long or conflicts with existing data", request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Message> unexpected(Exception e, HttpServletRequest request) {
         LOG.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);

@@ -192,6 +192,8 @@ abstract class AbstractJobImportApiTest {
                 "must match ^[A-Za-z0-9._-]+$"));
         cases.add(new BadCase("bad job name", zip().add("meta.json", ok.replace("\"jobName\":\"" + job + "\"",
                 "\"jobName\":\"bad name!\"")).bytes(), "job.zip", "must match ^[A-Za-z0-9._-]+$"));
+        cases.add(new BadCase("description too long", zip().add("meta.json", ok.replace("\"description\":\"d\"",
+                "\"description\":\"" + "x".repeat(300) + "\"")).bytes(), "job.zip", "description is longer than 200"));
         cases.add(new BadCase("not .zip name", zip().add("meta.json", ok).bytes(), "job.tar", "must be a .zip"));
         cases.add(new BadCase("invalid config value", zip().add("meta.json", sqlMeta("default", job, "SELECT 1",
                 "\"wds.linkis.flink.checkpoint.switch\":\"MAYBE\"")).bytes(), "job.zip",
