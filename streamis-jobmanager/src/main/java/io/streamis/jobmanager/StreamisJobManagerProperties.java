@@ -34,7 +34,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         argsMaxLength = argsMaxLength == null ? 2000 : argsMaxLength;
         projectNameStrictCheck = projectNameStrictCheck == null ? Boolean.TRUE : projectNameStrictCheck;
         monitor = monitor == null ? new Monitor(null, null, null, null) : monitor;
-        restart = restart == null ? new Restart(null, null, null, null, null) : restart;
+        restart = restart == null ? new Restart(null, null, null, null, null, null) : restart;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
     }
@@ -77,10 +77,13 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
      * @param maxBackoff        cap of the back-off
      * @param failureRateWindow failures older than this no longer count against the budget
      * @param enabled           master switch for auto-restart (per-job switch is fail-restart.switch)
+     * @param shutdownSavepointTimeout how long each embedded job may take to stop with a savepoint at shutdown
      */
     public record Restart(Integer maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                          Duration failureRateWindow, Boolean enabled) {
+                          Duration failureRateWindow, Boolean enabled, Duration shutdownSavepointTimeout) {
         public Restart {
+            shutdownSavepointTimeout = shutdownSavepointTimeout == null ? Duration.ofSeconds(30)
+                    : shutdownSavepointTimeout;
             maxAttempts = maxAttempts == null ? 3 : maxAttempts;
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
             maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
