@@ -15,11 +15,13 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JobInfo(String id, String name, String user, String status, String cluster, String applicationId,
                       String applicationUrl, String engineType, String engineVersion, String clientType,
-                      List<State> jobStates, State restoredFrom, List<String> notApplied, String completedMsg) {
+                      List<State> jobStates, State restoredFrom, List<String> notApplied, String completedMsg,
+                      List<String> poisoned) {
 
     public JobInfo {
         jobStates = jobStates == null ? List.of() : List.copyOf(jobStates);
         notApplied = notApplied == null ? List.of() : List.copyOf(notApplied);
+        poisoned = poisoned == null ? List.of() : List.copyOf(poisoned);
     }
 
     /**
@@ -42,17 +44,18 @@ public record JobInfo(String id, String name, String user, String status, String
 
     public static JobInfo starting(String name, String user, String cluster, State planned, List<State> carried) {
         return new JobInfo(null, name, user, "Starting", cluster, null, null, "flink", null, "detach",
-                carried, planned, null, null);
+                carried, planned, null, null, null);
     }
 
     public JobInfo launched(String flinkJobId, String webUrl, List<String> notApplied) {
         return new JobInfo(flinkJobId, name, user, "Running", cluster, flinkJobId, webUrl, engineType,
-                engineVersion, clientType, jobStates, restoredFrom, notApplied, completedMsg);
+                engineVersion, clientType, jobStates, restoredFrom, notApplied, completedMsg, poisoned);
     }
 
     public JobInfo withStatus(String newStatus, String msg) {
         return new JobInfo(id, name, user, newStatus, cluster, applicationId, applicationUrl, engineType,
-                engineVersion, clientType, jobStates, restoredFrom, notApplied, msg == null ? completedMsg : msg);
+                engineVersion, clientType, jobStates, restoredFrom, notApplied, msg == null ? completedMsg : msg,
+                poisoned);
     }
 
     /** Adds (or replaces by location) a state; newest first, bounded so the JSON stays small. */
@@ -65,6 +68,14 @@ public record JobInfo(String id, String name, String user, String status, String
             }
         }
         return new JobInfo(id, name, user, status, cluster, applicationId, applicationUrl, engineType,
-                engineVersion, clientType, list, restoredFrom, notApplied, completedMsg);
+                engineVersion, clientType, list, restoredFrom, notApplied, completedMsg, poisoned);
+    }
+
+    /** Marks a restore point Flink refused to restore from; later starts skip it (peers.md (c) step 8). */
+    public JobInfo withPoisoned(String path) {
+        List<String> list = new ArrayList<>(poisoned);
+        list.add(path);
+        return new JobInfo(id, name, user, status, cluster, applicationId, applicationUrl, engineType,
+                engineVersion, clientType, jobStates, restoredFrom, notApplied, completedMsg, list);
     }
 }

@@ -18,13 +18,13 @@ public class JobInfoCodec {
     public JobInfo read(StreamTask task) {
         if (task == null || task.linkisJobInfo() == null || task.linkisJobInfo().isBlank()) {
             return new JobInfo(null, null, null, null, task == null ? null : task.cluster(), null, null, "flink",
-                    null, "detach", null, null, null, null);
+                    null, "detach", null, null, null, null, null);
         }
         try {
             return json.readValue(task.linkisJobInfo(), JobInfo.class);
         } catch (JsonProcessingException e) {
             return new JobInfo(null, null, null, null, task.cluster(), null, null, "flink", null, "detach", null,
-                    null, null, null);
+                    null, null, null, null);
         }
     }
 

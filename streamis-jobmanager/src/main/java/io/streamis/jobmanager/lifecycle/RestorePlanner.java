@@ -88,16 +88,22 @@ public class RestorePlanner {
     public RestoreQuery query(StreamJob job, String userPath) {
         List<StatePoint> known = new ArrayList<>();
         Map<String, Long> runSeq = new HashMap<>();
+        java.util.Set<String> poisoned = new java.util.HashSet<>();
         for (StreamTask t : tasks.selectRecent(job.id(), HISTORY)) {
             if (t.flinkJobId() != null) {
                 runSeq.put(t.flinkJobId(), t.id());
             }
-            for (JobInfo.State s : codec.read(t).jobStates()) {
+            JobInfo info = codec.read(t);
+            info.poisoned().forEach(x -> poisoned.add(RestorePointResolver.normalise(x)));
+            for (JobInfo.State s : info.jobStates()) {
                 known.add(toPoint(s));
             }
         }
-        List<ScannedState> scanned = storage.scan(locations.checkpointDir(job.projectName(), job.name()),
-                locations.savepointDir(job.projectName(), job.name()));
+        // Points Flink refused to restore from are no candidates any more (peers.md (c) step 8).
+        known.removeIf(s -> poisoned.contains(RestorePointResolver.normalise(s.path())));
+        List<ScannedState> scanned = new ArrayList<>(storage.scan(locations.checkpointDir(job.projectName(),
+                job.name()), locations.savepointDir(job.projectName(), job.name())));
+        scanned.removeIf(s -> poisoned.contains(RestorePointResolver.normalise(s.path())));
         return new RestoreQuery(userPath, known, scanned, runSeq);
     }
 

@@ -28,6 +28,20 @@ public class RunningWaiter {
         this.properties = properties;
     }
 
+    private String rootCause(String cluster, String flinkJobId) {
+        try {
+            String root = clusters.get(cluster).exceptions(flinkJobId).rootException();
+            if (root == null) {
+                return "";
+            }
+            String cause = root.lines().filter(l -> l.trim().startsWith("Caused by:")).reduce((a, b) -> b)
+                    .orElse(root.lines().findFirst().orElse(""));
+            return ": " + cause.trim();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     public Result await(String cluster, String flinkJobId) {
         long deadline = System.nanoTime() + properties.operationTimeout().toNanos();
         JobOverview last = null;
@@ -39,7 +53,8 @@ public class RunningWaiter {
                     return new Result(true, null, false);
                 }
                 if (last.state().isGloballyTerminal()) {
-                    return new Result(false, "Flink reports the job " + last.state(), false);
+                    return new Result(false, "Flink reports the job " + last.state() + rootCause(cluster, flinkJobId),
+                            false);
                 }
             }
             LockSupport.parkNanos(pause);

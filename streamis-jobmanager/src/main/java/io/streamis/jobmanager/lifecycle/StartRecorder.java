@@ -71,6 +71,13 @@ public class StartRecorder {
         log.append(taskId, "All tasks running");
     }
 
+    /** Records on the failed task that Flink refused to restore from {@code path}; later plans skip it. */
+    public void poisoned(long taskId, String path, String reason) {
+        StreamTask t = tasks.selectById(taskId);
+        tasks.updateJobInfo(taskId, codec.write(codec.read(t).withPoisoned(path)));
+        log.append(taskId, "Restore point " + path + " refused by Flink (" + reason + "); it will not be used again");
+    }
+
     public void failed(long taskId, String message) {
         tasks.transitionWithError(taskId, TaskStatus.STARTING.code(), TaskStatus.FAILED.code(), message);
         log.append(taskId, message);

@@ -34,8 +34,46 @@ public class StartService {
         this.waiter = waiter;
     }
 
-    /** Starts the latest version of a job; permission checks are the caller's. */
+    /** How often a start steps back to an older restore point after Flink refused the chosen one. */
+    static final int MAX_STEP_BACKS = 2;
+    private static final java.util.regex.Pattern RESTORE_FAILURE = java.util.regex.Pattern.compile(
+            "(?i)(savepoint|checkpoint|restor|_metadata|state for operator|magic number)");
+
+    /**
+     * Starts the latest version of a job; permission checks are the caller's. When a restore point the platform
+     * chose by itself is refused by Flink, it is marked and the start steps back to the next candidate (never to
+     * an empty start), at most {@link #MAX_STEP_BACKS} times; every attempt is its own task.
+     */
     public StartOutcome start(long jobId, String user, String confirmedPath, StartCause cause) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return startOnce(jobId, user, confirmedPath, cause);
+            } catch (RestoreRefused e) {
+                if (attempt >= MAX_STEP_BACKS) {
+                    throw new StreamisException(ErrorCode.FLINK_REJECTED, e.getMessage() + " (stepped back "
+                            + attempt + " times; no further restore point tried)");
+                }
+                LOG.warn("Job {}: {}; stepping back to the next restore point", jobId, e.getMessage());
+            }
+        }
+    }
+
+    /** Flink refused to restore from a point the platform chose; a signal to step back, never to start empty. */
+    static final class RestoreRefused extends RuntimeException {
+        RestoreRefused(String message) {
+            super(message);
+        }
+    }
+
+    private void refuseIfRestoreFailure(StartPreparation.Prepared p, long taskId, String message) {
+        if ("auto".equals(p.decision().source()) && p.decision().path() != null
+                && RESTORE_FAILURE.matcher(message).find()) {
+            recorder.poisoned(taskId, p.decision().path(), message);
+            throw new RestoreRefused("Restore point " + p.decision().path() + " refused: " + message);
+        }
+    }
+
+    private StartOutcome startOnce(long jobId, String user, String confirmedPath, StartCause cause) {
         StartPreparation.Prepared p = preparation.prepare(jobId, confirmedPath);
         long taskId = recorder.intent(p, user, cause);
         LaunchResult launched;
@@ -45,6 +83,7 @@ public class StartService {
             String msg = "Launch failed: " + rootMessage(e);
             recorder.failed(taskId, msg);
             LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
+            refuseIfRestoreFailure(p, taskId, msg);
             throw new StreamisException(ErrorCode.FLINK_REJECTED, msg, e);
         }
         recorder.launched(taskId, p, launched);
@@ -58,6 +97,9 @@ public class StartService {
                     p.decision().path(), "running");
         }
         recorder.failed(taskId, "Did not start: " + r.message());
+        if (!r.cancelNeeded()) {
+            refuseIfRestoreFailure(p, taskId, r.message());
+        }
         if (r.cancelNeeded()) {
             try {
                 launcher.cancel(launched.cluster(), launched.flinkJobId());

@@ -192,4 +192,40 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         assertThat(back.get("taskId").asLong()).as("the same run, restarted by Flink, not by Streamis")
                 .isEqualTo(run.get("taskId").asLong());
     }
+
+    /** peers.md (c) step 8: a restore point Flink refuses is marked and the start steps back, never to empty. */
+    @Test
+    void aCorruptNewestCheckpointIsRefusedAndTheStartStepsBackToTheNextOne() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_corrupt", produce("300", false, null)));
+        execute(jobId, null);
+        await("two checkpoints", WAIT, () -> snapshots(api, admin, jobId),
+                s -> s.findValues("kind").stream().filter(k -> k.asText().equals("CHECKPOINT")).count() >= 2);
+        api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin).param("jobId", String.valueOf(jobId)));
+        JsonNode usable = await("two retained checkpoints", WAIT, () -> snapshots(api, admin, jobId), s -> {
+            int n = 0;
+            for (JsonNode x : s) {
+                n += x.path("usable").asBoolean() ? 1 : 0;
+            }
+            return n >= 2;
+        });
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        usable.forEach(x -> { if (x.path("usable").asBoolean()) { paths.add(x.get("path").asText()); } });
+        JsonNode inspect = api.call(put(ApiTestSupport.API + JOB + "/execute/inspect").session(admin)
+                .param("jobId", String.valueOf(jobId))).get("data");
+        String newest = inspect.at("/snapshot/path").asText();
+        java.nio.file.Files.writeString(java.nio.file.Path.of(java.net.URI.create(
+                newest.replaceFirst("^file:/+", "file:///"))).resolve("_metadata"), "this is not a checkpoint");
+
+        JsonNode run = execute(jobId, null);
+        String restored = run.get("restoredFrom").asText();
+        assertThat(normalise(restored)).isNotEqualTo(normalise(newest));
+        assertThat(paths.stream().map(FlinkTestSupport::normalise)).contains(normalise(restored));
+        assertThat(normalise(restoredInFlink(run.get("flinkJobId").asText()))).isEqualTo(normalise(restored));
+        String refused = jdbc.queryForObject("SELECT linkis_job_info FROM linkis_stream_task WHERE job_id = ?"
+                + " AND status = 6 ORDER BY id DESC LIMIT 1", String.class, jobId);
+        assertThat(refused).contains("poisoned").contains(normalise(newest).substring(1));
+        JsonNode after = api.call(put(ApiTestSupport.API + JOB + "/execute/inspect").session(admin)
+                .param("jobId", String.valueOf(jobId))).get("data");
+        assertThat(after.toString()).doesNotContain(normalise(newest));
+    }
 }
