@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +58,7 @@ public class StreamisProjectClient {
     /** The project's id, or null when Streamis has no live project of that name. */
     public Long searchProject(String user, String projectName) {
         JsonNode id = call(user, "GET", "streamis/project/searchProject?projectName="
-                + java.net.URLEncoder.encode(projectName, StandardCharsets.UTF_8), null).at("/data/projectId");
+                + URLEncoder.encode(projectName, StandardCharsets.UTF_8), null).at("/data/projectId");
         return id.isMissingNode() || id.isNull() ? null : id.asLong();
     }
 

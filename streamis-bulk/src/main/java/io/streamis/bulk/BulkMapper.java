@@ -1,5 +1,6 @@
 package io.streamis.bulk;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -49,7 +50,7 @@ public interface BulkMapper {
     @Select("SELECT id, action, request_key, snapshot, total, finished, create_by, create_time, finish_time"
             + " FROM streamis_bulk_operation WHERE request_key = #{key} AND (finished = 0 OR finish_time > #{since})"
             + " ORDER BY id DESC LIMIT 1")
-    BulkOperation selectRecentByKey(@Param("key") String key, @Param("since") java.time.LocalDateTime since);
+    BulkOperation selectRecentByKey(@Param("key") String key, @Param("since") LocalDateTime since);
 
     @Select("SELECT id, bulk_id, job_id, job_name, state, task_id, message, snapshot_path, confirmed_path, update_time"
             + " FROM streamis_bulk_item WHERE bulk_id = #{bulkId} ORDER BY id")

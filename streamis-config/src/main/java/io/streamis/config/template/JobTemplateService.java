@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.config.value.JobConfig;
 import io.streamis.config.value.JobConfigService;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,9 +91,9 @@ public class JobTemplateService {
                 return JobConfig.empty();
             }
             Map<String, Map<String, Object>> raw = json.convertValue(node.get("jobConfig"), Map.class);
-            Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
             raw.forEach((g, kv) -> {
-                Map<String, String> m = new java.util.LinkedHashMap<>();
+                Map<String, String> m = new LinkedHashMap<>();
                 if (kv != null) {
                     kv.forEach((k, v) -> m.put(k, v == null ? "" : String.valueOf(v)));
                 }

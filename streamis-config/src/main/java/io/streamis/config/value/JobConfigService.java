@@ -5,9 +5,11 @@ import io.streamis.config.ConfigKeys;
 import io.streamis.config.definition.ConfigCatalog;
 import io.streamis.config.definition.ConfigDefinition;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.springframework.stereotype.Service;
@@ -63,7 +65,7 @@ public class JobConfigService {
         if (rawValue == null) {
             return;
         }
-        if (rawValue instanceof Map<?, ?> || rawValue instanceof java.util.Collection<?>) {
+        if (rawValue instanceof Map<?, ?> || rawValue instanceof Collection<?>) {
             problems.add(key + ": value must be a string, number or boolean");
             return;
         }
@@ -85,29 +87,29 @@ public class JobConfigService {
     }
 
     /** Checks one value against its definition; blank values are left to the required check. */
-    static java.util.Optional<String> validate(ConfigDefinition def, String value) {
+    static Optional<String> validate(ConfigDefinition def, String value) {
         if (value.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String v = value.trim();
         if ("NUMBER".equalsIgnoreCase(def.type()) && !v.matches("-?\\d+")) {
-            return java.util.Optional.of(def.key() + ": '" + value + "' is not a whole number");
+            return Optional.of(def.key() + ": '" + value + "' is not a whole number");
         }
         if ("SELECT".equalsIgnoreCase(def.type()) && !def.options().isEmpty() && !def.options().contains(v)) {
-            return java.util.Optional.of(def.key() + ": '" + value + "' is not one of " + def.options());
+            return Optional.of(def.key() + ": '" + value + "' is not one of " + def.options());
         }
         if ("Regex".equalsIgnoreCase(def.validateType()) && def.validateRule() != null
                 && !def.validateRule().isBlank()) {
             try {
                 if (!Pattern.compile(def.validateRule()).matcher(v).matches()) {
-                    return java.util.Optional.of(def.key() + ": '" + value + "' does not match rule "
+                    return Optional.of(def.key() + ": '" + value + "' does not match rule "
                             + def.validateRule());
                 }
             } catch (PatternSyntaxException e) {
-                return java.util.Optional.of(def.key() + ": its rule is not a valid regex");
+                return Optional.of(def.key() + ": its rule is not a valid regex");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Replaces the whole stored config of a job (call inside the caller's transaction). */

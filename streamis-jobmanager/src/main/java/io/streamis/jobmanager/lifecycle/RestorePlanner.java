@@ -17,8 +17,10 @@ import io.streamis.launcher.state.StatePoint;
 import io.streamis.launcher.state.StateStorage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +90,7 @@ public class RestorePlanner {
     public RestoreQuery query(StreamJob job, String userPath) {
         List<StatePoint> known = new ArrayList<>();
         Map<String, Long> runSeq = new HashMap<>();
-        java.util.Set<String> poisoned = new java.util.HashSet<>();
+        Set<String> poisoned = new HashSet<>();
         for (StreamTask t : tasks.selectRecent(job.id(), HISTORY)) {
             if (t.flinkJobId() != null) {
                 runSeq.put(t.flinkJobId(), t.id());

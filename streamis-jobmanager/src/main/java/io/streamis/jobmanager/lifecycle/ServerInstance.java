@@ -1,5 +1,7 @@
 package io.streamis.jobmanager.lifecycle;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,8 @@ public class ServerInstance {
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "localhost";
         }
     }

@@ -6,6 +6,7 @@ import io.streamis.common.job.TaskStatus;
 import io.streamis.config.value.JobConfigService;
 import io.streamis.launcher.launch.JobLauncher;
 import io.streamis.launcher.launch.LaunchResult;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,7 @@ public class StartService {
 
     /** How often a start steps back to an older restore point after Flink refused the chosen one. */
     static final int MAX_STEP_BACKS = 2;
-    private static final java.util.regex.Pattern RESTORE_FAILURE = java.util.regex.Pattern.compile(
+    private static final Pattern RESTORE_FAILURE = Pattern.compile(
             "(?i)(savepoint|checkpoint|restor|_metadata|state for operator|magic number)");
 
     /**

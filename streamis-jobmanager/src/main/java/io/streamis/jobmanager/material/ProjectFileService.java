@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Project resource files: versioned, hashed, referenced by jobs by name (behaviour §1.6, §3.2, §8). */
 @Service
@@ -65,7 +68,7 @@ public class ProjectFileService {
         }
         // A fresh path per upload: replacing a version must not destroy the old content before the commit.
         String storePath = "projects/" + project + "/" + fileName + "/" + version + "/"
-                + java.util.UUID.randomUUID() + "/" + fileName;
+                + UUID.randomUUID() + "/" + fileName;
         MaterialStore.Stored stored;
         try {
             stored = store.put(storePath, content);
@@ -91,8 +94,8 @@ public class ProjectFileService {
     }
 
     private void deleteAfterCommit(String storePath) {
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
+        TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
                         store.delete(storePath);

@@ -9,6 +9,7 @@ import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public class StartupRecovery implements ApplicationRunner {
             return false;
         }
         String name = job.projectName() + "." + job.name();
-        long since = t.startTime().atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli() - 1000;
+        long since = t.startTime().atZone(ZoneId.systemDefault()).toInstant().toEpochMilli() - 1000;
         Optional<JobOverview> found = overview.values().stream()
                 .filter(o -> name.equals(o.name()) && !o.state().isGloballyTerminal() && o.startTime() >= since)
                 .findFirst();

@@ -8,9 +8,13 @@ import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -33,7 +37,7 @@ public class TaskMonitor implements SchedulingConfigurer {
     private final TaskReconciler reconciler;
     private final StreamisJobManagerProperties properties;
     /** When each task last had its checkpoint read; the least recently read go first. */
-    private final Map<Long, Long> checkpointReadAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Long> checkpointReadAt = new ConcurrentHashMap<>();
 
     public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler,
                        StreamisJobManagerProperties properties) {
@@ -66,7 +70,7 @@ public class TaskMonitor implements SchedulingConfigurer {
                 byCluster.computeIfAbsent(t.cluster(), c -> new ArrayList<>()).add(t);
             }
         }
-        java.util.Set<Long> refresh = checkpointBudget(byCluster);
+        Set<Long> refresh = checkpointBudget(byCluster);
         List<Observation> observations = new ArrayList<>();
         byCluster.forEach((cluster, list) -> {
             Map<String, JobOverview> overview = null;
@@ -84,14 +88,14 @@ public class TaskMonitor implements SchedulingConfigurer {
     }
 
     /** The tasks whose checkpoint is read this cycle: at most the configured budget, least recently read first. */
-    private java.util.Set<Long> checkpointBudget(Map<String, List<StreamTask>> byCluster) {
+    private Set<Long> checkpointBudget(Map<String, List<StreamTask>> byCluster) {
         List<StreamTask> all = byCluster.values().stream().flatMap(List::stream).toList();
-        java.util.Set<Long> live = new java.util.HashSet<>();
+        Set<Long> live = new HashSet<>();
         all.forEach(t -> live.add(t.id()));
         checkpointReadAt.keySet().retainAll(live);
         long now = System.nanoTime();
-        java.util.Set<Long> chosen = new java.util.HashSet<>();
-        all.stream().sorted(java.util.Comparator.comparingLong(t -> checkpointReadAt.getOrDefault(t.id(), Long.MIN_VALUE)))
+        Set<Long> chosen = new HashSet<>();
+        all.stream().sorted(Comparator.comparingLong(t -> checkpointReadAt.getOrDefault(t.id(), Long.MIN_VALUE)))
                 .limit(properties.monitor().checkpointReadsPerCycle())
                 .forEach(t -> {
                     chosen.add(t.id());

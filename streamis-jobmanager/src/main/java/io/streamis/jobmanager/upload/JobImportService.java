@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.io.FileUtils;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,7 +62,7 @@ public class JobImportService {
     /** Imports a zip upload. {@code requestProject} is the project the caller is working in. */
     public ImportResult importZip(String user, String requestProject, String zipName, InputStream zip,
                                   String source) {
-        if (zipName == null || !zipName.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        if (zipName == null || !zipName.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw StreamisException.validation("The uploaded file must be a .zip (got '" + zipName + "')");
         }
         Names.require("Zip file name", zipName);

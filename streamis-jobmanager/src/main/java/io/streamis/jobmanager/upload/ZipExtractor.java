@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -37,7 +38,7 @@ public final class ZipExtractor {
         in.mark(4);
         byte[] head = in.readNBytes(4);
         in.reset();
-        if (head.length < 4 || !java.util.Arrays.equals(head, ZIP_MAGIC)) {
+        if (head.length < 4 || !Arrays.equals(head, ZIP_MAGIC)) {
             throw StreamisException.validation("The upload is not a zip file (or it is an empty zip)");
         }
         Files.createDirectories(target);

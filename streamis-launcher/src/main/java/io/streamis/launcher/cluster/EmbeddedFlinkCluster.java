@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.io.FileUtils;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -25,7 +26,7 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
     private volatile MiniCluster cluster;
     private volatile String restUrl;
     /** TaskManagers ever started: MiniCluster keeps terminated ones in its list, so the newest is the last. */
-    private final java.util.concurrent.atomic.AtomicInteger taskManagersStarted = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final AtomicInteger taskManagersStarted = new AtomicInteger(1);
 
     public EmbeddedFlinkCluster(StreamisLauncherProperties properties) {
         this.properties = properties;

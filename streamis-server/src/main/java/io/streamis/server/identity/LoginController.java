@@ -1,8 +1,10 @@
 package io.streamis.server.identity;
 
+import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
+import io.streamis.jobmanager.access.AccessGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
@@ -18,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
     private final UserService users;
-    private final io.streamis.jobmanager.access.AccessGuard access;
+    private final AccessGuard access;
 
-    LoginController(UserService users, io.streamis.jobmanager.access.AccessGuard access) {
+    LoginController(UserService users, AccessGuard access) {
         this.users = users;
         this.access = access;
     }
@@ -33,7 +35,7 @@ class LoginController {
             throw StreamisException.validation("userName and password are required");
         }
         if (!users.authenticate(user, password)) {
-            throw new StreamisException(io.streamis.common.error.ErrorCode.NOT_LOGGED_IN,
+            throw new StreamisException(ErrorCode.NOT_LOGGED_IN,
                     "Wrong user name or password");
         }
         HttpSession old = request.getSession(false);
