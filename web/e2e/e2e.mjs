@@ -158,6 +158,15 @@ async function main() {
     const cfg = await api(page, 'GET', `/streamis/streamJobManager/config/json/${orders.id}`)
     check(cfg.data['wds.linkis.flink.resource']['wds.linkis.flink.app.parallelism'] === '1', 'nothing was saved')
 
+    // The same page in English.
+    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.getByTestId('lang').click()
+    await page.getByTestId('job-table').waitFor()
+    const header = await page.locator('.el-table__header').first().innerText()
+    check(header.includes('Job name') && header.includes('Version'), 'English job list headers')
+    await page.screenshot({ path: `${SHOTS}/job-center-en.png` })
+    await page.getByTestId('lang').click()
+
     await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}`)
     await page.getByTestId('metrics-table').waitFor({ timeout: 30000 }).catch(() => undefined)
     await page.waitForTimeout(6000)
