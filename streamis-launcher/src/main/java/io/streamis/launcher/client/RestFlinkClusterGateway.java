@@ -117,7 +117,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
             String id = j.path("jid").asText();
             out.put(id, new JobOverview(id, j.path("name").asText(), FlinkJobState.parse(j.path("state").asText()),
                     j.path("start-time").asLong(), j.path("end-time").asLong(), t.path("total").asInt(),
-                    t.path("running").asInt()));
+                    t.path("running").asInt(), t.path("finished").asInt()));
         }
         return out;
     }

@@ -62,10 +62,12 @@ class SavepointStatusParsingTest {
     void overviewKnowsRunningOnlyWhenAllTasksRun() {
         answers.put("/jobs/overview", "{\"jobs\":[{\"jid\":\"a\",\"name\":\"p.j\",\"state\":\"RUNNING\",\"start-time\":1,"
                 + "\"end-time\":-1,\"tasks\":{\"running\":1,\"total\":2,\"scheduled\":1}},{\"jid\":\"b\",\"name\":\"x\","
-                + "\"state\":\"SOMETHING_NEW\",\"tasks\":{\"running\":0,\"total\":0}}]}");
+                + "\"state\":\"SOMETHING_NEW\",\"tasks\":{\"running\":0,\"total\":0}},{\"jid\":\"c\",\"name\":\"y\","
+                + "\"state\":\"RUNNING\",\"tasks\":{\"running\":2,\"finished\":1,\"total\":3}}]}");
         Map<String, JobOverview> o = gateway.jobsOverview();
         assertThat(o.get("a").allTasksRunning()).isFalse();
         assertThat(o.get("b").state()).isEqualTo(FlinkJobState.UNKNOWN);
+        assertThat(o.get("c").allTasksRunning()).as("a finished bounded source does not hold the job back").isTrue();
     }
 
     @Test
