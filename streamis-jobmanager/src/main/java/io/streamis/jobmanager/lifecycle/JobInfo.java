@@ -48,7 +48,13 @@ public record JobInfo(String id, String name, String user, String status, String
     }
 
     public JobInfo launched(String flinkJobId, String webUrl, List<String> notApplied) {
-        return new JobInfo(flinkJobId, name, user, "Running", cluster, flinkJobId, webUrl, engineType,
+        return launched(flinkJobId, null, webUrl, notApplied);
+    }
+
+    /** @param applicationId the YARN application of a per-job run; the Flink job id on a session (0.3.x) */
+    public JobInfo launched(String flinkJobId, String applicationId, String webUrl, List<String> notApplied) {
+        return new JobInfo(flinkJobId, name, user, "Running", cluster,
+                applicationId != null ? applicationId : flinkJobId, webUrl, engineType,
                 engineVersion, clientType, jobStates, restoredFrom, notApplied, completedMsg, poisoned);
     }
 

@@ -14,6 +14,7 @@ import io.streamis.launcher.launch.LaunchSpec;
 import io.streamis.launcher.launch.MappedConfig;
 import io.streamis.launcher.state.StateLocations;
 import java.nio.file.Path;
+import org.apache.flink.api.common.JobID;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LaunchSpecFactory {
 
-    /** Per-job cluster choice (a free key of the produce group); the launcher's default otherwise. */
-    public static final String CLUSTER_KEY = "wds.streamis.flink.cluster";
-
     /** A spec ready to launch, and the config keys that cannot apply to the target cluster. */
     public record Prepared(LaunchSpec spec, List<String> notApplied) {
     }
@@ -36,34 +34,40 @@ public class LaunchSpecFactory {
     private final ArtifactResolver artifacts;
     private final StateLocations locations;
     private final FlinkClusters clusters;
+    private final ClusterChoice choice;
 
     public LaunchSpecFactory(JobService jobs, JobViews views, ArtifactResolver artifacts, StateLocations locations,
-                             FlinkClusters clusters) {
+                             FlinkClusters clusters, ClusterChoice choice) {
         this.jobs = jobs;
         this.views = views;
         this.artifacts = artifacts;
         this.locations = locations;
         this.clusters = clusters;
+        this.choice = choice;
     }
 
     public String clusterOf(JobConfig config) {
-        return config.get(CLUSTER_KEY).filter(s -> !s.isBlank()).orElse(clusters.defaultCluster());
+        return choice.of(config);
     }
 
     public Prepared prepare(StreamJob job, JobVersion version, JobConfig config, String restorePath) {
+        String cluster = choice.of(config);
+        boolean perJob = clusters.isPerJob(cluster);
         MappedConfig mapped = FlinkConfigMapper.map(config.groups(),
-                locations.checkpointDir(job.projectName(), job.name()));
+                locations.checkpointDir(cluster, job.projectName(), job.name()), perJob);
         Map<String, String> flinkConf = new LinkedHashMap<>(mapped.flinkConfiguration());
         flinkConf.put("execution.checkpointing.savepoint-dir",
-                locations.savepointDir(job.projectName(), job.name()).toString());
+                locations.savepointDir(cluster, job.projectName(), job.name()).toString());
         Map<String, Object> content = jobs.readContent(version);
         String pipelineName = job.projectName() + "." + job.name();
         String artifactKey = "job-" + job.id() + "-" + version.version();
-        String cluster = clusterOf(config);
+        // A per-job deployment gets its Flink job id up front, so the run is recorded before it exists.
+        LaunchSpec.Owner owner = new LaunchSpec.Owner(job.id(), job.projectName(), job.name(), version.version(),
+                perJob ? JobID.generate().toHexString() : null);
         if (JobContents.FLINK_SQL.equals(job.jobType())) {
             return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.SQL,
                     views.sqlText(job, version, content), null, null, List.of(), List.of(), List.of(),
-                    mapped.parallelism(), restorePath, false, flinkConf, artifactKey), mapped.notApplied());
+                    mapped.parallelism(), restorePath, false, flinkConf, artifactKey, owner), mapped.notApplied());
         }
         Path mainJar = artifacts.require(job.projectName(), version, (String) content.get("main.class.jar")).path();
         List<Path> deps = new ArrayList<>();
@@ -76,9 +80,9 @@ public class LaunchSpecFactory {
         }
         List<String> notApplied = new ArrayList<>(mapped.notApplied());
         JobContents.stringList(content, "hdfs.jars").forEach(h ->
-                notApplied.add("hdfs.jars " + h + ": HDFS jars are not shipped to session clusters yet"));
+                notApplied.add("hdfs.jars " + h + ": HDFS jars are not shipped yet"));
         return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.JAR, null, mainJar,
                 (String) content.get("main.class"), JobContents.stringList(content, "args"), deps, resources,
-                mapped.parallelism(), restorePath, false, flinkConf, artifactKey), notApplied);
+                mapped.parallelism(), restorePath, false, flinkConf, artifactKey, owner), notApplied);
     }
 }

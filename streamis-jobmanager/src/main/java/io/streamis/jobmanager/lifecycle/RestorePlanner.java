@@ -54,9 +54,13 @@ public class RestorePlanner {
     private final StateLocations locations;
     private final StateStorage storage;
     private final RestorePointResolver resolver;
+    private final ClusterChoice clusterChoice;
+    private final EffectiveConfig configs;
 
     public RestorePlanner(TaskMapper tasks, JobInfoCodec codec, StateLocations locations, StateStorage storage,
-                          RestorePointResolver resolver) {
+                          RestorePointResolver resolver, ClusterChoice clusterChoice, EffectiveConfig configs) {
+        this.clusterChoice = clusterChoice;
+        this.configs = configs;
         this.tasks = tasks;
         this.codec = codec;
         this.locations = locations;
@@ -77,7 +81,7 @@ public class RestorePlanner {
         if (userPath == null && !config.isOn(ConfigKeys.AUTO_RESTORE_SWITCH)) {
             return Decision.none("restore-off");
         }
-        RestorePlan plan = resolver.resolve(query(job, userPath));
+        RestorePlan plan = resolver.resolve(query(job, clusterChoice.of(config), userPath));
         if (plan.chosen() == null && plan.candidatesExisted()) {
             throw new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, "Refusing to start job " + job.name()
                     + " without state: restore points exist but none is usable. Tried: "
@@ -86,8 +90,13 @@ public class RestorePlanner {
         return new Decision(plan.chosen() == null ? "none" : source, plan);
     }
 
-    /** Every restore point the platform knows for the job (carried in job info, and found in its state dirs). */
+    /** Every restore point the platform knows for the job, scanning the state dirs of its configured cluster. */
     public RestoreQuery query(StreamJob job, String userPath) {
+        return query(job, clusterChoice.of(configs.of(job).config()), userPath);
+    }
+
+    /** Every restore point the platform knows for the job (carried in job info, and found in its state dirs). */
+    public RestoreQuery query(StreamJob job, String cluster, String userPath) {
         List<StatePoint> known = new ArrayList<>();
         Map<String, Long> runSeq = new HashMap<>();
         Set<String> poisoned = new HashSet<>();
@@ -103,8 +112,8 @@ public class RestorePlanner {
         }
         // Points Flink refused to restore from are no candidates any more (peers.md (c) step 8).
         known.removeIf(s -> poisoned.contains(RestorePointResolver.normalise(s.path())));
-        List<ScannedState> scanned = new ArrayList<>(storage.scan(locations.checkpointDir(job.projectName(),
-                job.name()), locations.savepointDir(job.projectName(), job.name())));
+        List<ScannedState> scanned = new ArrayList<>(storage.scan(locations.checkpointDir(cluster, job.projectName(),
+                job.name()), locations.savepointDir(cluster, job.projectName(), job.name())));
         scanned.removeIf(s -> poisoned.contains(RestorePointResolver.normalise(s.path())));
         return new RestoreQuery(userPath, known, scanned, runSeq);
     }

@@ -61,9 +61,21 @@ public class StartRecorder {
     }
 
     public void launched(long taskId, StartPreparation.Prepared p, LaunchResult launched) {
-        JobInfo info = p.info().launched(launched.flinkJobId(), launched.webUrl(), p.launch().notApplied());
+        JobInfo info = p.info().launched(launched.flinkJobId(), launched.applicationId(), launched.webUrl(),
+                p.launch().notApplied());
         tasks.updateLaunched(taskId, launched.flinkJobId(), codec.write(info), p.decision().path());
-        log.append(taskId, "Launched Flink job " + launched.flinkJobId() + " (" + launched.webUrl() + ")");
+        log.append(taskId, "Launched Flink job " + launched.flinkJobId()
+                + (launched.applicationId() == null ? "" : " as YARN application " + launched.applicationId())
+                + " (" + launched.webUrl() + ")");
+    }
+
+    /**
+     * A per-job deployment's Flink job id, written with the intent before anything is deployed: the monitor and a
+     * restarted server find the run by it (through its application's tags) even if this process dies mid-deploy.
+     */
+    public void assigned(long taskId, StartPreparation.Prepared p, String flinkJobId) {
+        tasks.updateLaunched(taskId, flinkJobId, codec.write(p.info()), p.decision().path());
+        log.append(taskId, "Deploying to " + p.launch().spec().cluster() + " as Flink job " + flinkJobId);
     }
 
     public void running(long taskId) {

@@ -25,14 +25,16 @@ public class StartService {
     private final JobLauncher launcher;
     private final JobConfigService configs;
     private final RunningWaiter waiter;
+    private final Deployments deployments;
 
     public StartService(StartPreparation preparation, StartRecorder recorder, JobLauncher launcher,
-                        JobConfigService configs, RunningWaiter waiter) {
+                        JobConfigService configs, RunningWaiter waiter, Deployments deployments) {
         this.preparation = preparation;
         this.recorder = recorder;
         this.launcher = launcher;
         this.configs = configs;
         this.waiter = waiter;
+        this.deployments = deployments;
     }
 
     /** How often a start steps back to an older restore point after Flink refused the chosen one. */
@@ -76,6 +78,9 @@ public class StartService {
 
     private StartOutcome startOnce(long jobId, String user, String confirmedPath, StartCause cause) {
         StartPreparation.Prepared p = preparation.prepare(jobId, confirmedPath);
+        if (p.launch().spec().owner().flinkJobId() != null) {
+            return startDeployment(p, user, cause);
+        }
         long taskId = recorder.intent(p, user, cause);
         LaunchResult launched;
         try {
@@ -110,6 +115,32 @@ public class StartService {
         }
         throw new StreamisException(ErrorCode.FLINK_REJECTED, "Job " + p.job().name() + " did not start: "
                 + r.message());
+    }
+
+    /**
+     * A per-job target (YARN application): the intent and the run's Flink job id are persisted, the deployment
+     * runs in the background and the request returns with the task STARTING; the monitor moves it to RUNNING
+     * once all its tasks run (or FAILED with the cause). No request thread waits for YARN.
+     */
+    private StartOutcome startDeployment(StartPreparation.Prepared p, String user, StartCause cause) {
+        long taskId = recorder.intent(p, user, cause);
+        String flinkJobId = p.launch().spec().owner().flinkJobId();
+        recorder.assigned(taskId, p, flinkJobId);
+        deployments.submit(taskId, () -> {
+            try {
+                LaunchResult launched = launcher.launch(p.launch().spec());
+                recorder.launched(taskId, p, launched);
+                if ("configured".equals(p.decision().source())) {
+                    configs.clearOneShotValues(p.job().id());
+                }
+            } catch (RuntimeException e) {
+                String msg = "Launch failed: " + rootMessage(e);
+                recorder.failed(taskId, msg);
+                LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
+            }
+        });
+        return new StartOutcome(p.job().id(), taskId, TaskStatus.STARTING, flinkJobId, null, p.decision().path(),
+                "deploying");
     }
 
     static String rootMessage(Throwable e) {

@@ -64,7 +64,7 @@ public class StopService {
             JobInfo info = codec.read(task);
             if (snapshot) {
                 path = launcher.stopWithSavepoint(task.cluster(), task.flinkJobId(),
-                        locations.savepointDir(job.projectName(), job.name()).toString(),
+                        locations.savepointDir(task.cluster(), job.projectName(), job.name()).toString(),
                         properties.operationTimeout());
                 info = info.withState(new JobInfo.State(path, System.currentTimeMillis(), false, "SAVEPOINT",
                         "stop", task.id(), null, task.version()));
@@ -74,6 +74,7 @@ public class StopService {
             }
             tasks.updateJobInfo(task.id(), codec.write(info.withStatus("Stopped", null)));
             tasks.transition(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code());
+            releaseQuietly(task);
             return new StopOutcome(job.id(), task.id(), path, true);
         } catch (RuntimeException e) {
             tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(),
@@ -93,7 +94,8 @@ public class StopService {
         String path;
         try {
             path = launcher.savepoint(task.cluster(), task.flinkJobId(),
-                    locations.savepointDir(job.projectName(), job.name()).toString(), properties.operationTimeout());
+                    locations.savepointDir(task.cluster(), job.projectName(), job.name()).toString(),
+                    properties.operationTimeout());
         } catch (RuntimeException e) {
             throw new StreamisException(ErrorCode.FLINK_REJECTED, "Savepoint of job " + job.name() + " failed: "
                     + StartService.rootMessage(e), e);
@@ -102,6 +104,16 @@ public class StopService {
         tasks.updateJobInfo(task.id(), codec.write(codec.read(fresh).withState(new JobInfo.State(path,
                 System.currentTimeMillis(), false, "SAVEPOINT", "manual", task.id(), null, task.version()))));
         return path;
+    }
+
+    /** A per-job application is shut down once its stop is recorded; a failure here loses no state. */
+    private void releaseQuietly(StreamTask task) {
+        try {
+            launcher.release(task.cluster(), task.flinkJobId());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(StopService.class).warn("Could not release the cluster of task {}: {}",
+                    task.id(), e.toString());
+        }
     }
 
     private void awaitGone(StreamTask task) {

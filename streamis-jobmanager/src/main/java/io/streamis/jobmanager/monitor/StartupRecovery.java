@@ -73,6 +73,11 @@ public class StartupRecovery implements ApplicationRunner {
         }
         Optional<JobOverview> job = Optional.ofNullable(t.flinkJobId()).map(overview::get);
         boolean alive = job.map(j -> !j.state().isGloballyTerminal()).orElse(false);
+        if (s == TaskStatus.STARTING && alive && clusters.isPerJob(t.cluster())) {
+            LOG.info("Task {} (job {}) is still deploying on {}; the monitor follows it", t.id(), t.jobId(),
+                    t.cluster());
+            return;
+        }
         switch (s) {
             case STARTING -> tasks.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
                     : TaskStatus.FAILED.code(), alive ? null : "the server stopped while the job was starting");

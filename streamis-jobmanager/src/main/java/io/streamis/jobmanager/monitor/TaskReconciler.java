@@ -10,6 +10,7 @@ import io.streamis.launcher.client.CheckpointStats;
 import io.streamis.launcher.client.FlinkJobState;
 import io.streamis.launcher.client.JobExceptions;
 import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.launcher.launch.JobLauncher;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -31,9 +32,11 @@ public class TaskReconciler {
     private final JobInfoCodec codec;
     private final AutoRestarter restarter;
     private final StreamisJobManagerProperties properties;
+    private final JobLauncher launcher;
 
     public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, AutoRestarter restarter,
-                          StreamisJobManagerProperties properties) {
+                          StreamisJobManagerProperties properties, JobLauncher launcher) {
+        this.launcher = launcher;
         this.tasks = tasks;
         this.clusters = clusters;
         this.codec = codec;
@@ -52,6 +55,15 @@ public class TaskReconciler {
             return;
         }
         FlinkJobState state = o.overview().state();
+        boolean perJob = clusters.isPerJob(t.cluster());
+        if (perJob && status == TaskStatus.STARTING && !state.isGloballyTerminal()) {
+            // A deployment drives its own start: RUNNING once every task runs (flink-notes P13).
+            if (o.overview().allTasksRunning() && tasks.transitionWithError(t.id(), status.code(),
+                    TaskStatus.RUNNING.code(), null) == 1) {
+                LOG.info("Task {} of job {} running on {}", t.id(), t.jobId(), t.cluster());
+            }
+            return;
+        }
         if (status == TaskStatus.LOST && !state.isGloballyTerminal()) {
             tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null);
             status = TaskStatus.RUNNING;
@@ -67,6 +79,18 @@ public class TaskReconciler {
             case CANCELED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
                     "the job was cancelled outside Streamis");
             default -> { }
+        }
+        if (perJob && state.isGloballyTerminal() && status != TaskStatus.STOPPING) {
+            release(t);
+        }
+    }
+
+    /** A per-job application whose job ended is shut down (it stays up so the outcome can be read first). */
+    private void release(StreamTask t) {
+        try {
+            launcher.release(t.cluster(), t.flinkJobId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the application of task {}: {}", t.id(), e.toString());
         }
     }
 
@@ -96,17 +120,29 @@ public class TaskReconciler {
     }
 
     private void onMissing(StreamTask t, TaskStatus status) {
+        if (status == TaskStatus.STARTING && clusters.isPerJob(t.cluster())) {
+            // The deployment may not have reached YARN yet; only a start older than the timeout is given up.
+            if (age(t).compareTo(properties.operationTimeout().multipliedBy(2)) >= 0) {
+                tasks.transitionWithError(t.id(), status.code(), TaskStatus.FAILED.code(), "the application never"
+                        + " appeared on cluster " + t.cluster() + " within " + age(t).toSeconds() + " s");
+            }
+            return;
+        }
         if (status != TaskStatus.LOST) {
             tasks.transitionWithError(t.id(), status.code(), TaskStatus.LOST.code(),
                     "the job is no longer listed by cluster " + t.cluster() + " (unconfirmed)");
             return;
         }
-        Duration lostFor = Duration.between(t.lastUpdateTime() == null ? LocalDateTime.now() : t.lastUpdateTime(),
-                LocalDateTime.now());
+        Duration lostFor = age(t);
         if (lostFor.compareTo(properties.monitor().lostConfirmAfter()) >= 0) {
             fail(t, status, "the job has been missing from cluster " + t.cluster() + " for " + lostFor.toSeconds()
                     + " s");
         }
+    }
+
+    private static Duration age(StreamTask t) {
+        return Duration.between(t.lastUpdateTime() == null ? LocalDateTime.now() : t.lastUpdateTime(),
+                LocalDateTime.now());
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause) {

@@ -101,8 +101,15 @@ class RunDetails {
         switch (type) {
             case "client":
                 return taskLog.read(t.id(), fromLine, pageSize, only, ignore, lastRows);
-            case "flink":
             case "yarn":
+                // The JobManager's log of the cluster that runs the job: its own YARN container on a per-job
+                // application, the session's JobManager otherwise.
+                if (t.flinkJobId() == null) {
+                    return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
+                }
+                return safe(() -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), fromLine, pageSize, only,
+                        ignore));
+            case "flink":
                 if (t.flinkJobId() == null) {
                     return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
                 }
@@ -111,11 +118,13 @@ class RunDetails {
                 return TaskLog.page("flink:/jobs/" + t.flinkJobId() + "/exceptions",
                         TaskLog.filter(lines, only, ignore), fromLine, pageSize, lastRows);
             case "jobmanager":
-                return safe(() -> clusters.get(t.cluster()).jobManagerLog(fromLine, pageSize, only, ignore));
+                return safe(() -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), fromLine, pageSize, only,
+                        ignore));
             case "taskmanager":
-                return safe(() -> clusters.get(t.cluster()).taskManagerLog(fromLine, pageSize, only, ignore));
+                return safe(() -> clusters.get(t.cluster()).taskManagerLog(t.flinkJobId(), fromLine, pageSize, only,
+                        ignore));
             default:
-                throw StreamisException.validation("logType must be client, flink, jobmanager or taskmanager");
+                throw StreamisException.validation("logType must be client, flink, yarn, jobmanager or taskmanager");
         }
     }
 

@@ -44,4 +44,28 @@ public interface FlinkClusterGateway {
     LogPage taskManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords);
 
     List<String> taskManagerIds();
+
+    /** The JobManager log of the cluster that runs {@code flinkJobId} (a per-job cluster has one per job). */
+    default LogPage jobManagerLog(String flinkJobId, int fromLine, int pageSize, String onlyKeywords,
+                                  String ignoreKeywords) {
+        return jobManagerLog(fromLine, pageSize, onlyKeywords, ignoreKeywords);
+    }
+
+    /** The TaskManager log of the cluster that runs {@code flinkJobId}. */
+    default LogPage taskManagerLog(String flinkJobId, int fromLine, int pageSize, String onlyKeywords,
+                                   String ignoreKeywords) {
+        return taskManagerLog(fromLine, pageSize, onlyKeywords, ignoreKeywords);
+    }
+
+    /**
+     * Frees what the finished run {@code flinkJobId} still holds: nothing on a session cluster; a per-job
+     * application is shut down (and killed if its Flink does not answer).
+     */
+    default void release(String flinkJobId) {
+    }
+
+    /** Where the run is hosted beyond its Flink job id: the YARN application id of a per-job run, else null. */
+    default String applicationOf(String flinkJobId) {
+        return null;
+    }
 }

@@ -277,6 +277,11 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
         return false;
     }
 
+    /** {@code DELETE /cluster}: the whole cluster shuts down (used for a per-job application after its run). */
+    public void shutDownCluster() {
+        send(HttpRequest.newBuilder(uri("/cluster")).DELETE());
+    }
+
     @Override
     public List<String> taskManagerIds() {
         List<String> ids = new ArrayList<>();

@@ -2,54 +2,90 @@ package io.streamis.launcher.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.common.error.StreamisException;
-import io.streamis.launcher.client.FlinkClusterGateway;
 import io.streamis.launcher.client.RestFlinkClusterGateway;
+import io.streamis.launcher.config.ClusterType;
 import io.streamis.launcher.config.StreamisLauncherProperties;
+import io.streamis.launcher.yarn.FlinkRuntimeLibrary;
+import io.streamis.launcher.yarn.YarnApplicationDeployer;
+import io.streamis.launcher.yarn.YarnApplicationGateway;
+import io.streamis.launcher.yarn.YarnConnection;
+import io.streamis.launcher.yarn.YarnDeploymentSettings;
+import io.streamis.launcher.yarn.YarnSessionAddress;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The clusters named in {@code streamis.launcher.clusters}, each behind a REST gateway. */
-public class ConfiguredFlinkClusters implements FlinkClusters {
+/** The clusters named in {@code streamis.launcher.clusters}, each as a session or a per-job application target. */
+public class ConfiguredFlinkClusters implements FlinkClusters, AutoCloseable {
 
     private final StreamisLauncherProperties properties;
-    private final Map<String, FlinkClusterGateway> gateways = new LinkedHashMap<>();
+    private final Map<String, ClusterTarget> targets = new LinkedHashMap<>();
+    private final List<YarnConnection> connections = new ArrayList<>();
 
     public ConfiguredFlinkClusters(StreamisLauncherProperties properties, EmbeddedFlinkCluster embedded,
                                    ObjectMapper json) {
         this.properties = properties;
-        new TreeMap<>(properties.clusters()).forEach((name, c) -> {
-            if (c.isEmbedded()) {
-                gateways.put(name, new RestFlinkClusterGateway(name, () -> {
-                    if (!properties.embedded().enabled()) {
-                        throw StreamisException.illegalState("The embedded Flink cluster is disabled"
-                                + " (streamis.launcher.embedded.enabled=false)");
-                    }
-                    return embedded.restUrl();
-                }, json));
-            } else {
+        FlinkRuntimeLibrary library = new FlinkRuntimeLibrary(properties.flinkLibDir());
+        new TreeMap<>(properties.clusters()).forEach((name, c) -> targets.put(name, switch (c.clusterType()) {
+            case EMBEDDED -> new ClusterTarget.Session(name, ClusterType.EMBEDDED,
+                    new RestFlinkClusterGateway(name, () -> {
+                        if (!properties.embedded().enabled()) {
+                            throw StreamisException.illegalState("The embedded Flink cluster is disabled"
+                                    + " (streamis.launcher.embedded.enabled=false)");
+                        }
+                        return embedded.restUrl();
+                    }, json));
+            case STANDALONE -> {
                 if (c.restUrl() == null || c.restUrl().isBlank()) {
                     throw new IllegalStateException("streamis.launcher.clusters." + name + ".rest-url is required"
                             + " for a standalone cluster");
                 }
-                gateways.put(name, new RestFlinkClusterGateway(name, c::restUrl, json));
+                yield new ClusterTarget.Session(name, ClusterType.STANDALONE,
+                        new RestFlinkClusterGateway(name, c::restUrl, json));
             }
-        });
-        if (!gateways.containsKey(properties.defaultCluster())) {
+            case YARN_SESSION -> {
+                YarnConnection yarn = connection(name, c);
+                YarnSessionAddress address = new YarnSessionAddress(name, yarn, c.applicationId(), c.restUrl());
+                yield new ClusterTarget.Session(name, ClusterType.YARN_SESSION,
+                        new RestFlinkClusterGateway(name, address::restUrl, json));
+            }
+            case YARN_APPLICATION -> {
+                YarnConnection yarn = connection(name, c);
+                String libRoot = c.libRoot() != null && !c.libRoot().isBlank() ? c.libRoot()
+                        : stripSlash(properties.stateRootOf(name)) + "/_flink-lib";
+                YarnDeploymentSettings settings = new YarnDeploymentSettings(libRoot, c.javaHome(),
+                        FlinkJvmFlags.JAVA_17, properties.dataDir().resolve("yarn"));
+                yield new ClusterTarget.Application(name, ClusterType.YARN_APPLICATION,
+                        new YarnApplicationGateway(name, yarn, json),
+                        new YarnApplicationDeployer(name, yarn, library, settings));
+            }
+        }));
+        if (!targets.containsKey(properties.defaultCluster())) {
             throw new IllegalStateException("streamis.launcher.default-cluster '" + properties.defaultCluster()
-                    + "' is not one of the configured clusters " + gateways.keySet());
+                    + "' is not one of the configured clusters " + targets.keySet());
         }
     }
 
+    private YarnConnection connection(String name, StreamisLauncherProperties.Cluster c) {
+        YarnConnection y = new YarnConnection(name, c.hadoopConfDir());
+        connections.add(y);
+        return y;
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
     @Override
-    public FlinkClusterGateway get(String name) {
-        FlinkClusterGateway g = gateways.get(name);
-        if (g == null) {
+    public ClusterTarget target(String name) {
+        ClusterTarget t = targets.get(name);
+        if (t == null) {
             throw StreamisException.notFound("Flink cluster '" + name + "' is not configured (configured: "
-                    + gateways.keySet() + ")");
+                    + targets.keySet() + ")");
         }
-        return g;
+        return t;
     }
 
     @Override
@@ -59,12 +95,17 @@ public class ConfiguredFlinkClusters implements FlinkClusters {
 
     @Override
     public List<String> names() {
-        return List.copyOf(gateways.keySet());
+        return List.copyOf(targets.keySet());
     }
 
     @Override
     public boolean isEmbedded(String name) {
-        StreamisLauncherProperties.Cluster c = properties.clusters().get(name);
-        return c != null && c.isEmbedded();
+        ClusterTarget t = targets.get(name);
+        return t != null && t.type() == ClusterType.EMBEDDED;
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(YarnConnection::close);
     }
 }

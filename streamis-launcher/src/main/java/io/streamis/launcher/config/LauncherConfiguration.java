@@ -3,7 +3,6 @@ package io.streamis.launcher.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.launcher.cluster.ConfiguredFlinkClusters;
 import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
-import io.streamis.launcher.cluster.FlinkClusters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +20,8 @@ public class LauncherConfiguration {
         return cluster;
     }
 
-    @Bean
-    FlinkClusters flinkClusters(StreamisLauncherProperties properties, EmbeddedFlinkCluster embedded,
+    @Bean(destroyMethod = "close")
+    ConfiguredFlinkClusters flinkClusters(StreamisLauncherProperties properties, EmbeddedFlinkCluster embedded,
                                 ObjectMapper json) {
         return new ConfiguredFlinkClusters(properties, embedded, json);
     }

@@ -1,6 +1,7 @@
 package io.streamis.launcher.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,32 +9,73 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the launcher (prefix {@code streamis.launcher}).
  *
  * @param dataDir        root of the launcher's files: embedded cluster dirs, built jars, default state root
- * @param stateRoot      URI under which per-job checkpoint/savepoint dirs are derived (default file://dataDir/state)
+ * @param stateRoot      URI under which per-job checkpoint/savepoint dirs are derived (default file://dataDir/state);
+ *                       a cluster may name its own
  * @param defaultCluster cluster used when a job names none
  * @param clusters       named clusters; when empty there is one embedded cluster called {@code embedded}
  * @param embedded       the in-process MiniCluster
+ * @param flinkLibDir    local directory of the Flink runtime jars shipped to YARN (built by streamis-flink-lib)
  */
 @ConfigurationProperties(prefix = "streamis.launcher")
 public record StreamisLauncherProperties(Path dataDir, String stateRoot, String defaultCluster,
-                                         Map<String, Cluster> clusters, Embedded embedded) {
+                                         Map<String, Cluster> clusters, Embedded embedded, Path flinkLibDir) {
 
     public StreamisLauncherProperties {
         dataDir = (dataDir == null ? Path.of("data", "flink") : dataDir).toAbsolutePath().normalize();
         stateRoot = stateRoot == null || stateRoot.isBlank() ? dataDir.resolve("state").toUri().toString()
                 : stateRoot;
         defaultCluster = defaultCluster == null || defaultCluster.isBlank() ? "embedded" : defaultCluster;
-        clusters = clusters == null || clusters.isEmpty() ? Map.of("embedded", new Cluster("embedded", null))
+        clusters = clusters == null || clusters.isEmpty() ? Map.of("embedded", Cluster.embedded())
                 : Map.copyOf(clusters);
         embedded = embedded == null ? new Embedded(null, null, null, null) : embedded;
+        flinkLibDir = flinkLibDir == null ? null : flinkLibDir.toAbsolutePath().normalize();
+    }
+
+    public StreamisLauncherProperties(Path dataDir, String stateRoot, String defaultCluster,
+                                      Map<String, Cluster> clusters, Embedded embedded) {
+        this(dataDir, stateRoot, defaultCluster, clusters, embedded, null);
+    }
+
+    /** The state root of a cluster: its own, else the launcher's. */
+    public String stateRootOf(String cluster) {
+        Cluster c = clusters.get(cluster);
+        return c != null && c.stateRoot() != null && !c.stateRoot().isBlank() ? c.stateRoot() : stateRoot;
     }
 
     /**
-     * @param type    {@code embedded} or {@code standalone}
-     * @param restUrl REST URL of a standalone session cluster
+     * @param type          {@code embedded}, {@code standalone}, {@code yarn-session} or {@code yarn-application}
+     * @param restUrl       REST URL of a standalone session cluster
+     * @param stateRoot     where this cluster's jobs keep state, e.g. {@code hdfs://nn:8020/streamis/state}
+     * @param hadoopConfDir dir with core/hdfs/yarn-site.xml (default: HADOOP_CONF_DIR, then YARN_CONF_DIR)
+     * @param applicationId YARN application id of the Flink session a {@code yarn-session} cluster attaches to
+     * @param javaHome      JAVA_HOME of the YARN containers (default: the NodeManager's environment)
+     * @param libRoot       where the Flink runtime is uploaded once per content hash (default: under stateRoot)
      */
-    public record Cluster(String type, String restUrl) {
+    public record Cluster(String type, String restUrl, String stateRoot, String hadoopConfDir, String applicationId,
+                          String javaHome, String libRoot) {
+
+        public Cluster {
+            type = type == null || type.isBlank() ? "embedded" : type.trim().toLowerCase(Locale.ROOT);
+            if (ClusterType.of(type) == null) {
+                throw new IllegalArgumentException("Flink cluster type '" + type + "' is not supported; use one of "
+                        + ClusterType.names());
+            }
+        }
+
+        public Cluster(String type, String restUrl) {
+            this(type, restUrl, null, null, null, null, null);
+        }
+
+        static Cluster embedded() {
+            return new Cluster("embedded", null);
+        }
+
+        public ClusterType clusterType() {
+            return ClusterType.of(type);
+        }
+
         public boolean isEmbedded() {
-            return type == null || "embedded".equalsIgnoreCase(type);
+            return clusterType() == ClusterType.EMBEDDED;
         }
     }
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps Streamis job config onto a session-cluster run: resource group → parallelism; custom group → Flink
- * configuration verbatim; produce group → checkpointing. Keys a session cluster cannot honour per job (JM/TM
- * memory, TM cpus and slots, YARN queue) are reported, never silently dropped.
+ * Maps Streamis job config onto a run: resource group → parallelism; custom group → Flink configuration verbatim;
+ * produce group → checkpointing. On a per-job cluster (YARN application) the whole resource group applies: JM/TM
+ * process memory (MB), TM slots, TM vcores and the YARN queue. A session cluster cannot honour those per job;
+ * they are reported, never silently dropped.
  */
 public final class FlinkConfigMapper {
 
@@ -26,10 +27,23 @@ public final class FlinkConfigMapper {
             "wds.linkis.flink.taskmanager.numberOfTaskSlots", "slots are fixed by the session cluster",
             "wds.linkis.rm.yarnqueue", "YARN queues do not apply to a session cluster");
 
+    /** Resource keys → the Flink keys a per-job deployment sets from them; memory values are MB. */
+    private static final Map<String, String> PER_JOB = Map.of(
+            "wds.linkis.flink.jobmanager.memory", "jobmanager.memory.process.size",
+            "wds.linkis.flink.taskmanager.memory", "taskmanager.memory.process.size",
+            "wds.linkis.flink.taskmanager.cpus", "yarn.containers.vcores",
+            "wds.linkis.flink.taskmanager.numberOfTaskSlots", "taskmanager.numberOfTaskSlots",
+            "wds.linkis.rm.yarnqueue", "yarn.application.queue");
+
     private FlinkConfigMapper() {
     }
 
     public static MappedConfig map(Map<String, Map<String, String>> groups, URI checkpointDir) {
+        return map(groups, checkpointDir, false);
+    }
+
+    /** @param perJob the target deploys a cluster for this job, so resources and queue apply */
+    public static MappedConfig map(Map<String, Map<String, String>> groups, URI checkpointDir, boolean perJob) {
         Map<String, String> resource = groups.getOrDefault(RESOURCE, Map.of());
         Map<String, String> produce = groups.getOrDefault(PRODUCE, Map.of());
         Map<String, String> conf = new LinkedHashMap<>(groups.getOrDefault(CUSTOM, Map.of()));
@@ -41,7 +55,13 @@ public final class FlinkConfigMapper {
             conf.put("parallelism.default", String.valueOf(parallelism));
         }
         resource.forEach((k, v) -> {
-            if (NOT_APPLICABLE.containsKey(k) && v != null && !v.isBlank()) {
+            if (v == null || v.isBlank()) {
+                return;
+            }
+            if (perJob && PER_JOB.containsKey(k)) {
+                String value = v.trim();
+                conf.put(PER_JOB.get(k), k.endsWith(".memory") && value.matches("\\d+") ? value + "m" : value);
+            } else if (NOT_APPLICABLE.containsKey(k)) {
                 notApplied.add(k + "=" + v + ": " + NOT_APPLICABLE.get(k));
             }
         });

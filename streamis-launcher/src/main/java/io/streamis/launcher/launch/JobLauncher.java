@@ -14,4 +14,7 @@ public interface JobLauncher {
     String stopWithSavepoint(String cluster, String flinkJobId, String targetDirectory, Duration timeout);
 
     void cancel(String cluster, String flinkJobId);
+
+    /** Frees what a finished run still holds (a per-job application is shut down); no-op on a session. */
+    void release(String cluster, String flinkJobId);
 }

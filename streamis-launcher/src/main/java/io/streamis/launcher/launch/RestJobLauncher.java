@@ -5,6 +5,7 @@ import io.streamis.launcher.client.FlinkClusterException;
 import io.streamis.launcher.client.FlinkClusterGateway;
 import io.streamis.launcher.client.RunRequest;
 import io.streamis.launcher.client.SavepointStatus;
+import io.streamis.launcher.cluster.ClusterTarget;
 import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.config.StreamisLauncherProperties;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 
 /**
- * Launches through Flink's REST API (upload jar once, then {@code /jars/:id/run}). SQL jobs run the SQL runner
- * jar with the script as a base64 argument; jar jobs run their jar with dependencies nested under {@code lib/}.
+ * Launches on a session cluster through Flink's REST API (upload the jar once, then {@code /jars/:id/run}), or
+ * hands a per-job target's start to its deployer. SQL jobs run the SQL runner jar with the script as a base64
+ * argument; jar jobs run their jar with dependencies nested under {@code lib/}.
  * Uploaded jar ids are remembered per cluster; a cluster that forgot one (restart) gets it again.
  */
 @Component
@@ -40,28 +42,36 @@ public class RestJobLauncher implements JobLauncher {
 
     @Override
     public LaunchResult launch(LaunchSpec spec) {
-        FlinkClusterGateway g = clusters.get(spec.cluster());
+        ClusterTarget target = clusters.target(spec.cluster());
+        Program program = program(spec);
+        if (target instanceof ClusterTarget.Application a) {
+            return a.deployer().deploy(spec, program.jar(), program.entry(), program.args());
+        }
+        return runOnSession(target.gateway(), spec, program);
+    }
+
+    /** The jar to run, its entry class and arguments, and the key its upload is cached under. */
+    private record Program(Path jar, String key, String entry, List<String> args) {
+    }
+
+    private Program program(LaunchSpec spec) {
+        if (spec.kind() == JobKind.SQL) {
+            return new Program(packager.sqlRunnerJar(), "sql-runner", SQL_RUNNER_CLASS, List.of(Base64.getEncoder()
+                    .encodeToString(spec.sqlScript().getBytes(StandardCharsets.UTF_8))));
+        }
+        return new Program(packager.combinedJar(spec.artifactKey(), spec.mainJar(), spec.dependencyJars(),
+                spec.resources()), spec.artifactKey(), spec.mainClass(), spec.args() == null ? List.of() : spec.args());
+    }
+
+    private LaunchResult runOnSession(FlinkClusterGateway g, LaunchSpec spec, Program program) {
         Map<String, String> conf = new LinkedHashMap<>(spec.flinkConfiguration());
         conf.put("pipeline.name", spec.pipelineName());
         if (spec.parallelism() != null) {
             conf.put("parallelism.default", String.valueOf(spec.parallelism()));
         }
-        Path jar;
-        String key;
-        String entry;
-        List<String> args;
-        if (spec.kind() == JobKind.SQL) {
-            jar = packager.sqlRunnerJar();
-            key = "sql-runner";
-            entry = SQL_RUNNER_CLASS;
-            args = List.of(Base64.getEncoder().encodeToString(spec.sqlScript().getBytes(StandardCharsets.UTF_8)));
-        } else {
-            jar = packager.combinedJar(spec.artifactKey(), spec.mainJar(), spec.dependencyJars(), spec.resources());
-            key = spec.artifactKey();
-            entry = spec.mainClass();
-            args = spec.args() == null ? List.of() : spec.args();
-        }
-        RunRequest run = new RunRequest(entry, args, spec.parallelism(), spec.restorePath(),
+        Path jar = program.jar();
+        String key = program.key();
+        RunRequest run = new RunRequest(program.entry(), program.args(), spec.parallelism(), spec.restorePath(),
                 spec.allowNonRestoredState(), conf);
         String jarId = jarId(g, key, jar, false);
         String jobId;
@@ -102,6 +112,11 @@ public class RestJobLauncher implements JobLauncher {
     @Override
     public void cancel(String cluster, String flinkJobId) {
         clusters.get(cluster).cancel(flinkJobId);
+    }
+
+    @Override
+    public void release(String cluster, String flinkJobId) {
+        clusters.get(cluster).release(flinkJobId);
     }
 
     private String await(FlinkClusterGateway g, String jobId, String requestId, Duration timeout, String what) {

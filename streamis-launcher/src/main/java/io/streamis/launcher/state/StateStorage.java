@@ -3,7 +3,7 @@ package io.streamis.launcher.state;
 import java.net.URI;
 import java.util.List;
 
-/** Reads state directories; file:// now, HDFS/S3 can follow behind this interface. */
+/** Reads (and probes) state directories on whatever file system a cluster keeps its state. */
 public interface StateStorage {
 
     /** Checkpoints ({@code <ckdir>/<jobId>/chk-N}) and savepoints with a non-empty {@code _metadata}. */
@@ -14,4 +14,7 @@ public interface StateStorage {
 
     /** Bytes of the files directly in a checkpoint/savepoint directory (shared incremental files excluded). */
     long sizeOf(String path);
+
+    /** Fails with a message naming the directory when the platform cannot write there (checked before a start). */
+    void requireWritable(URI dir);
 }

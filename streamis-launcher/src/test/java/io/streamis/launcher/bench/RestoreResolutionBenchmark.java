@@ -1,6 +1,6 @@
 package io.streamis.launcher.bench;
 
-import io.streamis.launcher.state.LocalStateStorage;
+import io.streamis.launcher.state.FileSystemStateStorage;
 import io.streamis.launcher.state.RestorePlan;
 import io.streamis.launcher.state.RestorePointResolver;
 import io.streamis.launcher.state.RestoreQuery;
@@ -43,7 +43,7 @@ public final class RestoreResolutionBenchmark {
                 }
             }
             Files.createDirectories(root.resolve("savepoints"));
-            LocalStateStorage storage = new LocalStateStorage();
+            FileSystemStateStorage storage = new FileSystemStateStorage();
             RestorePointResolver resolver = new RestorePointResolver(storage);
             for (int i = 0; i < 3; i++) {
                 run(storage, resolver, ck, root, known, runs, false);
@@ -60,7 +60,7 @@ public final class RestoreResolutionBenchmark {
         }
     }
 
-    private static long run(LocalStateStorage storage, RestorePointResolver resolver, Path ck, Path root,
+    private static long run(FileSystemStateStorage storage, RestorePointResolver resolver, Path ck, Path root,
                             List<StatePoint> known, Map<String, Long> runs, boolean print) {
         long t0 = System.nanoTime();
         List<ScannedState> scanned = storage.scan(ck.toUri(), root.resolve("savepoints").toUri());

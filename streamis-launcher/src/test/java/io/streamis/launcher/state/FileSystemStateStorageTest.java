@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalStateStorageTest {
+class FileSystemStateStorageTest {
 
     @TempDir
     Path dir;
@@ -26,7 +26,7 @@ class LocalStateStorageTest {
         Path sp = dir.resolve("savepoints");
         Files.createDirectories(sp.resolve("savepoint-abc123-1"));
         Files.writeString(sp.resolve("savepoint-abc123-1/_metadata"), "y");
-        List<ScannedState> found = new LocalStateStorage().scan(ck.toUri(), sp.toUri());
+        List<ScannedState> found = new FileSystemStateStorage().scan(ck.toUri(), sp.toUri());
         assertThat(found).extracting(ScannedState::kind, ScannedState::flinkJobId, ScannedState::checkpointId)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(StateKind.CHECKPOINT, "abc", 3L),
                         org.assertj.core.groups.Tuple.tuple(StateKind.SAVEPOINT, null, null));
@@ -36,7 +36,7 @@ class LocalStateStorageTest {
     void acceptsEveryFileUriSpellingAndMissingDirectories() throws IOException {
         Path p = Files.createDirectories(dir.resolve("chk-1"));
         Files.writeString(p.resolve("_metadata"), "x");
-        LocalStateStorage s = new LocalStateStorage();
+        FileSystemStateStorage s = new FileSystemStateStorage();
         assertThat(s.isUsable("file:" + p)).isTrue();
         assertThat(s.isUsable("file://" + p)).isTrue();
         assertThat(s.isUsable(p.toString())).isTrue();

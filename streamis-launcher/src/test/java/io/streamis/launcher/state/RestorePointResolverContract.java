@@ -3,26 +3,23 @@ package io.streamis.launcher.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RestorePointResolverTest {
+/**
+ * The restore-point rules, on whatever file system {@link #root()} is: run on the local disk here and on a real
+ * HDFS by {@link HdfsRestorePointResolverTest}, so the algorithm cannot depend on where state lives.
+ */
+abstract class RestorePointResolverContract {
 
-    @TempDir
-    Path dir;
+    private final RestorePointResolver resolver = new RestorePointResolver(new FileSystemStateStorage());
 
-    private final RestorePointResolver resolver = new RestorePointResolver(new LocalStateStorage());
+    /** A URI directory (no trailing slash) the test may write into. */
+    abstract String root();
 
     private String state(String name, boolean withMetadata) throws IOException {
-        Path p = Files.createDirectories(dir.resolve(name));
-        if (withMetadata) {
-            Files.writeString(p.resolve("_metadata"), "meta");
-        }
-        return p.toUri().toString();
+        return StateFiles.point(root() + "/" + name, withMetadata ? "meta" : null);
     }
 
     private static StatePoint cp(String path, long run, long id, long ts) {
@@ -77,7 +74,7 @@ class RestorePointResolverTest {
         String user = state("savepoint-user", true);
         RestorePlan plan = resolver.resolve(new RestoreQuery(user, List.of(cp(newest, 9, 100, 9)), List.of(), Map.of()));
         assertThat(plan.chosen().path()).isEqualTo(user);
-        RestorePlan bad = resolver.resolve(new RestoreQuery(dir.resolve("nope").toString(), List.of(cp(newest, 9, 100, 9)),
+        RestorePlan bad = resolver.resolve(new RestoreQuery(root() + "/nope", List.of(cp(newest, 9, 100, 9)),
                 List.of(), Map.of()));
         assertThat(bad.chosen()).isNull();
         assertThat(bad.tried()).singleElement().asString().contains("nope").contains("user-chosen");
@@ -89,11 +86,11 @@ class RestorePointResolverTest {
         String scannedNewer = state("job-a/chk-6", true);
         RestorePlan plan = resolver.resolve(new RestoreQuery(null, List.of(cp(known, 2, 4, 10)),
                 List.of(new ScannedState(scannedNewer, StateKind.CHECKPOINT, "job-a", 6L, 5),
-                        new ScannedState(known.replace("file:///", "file:/"), StateKind.CHECKPOINT, "job-a", 4L, 4)),
+                        new ScannedState(StateFiles.otherSpelling(known), StateKind.CHECKPOINT, "job-a", 4L, 4)),
                 Map.of("job-a", 2L)));
         assertThat(plan.chosen().path()).isEqualTo(scannedNewer);
         assertThat(resolver.rank(new RestoreQuery(null, List.of(cp(known, 2, 4, 10)),
-                List.of(new ScannedState(known.replace("file:///", "file:/"), StateKind.CHECKPOINT, "job-a", 4L, 4)),
+                List.of(new ScannedState(StateFiles.otherSpelling(known), StateKind.CHECKPOINT, "job-a", 4L, 4)),
                 Map.of("job-a", 2L)))).hasSize(1);
     }
 }

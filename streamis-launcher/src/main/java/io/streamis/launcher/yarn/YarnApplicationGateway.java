@@ -1,0 +1,256 @@
+package io.streamis.launcher.yarn;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.error.ErrorCode;
+import io.streamis.common.error.StreamisException;
+import io.streamis.launcher.client.CheckpointStats;
+import io.streamis.launcher.client.ClusterOverview;
+import io.streamis.launcher.client.FlinkClusterException;
+import io.streamis.launcher.client.FlinkClusterGateway;
+import io.streamis.launcher.client.FlinkJobState;
+import io.streamis.launcher.client.JobExceptions;
+import io.streamis.launcher.client.JobMetrics;
+import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.client.LogPage;
+import io.streamis.launcher.client.RestFlinkClusterGateway;
+import io.streamis.launcher.client.RunRequest;
+import io.streamis.launcher.client.SavepointStatus;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@code yarn-application} cluster seen through the same gateway as a session: every job-scoped call is routed
+ * to the Flink REST of the application that runs the job, found by its tag. {@link #jobsOverview()} costs one
+ * ResourceManager query for all of the platform's applications plus one Flink call per running application;
+ * an application still being scheduled reports its job as INITIALIZING, and an ended one no longer lists it
+ * (the caller's LOST-then-FAILED rule applies).
+ */
+public class YarnApplicationGateway implements FlinkClusterGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(YarnApplicationGateway.class);
+
+    /** A live application of ours: its id, state and Flink REST address (null until the JobManager is up). */
+    record App(String applicationId, YarnApplicationState state, String restUrl, long startTime, String name) {
+    }
+
+    private final String name;
+    private final YarnConnection yarn;
+    private final ObjectMapper json;
+    private final Map<String, App> byFlinkJob = new ConcurrentHashMap<>();
+    private final Map<String, RestFlinkClusterGateway> rest = new ConcurrentHashMap<>();
+
+    public YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json) {
+        this.name = name;
+        this.yarn = yarn;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The ResourceManager's web address (there is no cluster-wide Flink REST). */
+    @Override
+    public String restUrl() {
+        return "http://" + yarn.conf().get("yarn.resourcemanager.webapp.address");
+    }
+
+    @Override
+    public ClusterOverview overview() {
+        List<App> apps = refresh().values().stream().toList();
+        return new ClusterOverview("1.20.0", 0, 0, 0, (int) apps.stream()
+                .filter(a -> a.state() == YarnApplicationState.RUNNING).count());
+    }
+
+    @Override
+    public Map<String, JobOverview> jobsOverview() {
+        Map<String, JobOverview> out = new HashMap<>();
+        refresh().forEach((flinkJobId, app) -> {
+            JobOverview o = null;
+            if (app.restUrl() != null) {
+                try {
+                    o = gateway(app).jobsOverview().get(flinkJobId);
+                } catch (RuntimeException e) {
+                    LOG.debug("Flink REST of application {} not answering: {}", app.applicationId(), e.toString());
+                }
+            }
+            // Accepted but not yet running its job: still starting, never "missing".
+            out.put(flinkJobId, o != null ? o : new JobOverview(flinkJobId, app.name(), FlinkJobState.INITIALIZING,
+                    app.startTime(), -1, 0, 0, 0));
+        });
+        return out;
+    }
+
+    /** One RM call: the platform's live applications, keyed by the Flink job id in their tags. */
+    private Map<String, App> refresh() {
+        Map<String, App> now = new HashMap<>();
+        for (ApplicationReport r : yarn.liveApplications(YarnTags.PLATFORM)) {
+            String flinkJobId = YarnTags.flinkJobId(r);
+            if (flinkJobId != null) {
+                boolean up = r.getYarnApplicationState() == YarnApplicationState.RUNNING && r.getRpcPort() > 0
+                        && r.getHost() != null && !"N/A".equals(r.getHost());
+                now.put(flinkJobId, new App(r.getApplicationId().toString(), r.getYarnApplicationState(),
+                        up ? "http://" + r.getHost() + ":" + r.getRpcPort() : null, r.getStartTime(), r.getName()));
+            }
+        }
+        byFlinkJob.keySet().retainAll(now.keySet());
+        byFlinkJob.putAll(now);
+        return now;
+    }
+
+    private App app(String flinkJobId) {
+        App a = byFlinkJob.get(flinkJobId);
+        if (a == null || a.restUrl() == null) {
+            a = refresh().get(flinkJobId);
+        }
+        if (a == null) {
+            throw new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 404, "No live YARN application runs Flink"
+                    + " job " + flinkJobId + " on cluster '" + name + "'");
+        }
+        if (a.restUrl() == null) {
+            throw new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 0, "YARN application " + a.applicationId()
+                    + " is " + a.state() + "; its Flink REST is not up yet");
+        }
+        return a;
+    }
+
+    private RestFlinkClusterGateway gateway(App a) {
+        return rest.computeIfAbsent(a.applicationId() + "|" + a.restUrl(),
+                k -> new RestFlinkClusterGateway(name + "/" + a.applicationId(), a::restUrl, json));
+    }
+
+    private RestFlinkClusterGateway of(String flinkJobId) {
+        return gateway(app(flinkJobId));
+    }
+
+    @Override
+    public String applicationOf(String flinkJobId) {
+        App a = byFlinkJob.get(flinkJobId);
+        if (a == null) {
+            a = refresh().get(flinkJobId);
+        }
+        return a == null ? null : a.applicationId();
+    }
+
+    @Override
+    public CheckpointStats checkpoints(String jobId) {
+        return of(jobId).checkpoints(jobId);
+    }
+
+    @Override
+    public String triggerSavepoint(String jobId, String targetDirectory) {
+        return of(jobId).triggerSavepoint(jobId, targetDirectory);
+    }
+
+    @Override
+    public String stopWithSavepoint(String jobId, String targetDirectory) {
+        return of(jobId).stopWithSavepoint(jobId, targetDirectory);
+    }
+
+    @Override
+    public SavepointStatus savepointStatus(String jobId, String requestId) {
+        return of(jobId).savepointStatus(jobId, requestId);
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        of(jobId).cancel(jobId);
+    }
+
+    @Override
+    public JobExceptions exceptions(String jobId) {
+        return of(jobId).exceptions(jobId);
+    }
+
+    @Override
+    public JobMetrics metrics(String jobId) {
+        return of(jobId).metrics(jobId);
+    }
+
+    /** The JobManager container's log, read through the application's Flink REST while it runs. */
+    @Override
+    public LogPage jobManagerLog(String flinkJobId, int fromLine, int pageSize, String only, String ignore) {
+        return of(flinkJobId).jobManagerLog(fromLine, pageSize, only, ignore);
+    }
+
+    @Override
+    public LogPage taskManagerLog(String flinkJobId, int fromLine, int pageSize, String only, String ignore) {
+        return of(flinkJobId).taskManagerLog(fromLine, pageSize, only, ignore);
+    }
+
+    /** Shuts the application down through its Flink REST; kills it through YARN when Flink does not answer. */
+    @Override
+    public void release(String flinkJobId) {
+        App a = byFlinkJob.get(flinkJobId);
+        if (a == null) {
+            a = refresh().get(flinkJobId);
+        }
+        if (a == null) {
+            return;
+        }
+        try {
+            if (a.restUrl() == null) {
+                throw new IllegalStateException("no Flink REST");
+            }
+            gateway(a).shutDownCluster();
+            LOG.info("YARN application {} of Flink job {} shut down", a.applicationId(), flinkJobId);
+        } catch (RuntimeException e) {
+            LOG.warn("YARN application {} did not shut down through Flink ({}); killing it", a.applicationId(),
+                    e.toString());
+            yarn.kill(a.applicationId());
+        }
+        byFlinkJob.remove(flinkJobId);
+    }
+
+    /** Kills the application of {@code flinkJobId} through YARN (Flink is not asked). */
+    public void kill(String flinkJobId) {
+        String appId = applicationOf(flinkJobId);
+        if (appId != null) {
+            yarn.kill(appId);
+            byFlinkJob.remove(flinkJobId);
+        }
+    }
+
+    @Override
+    public LogPage jobManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords) {
+        throw perJob("a JobManager log without a job");
+    }
+
+    @Override
+    public LogPage taskManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords) {
+        throw perJob("a TaskManager log without a job");
+    }
+
+    @Override
+    public List<String> taskManagerIds() {
+        return List.of();
+    }
+
+    @Override
+    public String uploadJar(Path jar) {
+        throw perJob("jar uploads");
+    }
+
+    @Override
+    public void deleteJar(String jarId) {
+        throw perJob("jar uploads");
+    }
+
+    @Override
+    public String runJar(String jarId, RunRequest request) {
+        throw perJob("running an uploaded jar");
+    }
+
+    private StreamisException perJob(String what) {
+        return new StreamisException(ErrorCode.ILLEGAL_STATE, "Cluster '" + name + "' deploys one YARN application"
+                + " per job; " + what + " does not apply to it");
+    }
+}

@@ -1,0 +1,126 @@
+package io.streamis.launcher.yarn;
+
+import io.streamis.common.error.ErrorCode;
+import io.streamis.launcher.client.FlinkClusterException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+
+/**
+ * One ResourceManager: its configuration (read from a Hadoop conf dir, as every Hadoop client does) and one
+ * long-lived {@link YarnClient}. RM calls fail fast instead of retrying for minutes, so an unreachable
+ * ResourceManager is an error on the start, not a hung request.
+ */
+public class YarnConnection implements AutoCloseable {
+
+    static final Set<String> FLINK_TYPES = Set.of("Apache Flink");
+    static final EnumSet<YarnApplicationState> LIVE = EnumSet.of(YarnApplicationState.NEW,
+            YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED, YarnApplicationState.ACCEPTED,
+            YarnApplicationState.RUNNING);
+
+    private final String cluster;
+    private final YarnConfiguration conf;
+    private final Path confDir;
+    private volatile YarnClient client;
+
+    public YarnConnection(String cluster, String hadoopConfDir) {
+        this.cluster = cluster;
+        this.confDir = resolveConfDir(cluster, hadoopConfDir);
+        YarnConfiguration c = new YarnConfiguration();
+        for (String f : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml")) {
+            Path p = confDir.resolve(f);
+            if (Files.isRegularFile(p)) {
+                c.addResource(new org.apache.hadoop.fs.Path(p.toUri()));
+            }
+        }
+        // Fail within seconds when the RM is down; the defaults retry for 15 minutes.
+        c.setIfUnset("yarn.resourcemanager.connect.max-wait.ms", "10000");
+        c.setIfUnset("yarn.resourcemanager.connect.retry-interval.ms", "1000");
+        c.setIfUnset("ipc.client.connect.max.retries", "2");
+        c.setIfUnset("ipc.client.connect.max.retries.on.timeouts", "2");
+        this.conf = c;
+    }
+
+    private static Path resolveConfDir(String cluster, String configured) {
+        String dir = configured != null && !configured.isBlank() ? configured
+                : System.getenv("HADOOP_CONF_DIR") != null ? System.getenv("HADOOP_CONF_DIR")
+                : System.getenv("YARN_CONF_DIR");
+        if (dir == null || dir.isBlank() || !new File(dir).isDirectory()) {
+            throw new IllegalStateException("Flink cluster '" + cluster + "' needs a Hadoop configuration directory:"
+                    + " set streamis.launcher.clusters." + cluster + ".hadoop-conf-dir or HADOOP_CONF_DIR"
+                    + (dir == null ? "" : " (" + dir + " is not a directory)"));
+        }
+        return Path.of(dir).toAbsolutePath();
+    }
+
+    public YarnConfiguration conf() {
+        return conf;
+    }
+
+    public Path confDir() {
+        return confDir;
+    }
+
+    public YarnClient client() {
+        YarnClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    YarnClient y = YarnClient.createYarnClient();
+                    y.init(conf);
+                    y.start();
+                    client = y;
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    /** The platform's live Flink applications carrying {@code tag}: one RM call. */
+    public List<ApplicationReport> liveApplications(String tag) {
+        try {
+            return client().getApplications(FLINK_TYPES, LIVE, Set.of(tag));
+        } catch (Exception e) {
+            throw unavailable("list applications", e);
+        }
+    }
+
+    public ApplicationReport report(String applicationId) {
+        try {
+            return client().getApplicationReport(ApplicationId.fromString(applicationId));
+        } catch (Exception e) {
+            throw unavailable("read application " + applicationId, e);
+        }
+    }
+
+    public void kill(String applicationId) {
+        try {
+            client().killApplication(ApplicationId.fromString(applicationId));
+        } catch (Exception e) {
+            throw unavailable("kill application " + applicationId, e);
+        }
+    }
+
+    FlinkClusterException unavailable(String what, Exception e) {
+        return new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 0, "YARN ResourceManager of cluster '"
+                + cluster + "' (" + conf.get(YarnConfiguration.RM_ADDRESS) + ") could not " + what + ": "
+                + e.getMessage());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
+    }
+}
