@@ -70,7 +70,8 @@ public record YarnDeploymentSettings(String libRoot, String javaHome, String jvm
 
     /** Container logs go to {@code jobmanager.log}/{@code taskmanager.log} in the container log dir. */
     private Path log4jFile() {
-        Path f = logDir.resolve("log4j-yarn.properties");
+        // Flink picks the logging framework by the file name: it must end in log4j.properties.
+        Path f = logDir.resolve("log4j.properties");
         if (!Files.isRegularFile(f)) {
             try {
                 Files.createDirectories(logDir);

@@ -77,12 +77,29 @@ public final class HadoopMiniClusters implements AutoCloseable {
             conf = new Configuration(yarn.getConfig());
         }
         Path confDir = Files.createDirectories(base.resolve("hadoop-conf"));
+        // The mini clusters map racks with a test-only class that clients outside this JVM do not have.
+        conf.set("net.topology.node.switch.mapping.impl", "org.apache.hadoop.net.ScriptBasedMapping");
+        if (withYarn) {
+            // Containers have no Hadoop installation here: give them the conf dir and the shaded client jars this
+            // JVM uses (a production NodeManager supplies its own Hadoop classpath).
+            conf.set(YarnConfiguration.YARN_APPLICATION_CLASSPATH, confDir + "," + String.join(",",
+                    hadoopClientJars()));
+        }
         for (String name : new String[] {"core-site.xml", "hdfs-site.xml", "yarn-site.xml"}) {
             try (OutputStream out = Files.newOutputStream(confDir.resolve(name))) {
                 conf.writeXml(out);
             }
         }
         return new HadoopMiniClusters(dfs, yarn, confDir, conf);
+    }
+
+    private static java.util.List<String> hadoopClientJars() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> {
+                    String n = Path.of(p).getFileName().toString();
+                    return n.startsWith("hadoop-client-api") || n.startsWith("hadoop-client-runtime")
+                            || n.startsWith("commons-logging");
+                }).toList();
     }
 
     /** {@code hdfs://localhost:<port>} */
@@ -97,6 +114,10 @@ public final class HadoopMiniClusters implements AutoCloseable {
     /** A directory with core-, hdfs- and yarn-site.xml (what HADOOP_CONF_DIR points at in production). */
     public Path confDir() {
         return confDir;
+    }
+
+    public MiniYARNCluster yarn() {
+        return yarn;
     }
 
     public MiniDFSCluster dfs() {

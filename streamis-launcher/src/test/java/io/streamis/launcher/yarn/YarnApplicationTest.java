@@ -1,0 +1,175 @@
+package io.streamis.launcher.yarn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.launcher.client.CheckpointStats;
+import io.streamis.launcher.client.FlinkClusterGateway;
+import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.client.LogPage;
+import io.streamis.launcher.cluster.ConfiguredFlinkClusters;
+import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
+import io.streamis.launcher.config.StreamisLauncherProperties;
+import io.streamis.launcher.hadoop.HadoopMiniClusters;
+import io.streamis.launcher.launch.JobKind;
+import io.streamis.launcher.launch.LaunchResult;
+import io.streamis.launcher.launch.LaunchSpec;
+import io.streamis.launcher.launch.RestJobLauncher;
+import io.streamis.launcher.state.FileSystemStateStorage;
+import io.streamis.launcher.state.ScannedState;
+import io.streamis.launcher.state.StateKind;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stateful SQL job as real Flink applications on a real YARN with state on a real HDFS (both in this JVM): run,
+ * checkpoint to HDFS, JobManager container log, stop with a savepoint, restore from it in a new application (Flink's
+ * own {@code latest.restored}), never two applications per job, and a killed application leaving its newest HDFS
+ * checkpoint behind for the next start.
+ */
+class YarnApplicationTest {
+
+    private static final Duration DEPLOY = Duration.ofSeconds(240);
+    private static final String SQL = """
+            CREATE TABLE src (k INT, v STRING) WITH ('connector'='datagen','rows-per-second'='20',
+              'fields.k.min'='1','fields.k.max'='10');
+            CREATE TABLE snk (k INT, c BIGINT) WITH ('connector'='blackhole');
+            INSERT INTO snk SELECT k, COUNT(*) FROM src GROUP BY k;
+            """;
+
+    @TempDir
+    static Path base;
+    static HadoopMiniClusters hadoop;
+    static ConfiguredFlinkClusters clusters;
+    static RestJobLauncher launcher;
+    static String stateRoot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hadoop = HadoopMiniClusters.start(base, true);
+        stateRoot = hadoop.hdfsUri() + "/streamis/state";
+        StreamisLauncherProperties props = new StreamisLauncherProperties(base.resolve("launcher"), null, "yarn",
+                Map.of("yarn", new StreamisLauncherProperties.Cluster("yarn-application", null, stateRoot,
+                        hadoop.confDir().toString(), null, System.getProperty("java.home"), null)),
+                new StreamisLauncherProperties.Embedded(false, null, null, null),
+                Path.of(System.getProperty("streamis.flinkLibDir")));
+        clusters = new ConfiguredFlinkClusters(props, new EmbeddedFlinkCluster(props), new ObjectMapper());
+        launcher = new RestJobLauncher(clusters, props);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (clusters != null) {
+            clusters.close();
+        }
+        if (hadoop != null) {
+            hadoop.close();
+        }
+    }
+
+    private static LaunchSpec spec(long jobId, String restorePath) {
+        Map<String, String> conf = Map.of(
+                "execution.checkpointing.interval", "1000ms",
+                "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION",
+                "execution.checkpointing.dir", checkpoints(jobId).toString(),
+                "execution.checkpointing.savepoint-dir", savepoints(jobId).toString(),
+                "jobmanager.memory.process.size", "768m",
+                "taskmanager.memory.process.size", "1024m");
+        return new LaunchSpec("yarn", "p.j" + jobId, JobKind.SQL, SQL, null, null, List.of(), List.of(), List.of(),
+                1, restorePath, false, conf, "sql", new LaunchSpec.Owner(jobId, "p", "j" + jobId, "v00001",
+                JobID.generate().toHexString()));
+    }
+
+    private static URI checkpoints(long jobId) {
+        return URI.create(stateRoot + "/p/j" + jobId + "/checkpoints");
+    }
+
+    private static URI savepoints(long jobId) {
+        return URI.create(stateRoot + "/p/j" + jobId + "/savepoints");
+    }
+
+    private static FlinkClusterGateway gateway() {
+        return clusters.get("yarn");
+    }
+
+    private static void awaitAllTasksRunning(String flinkJobId) {
+        Awaitility.await().atMost(DEPLOY).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JobOverview o = gateway().jobsOverview().get(flinkJobId);
+            return o != null && o.allTasksRunning();
+        });
+    }
+
+    private static List<ScannedState> awaitCheckpointOnHdfs(long jobId, String flinkJobId) {
+        FileSystemStateStorage storage = new FileSystemStateStorage();
+        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> storage.scan(checkpoints(jobId), savepoints(jobId)).stream()
+                        .filter(s -> flinkJobId.equals(s.flinkJobId())).toList(), l -> !l.isEmpty());
+    }
+
+    private static YarnApplicationState state(String applicationId) throws Exception {
+        return hadoopYarnClient().getApplicationReport(ApplicationId.fromString(applicationId))
+                .getYarnApplicationState();
+    }
+
+    private static org.apache.hadoop.yarn.client.api.YarnClient hadoopYarnClient() {
+        org.apache.hadoop.yarn.client.api.YarnClient c = org.apache.hadoop.yarn.client.api.YarnClient.createYarnClient();
+        c.init(hadoop.conf());
+        c.start();
+        return c;
+    }
+
+    @Test
+    void statefulSqlJobRunsCheckpointsToHdfsStopsWithSavepointAndRestoresInANewApplication() throws Exception {
+        LaunchSpec first = spec(1, null);
+        LaunchResult run1 = launcher.launch(first);
+        assertThat(run1.applicationId()).startsWith("application_");
+        assertThat(run1.flinkJobId()).isEqualTo(first.owner().flinkJobId());
+        awaitAllTasksRunning(run1.flinkJobId());
+        List<ScannedState> chks = awaitCheckpointOnHdfs(1, run1.flinkJobId());
+        assertThat(chks).allSatisfy(c -> assertThat(c.path()).startsWith("hdfs://"));
+
+        LogPage log = gateway().jobManagerLog(run1.flinkJobId(), 0, 2000, "YarnApplicationClusterEntryPoint", null);
+        assertThat(log.logs()).isNotEmpty().allSatisfy(l -> assertThat(l).contains("YarnApplicationClusterEntryPoint"));
+
+        assertThatThrownBy(() -> launcher.launch(spec(1, null))).hasMessageContaining("already has a live YARN"
+                + " application " + run1.applicationId());
+
+        String savepoint = launcher.stopWithSavepoint("yarn", run1.flinkJobId(), savepoints(1).toString(),
+                Duration.ofSeconds(120));
+        assertThat(savepoint).startsWith("hdfs://").contains("/p/j1/savepoints/savepoint-");
+        launcher.release("yarn", run1.flinkJobId());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> state(run1.applicationId()),
+                s -> s == YarnApplicationState.FINISHED || s == YarnApplicationState.KILLED);
+
+        LaunchResult run2 = launcher.launch(spec(1, savepoint));
+        assertThat(run2.applicationId()).isNotEqualTo(run1.applicationId());
+        awaitAllTasksRunning(run2.flinkJobId());
+        CheckpointStats stats = gateway().checkpoints(run2.flinkJobId());
+        assertThat(stats.latestRestored()).isNotNull();
+        assertThat(stats.latestRestored().path()).isEqualTo(savepoint);
+
+        // Killed behind the platform's back: the job disappears from the overview (LOST, then FAILED) and its
+        // newest checkpoint stays on HDFS for the restart.
+        List<ScannedState> run2Chks = awaitCheckpointOnHdfs(1, run2.flinkJobId());
+        ((YarnApplicationGateway) gateway()).kill(run2.flinkJobId());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !gateway().jobsOverview()
+                .containsKey(run2.flinkJobId()));
+        assertThat(state(run2.applicationId())).isEqualTo(YarnApplicationState.KILLED);
+        ScannedState newest = run2Chks.stream().max(Comparator.comparingLong(ScannedState::checkpointId)).orElseThrow();
+        assertThat(new FileSystemStateStorage().isUsable(newest.path())).isTrue();
+        assertThat(newest.kind()).isEqualTo(StateKind.CHECKPOINT);
+    }
+}
