@@ -41,12 +41,21 @@ public class YarnConnection implements AutoCloseable {
                 c.addResource(new org.apache.hadoop.fs.Path(p.toUri()));
             }
         }
-        // Fail within seconds when the RM is down; the defaults retry for 15 minutes.
-        c.setIfUnset("yarn.resourcemanager.connect.max-wait.ms", "10000");
-        c.setIfUnset("yarn.resourcemanager.connect.retry-interval.ms", "1000");
-        c.setIfUnset("ipc.client.connect.max.retries", "2");
-        c.setIfUnset("ipc.client.connect.max.retries.on.timeouts", "2");
+        // Fail within seconds when the RM is down; Hadoop's defaults retry for 15 minutes. A site file's own
+        // value wins.
+        defaultUnlessSiteSets(c, "yarn.resourcemanager.connect.max-wait.ms", "10000");
+        defaultUnlessSiteSets(c, "yarn.resourcemanager.connect.retry-interval.ms", "1000");
+        defaultUnlessSiteSets(c, "ipc.client.connect.max.retries", "2");
+        defaultUnlessSiteSets(c, "ipc.client.connect.max.retries.on.timeouts", "2");
         this.conf = c;
+    }
+
+    private static void defaultUnlessSiteSets(YarnConfiguration c, String key, String value) {
+        String[] sources = c.getPropertySources(key);
+        boolean fromSite = sources != null && java.util.Arrays.stream(sources).anyMatch(s -> s.contains("-site.xml"));
+        if (!fromSite) {
+            c.set(key, value);
+        }
     }
 
     private static Path resolveConfDir(String cluster, String configured) {
