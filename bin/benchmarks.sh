@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (programs that print numbers; results are recorded in docs/benchmarks.md).
 # Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081]
+#        bin/benchmarks.sh --yarn [rounds, default 5]   (start latency on yarn-application, mini HDFS + YARN)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -o install -DskipTests -Dskip.web=true >/dev/null
 cp_of() { (cd "$1" && ../mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout); }
 OPENS="$(grep -o -- '--add-[a-z]*=[^ ]*' bin/streamis-env.sh | tr '\n' ' ')"
+if [ "${1:-}" = "--yarn" ]; then
+  SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
+  # Containers run $JAVA_HOME/bin/java: export it for the JVM hosting the NodeManager.
+  export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+  # shellcheck disable=SC2086
+  exec java -Xmx1500m $OPENS -Dstreamis.flinkLibDir="$PWD/streamis-flink-lib/target/flink-lib" -cp "$SCP" \
+    io.streamis.server.bench.YarnStartLatencyBenchmark "${2:-5}"
+fi
 LCP="streamis-launcher/target/test-classes:streamis-launcher/target/classes:$(cp_of streamis-launcher)"
 java -cp "$LCP" io.streamis.launcher.bench.RestoreResolutionBenchmark
 java -Xmx512m -cp "$LCP" io.streamis.launcher.bench.TrackingPollBenchmark

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 public class ConfigCatalog {
 
     private final ConfigDefinitionMapper mapper;
+    private final List<DefinitionOverrides> overrides;
     private volatile Snapshot snapshot;
 
-    public ConfigCatalog(ConfigDefinitionMapper mapper) {
+    public ConfigCatalog(ConfigDefinitionMapper mapper, List<DefinitionOverrides> overrides) {
         this.mapper = mapper;
+        this.overrides = overrides;
     }
 
     /** Root groups in display order. */
@@ -55,7 +57,10 @@ public class ConfigCatalog {
         Map<Long, ConfigDefinition> byId = new LinkedHashMap<>();
         Map<Long, List<ConfigDefinition>> children = new LinkedHashMap<>();
         List<ConfigDefinition> groups = new ArrayList<>();
-        for (ConfigDefinition d : all) {
+        Map<String, DefinitionOverrides.KeyOptions> runtime = new LinkedHashMap<>();
+        overrides.forEach(o -> runtime.putAll(o.overrides()));
+        for (ConfigDefinition def : all) {
+            ConfigDefinition d = apply(def, runtime.get(def.key()));
             byKey.put(d.key(), d);
             byId.put(d.id(), d);
             if (d.isGroup()) {
@@ -66,6 +71,15 @@ public class ConfigCatalog {
         }
         children.values().forEach(l -> l.sort(Comparator.comparingInt(ConfigDefinition::sort)));
         return new Snapshot(List.copyOf(groups), byKey, byId, children);
+    }
+
+    private static ConfigDefinition apply(ConfigDefinition d, DefinitionOverrides.KeyOptions o) {
+        if (o == null) {
+            return d;
+        }
+        return new ConfigDefinition(d.id(), d.key(), d.name(), d.type(), d.sort(), d.description(), d.validateType(),
+                d.validateRule(), d.style(), d.visiable(), d.level(), d.unit(), o.defaultValue(),
+                String.join(",", o.options()), d.parentRef(), d.required(), d.temp());
     }
 
     private record Snapshot(List<ConfigDefinition> groups, Map<String, ConfigDefinition> byKey,

@@ -77,6 +77,14 @@ public class StopService {
             releaseQuietly(task);
             return new StopOutcome(job.id(), task.id(), path, true);
         } catch (RuntimeException e) {
+            if (clusters.isPerJob(task.cluster()) && e instanceof StreamisException se
+                    && se.code() == ErrorCode.FLINK_UNAVAILABLE) {
+                try {
+                    return killUnanswering(job, task, e);
+                } catch (RuntimeException killFailed) {
+                    e.addSuppressed(killFailed);
+                }
+            }
             tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(),
                     "Stop failed: " + StartService.rootMessage(e));
             throw new StreamisException(ErrorCode.FLINK_REJECTED, "Stopping job " + job.name() + " failed: "
@@ -104,6 +112,18 @@ public class StopService {
         tasks.updateJobInfo(task.id(), codec.write(codec.read(fresh).withState(new JobInfo.State(path,
                 System.currentTimeMillis(), false, "SAVEPOINT", "manual", task.id(), null, task.version()))));
         return path;
+    }
+
+    /**
+     * The application's Flink does not answer, so no savepoint can be taken: the application is killed through
+     * YARN and the stop says so; its checkpoints stay, so the next start restores from the newest of them.
+     */
+    private StopOutcome killUnanswering(StreamJob job, StreamTask task, RuntimeException cause) {
+        launcher.release(task.cluster(), task.flinkJobId());
+        tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), "Flink did not"
+                + " answer (" + StartService.rootMessage(cause) + "); the YARN application was killed without a"
+                + " savepoint, the next start restores from the newest checkpoint");
+        return new StopOutcome(job.id(), task.id(), null, true);
     }
 
     /** A per-job application is shut down once its stop is recorded; a failure here loses no state. */

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 public class TaskMonitor implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskMonitor.class);
-    static final List<Integer> WATCHED = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isActive)
-            .map(TaskStatus::code).toList();
+    /** Active runs, plus STARTING ones: a per-job deployment's start is driven by the reconciler. */
+    static final List<Integer> WATCHED = Arrays.stream(TaskStatus.values())
+            .filter(s -> s.isActive() || s == TaskStatus.STARTING).map(TaskStatus::code).toList();
 
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
@@ -66,7 +67,10 @@ public class TaskMonitor implements SchedulingConfigurer {
     public void poll() {
         Map<String, List<StreamTask>> byCluster = new LinkedHashMap<>();
         for (StreamTask t : tasks.selectByStatuses(WATCHED)) {
-            if (t.cluster() != null && t.flinkJobId() != null) {
+            // A session start is followed by its own request (StartService); only deployments are left to us.
+            boolean followed = t.taskStatus() != TaskStatus.STARTING || clusters.names().contains(t.cluster())
+                    && clusters.isPerJob(t.cluster());
+            if (t.cluster() != null && t.flinkJobId() != null && followed) {
                 byCluster.computeIfAbsent(t.cluster(), c -> new ArrayList<>()).add(t);
             }
         }

@@ -28,12 +28,15 @@ public record StreamisLauncherProperties(Path dataDir, String stateRoot, String 
         clusters = clusters == null || clusters.isEmpty() ? Map.of("embedded", Cluster.embedded())
                 : Map.copyOf(clusters);
         embedded = embedded == null ? new Embedded(null, null, null, null) : embedded;
-        flinkLibDir = flinkLibDir == null ? null : flinkLibDir.toAbsolutePath().normalize();
+        flinkLibDir = (flinkLibDir == null ? defaultFlinkLibDir() : flinkLibDir).toAbsolutePath().normalize();
     }
 
-    public StreamisLauncherProperties(Path dataDir, String stateRoot, String defaultCluster,
-                                      Map<String, Cluster> clusters, Embedded embedded) {
-        this(dataDir, stateRoot, defaultCluster, clusters, embedded, null);
+    /** The distribution's {@code flink-lib/}, or the build's output in a source tree (bin/ exports STREAMIS_HOME). */
+    private static Path defaultFlinkLibDir() {
+        String home = System.getenv("STREAMIS_HOME");
+        Path root = Path.of(home == null || home.isBlank() ? "." : home);
+        Path dist = root.resolve("flink-lib");
+        return java.nio.file.Files.isDirectory(dist) ? dist : root.resolve("streamis-flink-lib/target/flink-lib");
     }
 
     /** The state root of a cluster: its own, else the launcher's. */
@@ -62,12 +65,8 @@ public record StreamisLauncherProperties(Path dataDir, String stateRoot, String 
             }
         }
 
-        public Cluster(String type, String restUrl) {
-            this(type, restUrl, null, null, null, null, null);
-        }
-
         static Cluster embedded() {
-            return new Cluster("embedded", null);
+            return new Cluster("embedded", null, null, null, null, null, null);
         }
 
         public ClusterType clusterType() {

@@ -43,9 +43,9 @@ public class YarnConnection implements AutoCloseable {
         }
         // Fail within seconds when the RM is down; Hadoop's defaults retry for 15 minutes. A site file's own
         // value wins.
-        defaultUnlessSiteSets(c, "yarn.resourcemanager.connect.max-wait.ms", "10000");
+        defaultUnlessSiteSets(c, "yarn.resourcemanager.connect.max-wait.ms", "5000");
         defaultUnlessSiteSets(c, "yarn.resourcemanager.connect.retry-interval.ms", "1000");
-        defaultUnlessSiteSets(c, "ipc.client.connect.max.retries", "2");
+        defaultUnlessSiteSets(c, "ipc.client.connect.max.retries", "1");
         defaultUnlessSiteSets(c, "ipc.client.connect.max.retries.on.timeouts", "2");
         this.conf = c;
     }

@@ -1,0 +1,165 @@
+package io.streamis.server.yarn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.job.JobMapper;
+import io.streamis.jobmanager.lifecycle.StartCause;
+import io.streamis.jobmanager.lifecycle.StartOutcome;
+import io.streamis.jobmanager.lifecycle.StartService;
+import io.streamis.jobmanager.lifecycle.StopService;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.jobmanager.upload.JobImportService;
+import io.streamis.launcher.client.CheckpointStats;
+import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.launcher.hadoop.HadoopMiniClusters;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.io.FileUtils;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform on a real YARN with state on a real HDFS (mini clusters in this JVM): an asynchronous start
+ * driven to RUNNING by the monitor, the JobManager container log through {@code logType=yarn}, a server restart
+ * that reattaches instead of deploying again, an application killed behind the platform's back coming back as a
+ * new application restored from the killed one's newest HDFS checkpoint, and a stop with a savepoint.
+ */
+class YarnPlatformTest {
+
+    private static final Duration DEPLOY = Duration.ofSeconds(240);
+    private static final String API = "/api/rest_j/v1";
+
+    static HadoopMiniClusters hadoop;
+    static Path base;
+    static YarnClient yarn;
+
+    @BeforeAll
+    static void start() throws Exception {
+        base = Files.createTempDirectory("streamis-yarn-platform");
+        hadoop = HadoopMiniClusters.start(base, true);
+        yarn = YarnClient.createYarnClient();
+        yarn.init(hadoop.conf());
+        yarn.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (yarn != null) {
+            yarn.stop();
+        }
+        if (hadoop != null) {
+            hadoop.close();
+        }
+        FileUtils.deleteQuietly(base.toFile());
+    }
+
+    private static ConfigurableApplicationContext server(Path data) {
+        return YarnServers.server(data, hadoop, "500ms");
+    }
+
+    private static byte[] zip() throws Exception {
+        return YarnServers.sqlZip("yarn_job");
+    }
+
+    private static StreamTask awaitRunning(TaskMapper tasks, long jobId, long afterTaskId) {
+        return Awaitility.await().atMost(DEPLOY).pollInterval(Duration.ofSeconds(1))
+                .until(() -> tasks.selectLatest(jobId), t -> t.id() > afterTaskId
+                        && t.taskStatus() == TaskStatus.RUNNING);
+    }
+
+    private static List<ApplicationReport> liveApps(long jobId) throws Exception {
+        return yarn.getApplications(Set.of("Apache Flink"), java.util.EnumSet.of(YarnApplicationState.ACCEPTED,
+                YarnApplicationState.RUNNING, YarnApplicationState.SUBMITTED), Set.of("streamis-job-" + jobId));
+    }
+
+    /** The job's log through the REST API, logged in as admin, like the UI's log tab asks for it. */
+    private static JsonNode logs(ConfigurableApplicationContext ctx, long jobId, String type, String keyword)
+            throws Exception {
+        String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + API + "/user/login"))
+                .header("Content-Type", "application/json").header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"admin\",\"password\":\"admin-password-1\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + API
+                + "/streamis/streamJobManager/job/logs?jobId=" + jobId + "&logType=" + type + "&fromLine=1&pageSize=500"
+                + "&onlyKeywords=" + URLEncoder.encode(keyword, StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body()).path("data");
+    }
+
+    @Test
+    void runsReattachesRecoversAKilledApplicationFromItsNewestCheckpointAndStopsWithASavepoint() throws Exception {
+        Path data = Files.createTempDirectory(base, "server");
+        long jobId;
+        StreamTask first;
+        try (ConfigurableApplicationContext ctx = server(data)) {
+            jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
+                    new ByteArrayInputStream(zip()), null).jobId();
+            StartOutcome started = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
+            assertThat(started.status()).as("a YARN start returns while deploying").isEqualTo(TaskStatus.STARTING);
+            assertThat(started.flinkJobId()).hasSize(32);
+            TaskMapper tasks = ctx.getBean(TaskMapper.class);
+            first = awaitRunning(tasks, jobId, started.taskId() - 1);
+            assertThat(first.flinkJobId()).isEqualTo(started.flinkJobId());
+            assertThat(first.linkisJobInfo()).contains("\"applicationId\":\"application_");
+
+            JsonNode log = logs(ctx, jobId, "yarn", "YarnApplicationClusterEntryPoint");
+            assertThat(log.path("logs").toString()).contains("YarnApplicationClusterEntryPoint");
+        }
+
+        try (ConfigurableApplicationContext ctx = server(data)) {
+            TaskMapper tasks = ctx.getBean(TaskMapper.class);
+            long jid = jobId;
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20))
+                    .until(() -> tasks.selectLatest(jid).taskStatus() == TaskStatus.RUNNING);
+            assertThat(tasks.selectLatest(jobId).id()).as("reattached, not restarted").isEqualTo(first.id());
+            assertThat(liveApps(jobId)).as("no second application").hasSize(1);
+
+            // Wait until the monitor has a checkpoint of this run on HDFS, then kill the application via YARN.
+            FlinkClusters clusters = ctx.getBean(FlinkClusters.class);
+            String fjid = first.flinkJobId();
+            CheckpointStats.Completed newest = Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> clusters.get("yarn").checkpoints(fjid).latestCompleted(), c -> c != null && c.id() >= 2);
+            yarn.killApplication(liveApps(jobId).get(0).getApplicationId());
+
+            StreamTask restarted = awaitRunning(tasks, jobId, first.id());
+            assertThat(restarted.startCause()).isNotEqualTo("USER");
+            assertThat(restarted.restoredFrom()).startsWith("hdfs://").contains("/" + fjid + "/chk-");
+            long restoredId = Long.parseLong(restarted.restoredFrom().replaceAll(".*chk-(\\d+).*", "$1"));
+            assertThat(restoredId).as("the newest checkpoint of the killed run").isGreaterThanOrEqualTo(newest.id());
+            CheckpointStats.Restored flinkRestored = clusters.get("yarn").checkpoints(restarted.flinkJobId())
+                    .latestRestored();
+            assertThat(flinkRestored.path()).isEqualTo(restarted.restoredFrom().replaceAll("/$", ""));
+            assertThat(liveApps(jobId)).hasSize(1);
+
+            StopService.StopOutcome stop = ctx.getBean(StopService.class)
+                    .stop(ctx.getBean(JobMapper.class).selectById(jobId), true);
+            assertThat(stop.savepointPath()).startsWith("hdfs://").contains("savepoint-");
+            assertThat(tasks.selectLatest(jobId).taskStatus()).isEqualTo(TaskStatus.STOPPED);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> liveApps(jid).isEmpty());
+        }
+    }
+}
