@@ -17,7 +17,9 @@ export interface JobRow {
 }
 
 export interface VersionRow {
+  /** The job's id (0.3.x shape); the version's own id is versionId. */
   id: number
+  versionId: number
   jobId: number
   version: string
   description?: string

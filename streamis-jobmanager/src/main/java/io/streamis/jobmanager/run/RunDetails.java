@@ -106,8 +106,12 @@ class RunDetails {
                 if (t.flinkJobId() == null) {
                     return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
                 }
-                Object ex = safe(() -> clusters.get(t.cluster()).exceptions(t.flinkJobId()));
-                List<String> lines = List.of(String.valueOf(json.convertValue(ex, Map.class)).split("\\\\n|\n"));
+                List<String> lines;
+                try {
+                    lines = ExceptionLines.of(clusters.get(t.cluster()).exceptions(t.flinkJobId()));
+                } catch (RuntimeException e) {
+                    lines = List.of("Flink's exception history is not available: " + e.getMessage());
+                }
                 return TaskLog.page("flink:/jobs/" + t.flinkJobId() + "/exceptions",
                         TaskLog.filter(lines, only, ignore), fromLine, pageSize, lastRows);
             case "jobmanager":

@@ -159,4 +159,33 @@ class CompatEndpointsApiTest {
         assertThat(api.call(get(ApiTestSupport.API + "/dss/framework/workspace/getBaseInfo")).get("status").asInt())
                 .as("still needs a user").isEqualTo(-1);
     }
+
+    @Test
+    void versionRowsCarryTheJobIdAndDescriptionAndTheVersionsOwnIdUnderVersionId() throws Exception {
+        String project = project("admin");
+        long jobId = upload(project, "versioned");
+        upload(project, "versioned");
+        JsonNode r = api.call(get(ApiTestSupport.API + JM + "/job/" + jobId + "/versions").session(admin));
+        assertThat(r.get("status").asInt()).as(r.toString()).isZero();
+        JsonNode rows = r.at("/data/versions");
+        assertThat(rows.size()).isEqualTo(2);
+        List<Long> versionIds = jdbc.queryForList("SELECT id FROM linkis_stream_job_version WHERE job_id = ?"
+                + " ORDER BY id DESC", Long.class, jobId);
+        for (int i = 0; i < 2; i++) {
+            JsonNode row = rows.get(i);
+            assertThat(row.get("id").asLong()).as("0.3.x: id is the job's").isEqualTo(jobId);
+            assertThat(row.get("versionId").asLong()).isEqualTo(versionIds.get(i));
+            assertThat(row.get("description").asText()).as("the job's description").isEqualTo("d");
+            assertThat(row.get("comment").asText()).as("the version's comment").isEqualTo("first");
+        }
+        JsonNode detail = api.call(get(ApiTestSupport.API + JM + "/job/version").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("version", "v00001")).at("/data/detail");
+        assertThat(detail.get("id").asLong()).isEqualTo(jobId);
+        assertThat(detail.get("versionId").asLong()).isEqualTo(versionIds.get(1));
+        // What a 0.3.x client does next with the row's id.
+        JsonNode content = api.call(get(ApiTestSupport.API + JM + "/job/jobContent").session(admin)
+                .param("jobId", detail.get("id").asText()));
+        assertThat(content.get("status").asInt()).as(content.toString()).isZero();
+        assertThat(content.at("/data/jobContent/sql").asText()).isEqualTo("SELECT 1");
+    }
 }
