@@ -9,9 +9,6 @@ import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionService;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
-import io.streamis.launcher.state.RestorePointResolver;
-import io.streamis.launcher.state.StatePoint;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,29 +31,22 @@ public class InspectionService {
     private final VersionService versions;
     private final TaskMapper tasks;
     private final EffectiveConfig effective;
-    private final RestorePlanner planner;
+    private final SnapshotInspection snapshots;
     private final LaunchSpecFactory specs;
     private final FlinkClusters clusters;
     private final HighAvailabilityCheck ha;
-    private final RestorePointResolver resolver;
-
-    /** §5.1 message when restore is on (or a path is configured) but no state exists. */
-    public static final String MSG_EMPTY_SNAPSHOT = "获取到了空的快照地址";
-    /** §5.1 message when the restore switch is OFF. */
-    public static final String MSG_RESTORE_OFF = "任务未开启快照，无需检查快照地址";
 
     public InspectionService(AccessGuard access, VersionService versions, TaskMapper tasks,
-                             EffectiveConfig effective, RestorePlanner planner, LaunchSpecFactory specs,
-                             FlinkClusters clusters, HighAvailabilityCheck ha, RestorePointResolver resolver) {
+                             EffectiveConfig effective, SnapshotInspection snapshots, LaunchSpecFactory specs,
+                             FlinkClusters clusters, HighAvailabilityCheck ha) {
         this.access = access;
         this.versions = versions;
         this.tasks = tasks;
         this.effective = effective;
-        this.planner = planner;
+        this.snapshots = snapshots;
         this.specs = specs;
         this.clusters = clusters;
         this.ha = ha;
-        this.resolver = resolver;
     }
 
     public Map<String, Object> inspect(String user, long jobId) {
@@ -78,18 +68,12 @@ public class InspectionService {
             confirm.add("version");
         }
         EffectiveConfig.Resolved config = effective.of(job);
-        RestorePlanner.Decision decision = planner.plan(job, config.config(), null);
-        if (decision.path() != null) {
-            out.put("snapshot", snapshot(decision, now));
-            confirm.add("snapshot");
-        } else {
-            Map<String, Object> empty = emptySnapshot(job, decision);
-            out.put("snapshot", empty);
-            if (empty.containsKey("offer")) {
-                confirm.add("snapshot");
-            }
-        }
+        SnapshotInspection.Entry snapshot = snapshots.inspect(job, config.config(), now);
+        out.put("snapshot", snapshot);
         names.add("snapshot");
+        if (snapshot.needsConfirm()) {
+            confirm.add("snapshot");
+        }
         String cluster = specs.clusterOf(config.config());
         List<Map<String, Object>> same = sameName(cluster, job.projectName() + "." + job.name());
         if (!same.isEmpty()) {
@@ -106,56 +90,6 @@ public class InspectionService {
         out.put("inspections", names);
         out.put("needsConfirm", confirm);
         return out;
-    }
-
-    /**
-     * No restore point will be used: the §5.1 message as {@code path}, {@code found: false}; with restore OFF
-     * and restore points on record, the newest one as {@code offer} (never used unless the user picks it).
-     */
-    private Map<String, Object> emptySnapshot(StreamJob job, RestorePlanner.Decision decision) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        boolean off = "restore-off".equals(decision.source());
-        s.put("path", off ? MSG_RESTORE_OFF : MSG_EMPTY_SNAPSHOT);
-        s.put("found", false);
-        s.put("restoreSwitch", off ? "OFF" : "ON");
-        if (off) {
-            StatePoint newest = resolver.resolve(planner.query(job, null)).chosen();
-            if (newest != null) {
-                Map<String, Object> offer = new LinkedHashMap<>();
-                offer.put("path", newest.path());
-                offer.put("kind", newest.kind().name());
-                offer.put("origin", newest.origin());
-                if (newest.completedTs() > 0) {
-                    offer.put("completedTime", newest.completedTs());
-                    offer.put("ageSeconds",
-                            Duration.ofMillis(System.currentTimeMillis() - newest.completedTs()).toSeconds());
-                }
-                offer.put("fromVersion", newest.jobVersion());
-                s.put("offer", offer);
-            }
-        }
-        return s;
-    }
-
-    private Map<String, Object> snapshot(RestorePlanner.Decision d, JobVersion now) {
-        StatePoint p = d.chosen();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("path", p.path());
-        s.put("found", true);
-        s.put("kind", p.kind().name());
-        s.put("origin", p.origin());
-        s.put("source", d.source());
-        if (p.completedTs() > 0) {
-            s.put("completedTime", p.completedTs());
-            s.put("ageSeconds", Duration.ofMillis(System.currentTimeMillis() - p.completedTs()).toSeconds());
-        }
-        s.put("fromVersion", p.jobVersion());
-        if (p.jobVersion() != null && !p.jobVersion().equals(now.version())) {
-            s.put("warning", "This state was taken by version " + p.jobVersion() + "; the start runs "
-                    + now.version() + ". Operators whose uid changed will not be restored.");
-        }
-        s.put("fallbacks", d.plan().fallbacks().stream().map(StatePoint::path).toList());
-        return s;
     }
 
     private List<Map<String, Object>> sameName(String cluster, String pipelineName) {

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamis.jobmanager.lifecycle.HighAvailabilityCheck;
-import io.streamis.jobmanager.lifecycle.InspectionService;
+import io.streamis.jobmanager.lifecycle.SnapshotInspection;
 import io.streamis.server.support.ApiTestSupport;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ class CompatInspectionTest extends AbstractFlinkApiTest {
         assertThat(d.at("/version/now/jobContent").asText()).contains("INSERT INTO snk");
         assertThat(d.at("/version").has("last")).isFalse();
         // Restore is ON and nothing was ever checkpointed: the §5.1 message, never a fake path.
-        assertThat(d.at("/snapshot/path").asText()).isEqualTo(InspectionService.MSG_EMPTY_SNAPSHOT);
+        assertThat(d.at("/snapshot/path").asText()).isEqualTo(SnapshotInspection.MSG_EMPTY_SNAPSHOT);
         assertThat(d.at("/snapshot/found").asBoolean()).isFalse();
         // Our UI still confirms a first start (new version), but not the empty snapshot.
         assertThat(names(d.get("needsConfirm"))).containsExactly("version");
@@ -64,7 +64,7 @@ class CompatInspectionTest extends AbstractFlinkApiTest {
     void restartedJobKeepsVersionNowAndLastAndRestoreOffOffersTheNewestPoint() throws Exception {
         long jobId = upload(FlinkTestSupport.sqlZip("compat_off", RESTORE_OFF));
         JsonNode first = inspect(jobId);
-        assertThat(first.at("/snapshot/path").asText()).isEqualTo(InspectionService.MSG_RESTORE_OFF);
+        assertThat(first.at("/snapshot/path").asText()).isEqualTo(SnapshotInspection.MSG_RESTORE_OFF);
         assertThat(first.at("/snapshot").has("offer")).isFalse();
 
         execute(jobId, null);
@@ -82,7 +82,7 @@ class CompatInspectionTest extends AbstractFlinkApiTest {
         assertThat(d.at("/version/last/version").asText()).isEqualTo("v00001");
         // ... and our UI's rule does not ask about the version again.
         assertThat(names(d.get("needsConfirm"))).doesNotContain("version");
-        assertThat(d.at("/snapshot/path").asText()).isEqualTo(InspectionService.MSG_RESTORE_OFF);
+        assertThat(d.at("/snapshot/path").asText()).isEqualTo(SnapshotInspection.MSG_RESTORE_OFF);
         assertThat(d.at("/snapshot/restoreSwitch").asText()).isEqualTo("OFF");
         assertThat(FlinkTestSupport.normalise(d.at("/snapshot/offer/path").asText()))
                 .isEqualTo(FlinkTestSupport.normalise(savepoint));
