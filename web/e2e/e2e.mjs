@@ -153,7 +153,7 @@ async function main() {
     await input.fill('0')
     await page.getByTestId('config-save').click()
     await page.getByTestId('config-problem').first().waitFor()
-    check((await page.getByTestId('config-problem').first().innerText()).includes('^([1-9]\\d{0,1}|100)$'), 'rule message shown')
+    check((await page.getByTestId('config-problem').first().innerText()).includes('^([1-9][0-9]{0,1}|100)$'), 'rule message shown')
     await page.screenshot({ path: `${SHOTS}/config-rule.png` })
     const cfg = await api(page, 'GET', `/streamis/streamJobManager/config/json/${orders.id}`)
     check(cfg.data['wds.linkis.flink.resource']['wds.linkis.flink.app.parallelism'] === '1', 'nothing was saved')

@@ -11,8 +11,8 @@ vi.mock('../src/api/job', () => ({
   listVersionsApi: vi.fn(async () => ({
     totalPage: 2,
     versions: [
-      { id: 12, jobId: 3, version: 'v00002', description: 'b', releaseTime: '2026-11-24 10:00:00', createBy: 'admin' },
-      { id: 11, jobId: 3, version: 'v00001', description: 'a', releaseTime: '2026-11-23 10:00:00', createBy: 'admin' }
+      { id: 3, versionId: 12, jobId: 3, version: 'v00002', description: 'the job', comment: 'second upload', releaseTime: '2026-11-24 10:00:00', createBy: 'admin' },
+      { id: 3, versionId: 11, jobId: 3, version: 'v00001', description: 'the job', comment: 'first upload', releaseTime: '2026-11-23 10:00:00', createBy: 'admin' }
     ]
   }))
 }))
@@ -37,6 +37,9 @@ describe('VersionDialog', () => {
     const rows = Array.from(document.querySelectorAll('[data-testid=version-table] .el-table__body tr')).map((r) => r.textContent)
     expect(rows.find((r) => r?.includes('v00001'))).toContain('使用中')
     expect(rows.find((r) => r?.includes('v00002'))).toContain('---')
+    // The version's own comment is shown (0.3.x keeps the job's description under description).
+    expect(rows.find((r) => r?.includes('v00002'))).toContain('second upload')
+    expect(text).not.toContain('the job')
     w.unmount()
   })
 })

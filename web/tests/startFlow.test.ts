@@ -125,3 +125,39 @@ describe('batch restart', () => {
     expect(d.calls.at(-1)).toBe('bulk 1 {}')
   })
 })
+
+describe('0.3.x-complete inspection answers (needsConfirm decides, inspections lists everything)', () => {
+  const HA = { highAvailable: true, msg: '管理员未开启高可用配置' }
+  const SAME_VERSION: Inspection = {
+    inspections: ['version', 'snapshot', 'highavailable'], needsConfirm: [],
+    version: { now: { version: 'v00001' }, last: { version: 'v00001' } },
+    snapshot: { path: '任务未开启快照，无需检查快照地址', found: false, restoreSwitch: 'OFF' }, highavailable: HA
+  }
+  const OFFER: Inspection = {
+    inspections: ['version', 'snapshot', 'highavailable'], needsConfirm: ['snapshot'],
+    version: { now: { version: 'v00001' }, last: { version: 'v00001' } },
+    snapshot: { path: '任务未开启快照，无需检查快照地址', found: false, restoreSwitch: 'OFF',
+      offer: { path: 'file:/s/chk-7', kind: 'CHECKPOINT' } },
+    highavailable: HA
+  }
+
+  it('starts without a dialog when nothing needs confirming, and never sends the message as a path', async () => {
+    const d = deps({ 1: SAME_VERSION })
+    expect(await startOne(job, d)).toBe('started')
+    expect(d.calls).toEqual(['inspect 1', 'execute 1'])
+  })
+
+  it('restore OFF with restore points: asks, and starts empty when simply confirmed', async () => {
+    const d = deps({ 1: OFFER })
+    await startOne(job, d)
+    expect(d.calls[1]).toContain('orders')
+    expect(d.calls[1]).not.toContain('@')
+    expect(d.calls[2]).toBe('execute 1')
+  })
+
+  it('restore OFF with restore points: the one-click answer starts from the offered newest point', async () => {
+    const d = deps({ 1: OFFER }, [{ accepted: true, applyToAll: false, snapshotPath: 'file:/s/chk-7' }])
+    await startOne(job, d)
+    expect(d.calls[2]).toBe('execute 1 file:/s/chk-7')
+  })
+})

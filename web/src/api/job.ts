@@ -1,4 +1,5 @@
 import { http } from '../http/client'
+import type { DroppedKey } from './config'
 import type { HistoryRow, Inspection, JobRow, LogPage, SnapshotRow, VersionRow } from './types'
 
 const JOB = '/streamis/streamJobManager/job'
@@ -19,7 +20,7 @@ export const listJobsApi = (q: JobListQuery) =>
 export const uploadJobApi = (projectName: string, file: File) => {
   const form = new FormData()
   form.append('file', file)
-  return http.upload<{ jobId: number; version: string }>(`${JOB}/upload`, form, { projectName })
+  return http.upload<{ jobId: number; version: string; dropped?: DroppedKey[] }>(`${JOB}/upload`, form, { projectName })
 }
 export const listVersionsApi = (jobId: number, pageNow: number, pageSize: number) =>
   http.get<{ versions: VersionRow[]; totalPage: number }>(`${JOB}/${jobId}/versions`, { pageNow, pageSize })

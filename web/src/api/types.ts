@@ -17,7 +17,9 @@ export interface JobRow {
 }
 
 export interface VersionRow {
+  /** The job's id (0.3.x shape); the version's own id is versionId. */
   id: number
+  versionId: number
   jobId: number
   version: string
   description?: string
@@ -33,8 +35,21 @@ export interface InspectVersion {
   last?: { version: string }
 }
 
+export interface InspectOffer {
+  path: string
+  kind?: string
+  origin?: string
+  ageSeconds?: number
+  fromVersion?: string
+}
+
 export interface InspectSnapshot {
   path: string
+  /** false: `path` is the 0.3.x message saying why no restore point is used. */
+  found?: boolean
+  restoreSwitch?: 'ON' | 'OFF'
+  /** Restore is OFF but restore points exist: the newest one, offered in the confirmation. */
+  offer?: InspectOffer
   kind?: string
   origin?: string
   source?: string
@@ -46,6 +61,9 @@ export interface InspectSnapshot {
 
 export interface Inspection {
   inspections: string[]
+  /** The entries a person must confirm (our rule); absent in a 0.3.x answer. */
+  needsConfirm?: string[]
+  highavailable?: { highAvailable: boolean; msg: string }
   version?: InspectVersion
   snapshot?: InspectSnapshot
   list?: { list: { applicationId: string; applicationUrl: string; applicationState: string; applicationName: string }[] }

@@ -22,6 +22,9 @@ export default {
     snapshot: 'Restore job {name} from the following snapshot?',
     snapshotInfo: 'Origin: {origin}, version: {version}, age: {age}',
     list: 'Jobs with the same name already run on the target cluster: {apps}',
+    restoreOff: 'Job {name} restores nothing at start (auto-restore is OFF), but restore points exist. Start empty, or restore from the newest point:',
+    restoreNewest: 'Restore from newest point',
+    highAvailable: 'High-availability check failed: {msg}',
     inspectFailed: 'Job start inspection failed, {message}',
     batchConfirm: 'Confirm all the jobs',
     confirm: 'Confirm',
@@ -29,7 +32,7 @@ export default {
   },
   progress: { state: { PENDING: 'Queued', RUNNING: 'In progress', SUCCEEDED: 'Succeeded', FAILED: 'Failed' }, title: 'Batch progress', stopping: 'Stopping', starting: 'Starting', finished: 'Finished', done: '{done}/{total}', success: 'Succeeded', failed: 'Failed', pauseFailed: 'Some jobs failed to stop; nothing was started' },
   detail: {
-    notApplied: 'These settings do not apply to a session cluster; recorded, not applied', path: 'Path', id: 'ID', back: 'Back', summary: 'Summary', history: 'History', config: 'Config', content: 'Job content', snapshots: 'Checkpoints & savepoints', alerts: 'Alerts', logs: 'Logs',
+    flinkConf: 'Flink configuration of this run', confKey: 'Key', confValue: 'Value', droppedKeys: 'Not kept (not defined in their group): {keys}', notApplied: 'These settings do not apply to a session cluster; recorded, not applied', path: 'Path', id: 'ID', back: 'Back', summary: 'Summary', history: 'History', config: 'Config', content: 'Job content', snapshots: 'Checkpoints & savepoints', alerts: 'Alerts', logs: 'Logs',
     flinkJob: 'Flink job', cluster: 'Cluster', webUi: 'Open Flink UI', vertex: 'Operator', parallelism: 'Parallelism', recordsIn: 'Records in', recordsOut: 'Records out',
     rateIn: 'In (records/s)', rateOut: 'Out (records/s)', checkpoints: 'Checkpoints', completed: 'Completed', failedCount: 'Failed', restored: 'Restored from',
     recordsChart: 'Throughput (records/s)', checkpointChart: 'Checkpoint duration (ms) and size (bytes)', notRunning: 'The job is not running', taskId: 'Task ID', startTime: 'Start time',

@@ -22,6 +22,9 @@ export default {
     snapshot: '确定使用如下快照恢复作业 {name}',
     snapshotInfo: '来源: {origin}, 版本: {version}, 距今: {age}',
     list: '目标集群上已有同名作业在运行: {apps}',
+    restoreOff: '作业 {name} 未开启启动自恢复，启动时不会恢复状态，但存在可用的快照/检查点。直接启动，或从最新的恢复点启动：',
+    restoreNewest: '从最新恢复点启动',
+    highAvailable: '主备一致性检查不通过：{msg}',
     inspectFailed: '作业启动检查失败, {message}',
     batchConfirm: '确认所有批量作业',
     confirm: '确定',
@@ -29,7 +32,7 @@ export default {
   },
   progress: { state: { PENDING: '排队中', RUNNING: '进行中', SUCCEEDED: '成功', FAILED: '失败' }, title: '批量操作进度', stopping: '停止中', starting: '启动中', finished: '已完成', done: '{done}/{total}', success: '成功', failed: '失败', pauseFailed: '有作业停止失败，未继续启动' },
   detail: {
-    notApplied: '以下配置不适用于会话集群，已记录但未生效', path: '路径', id: 'ID', back: '返回', summary: '运行情况', history: '执行历史', config: '配置', content: '作业内容', snapshots: '检查点与快照', alerts: '告警', logs: '日志',
+    flinkConf: '本次运行的 Flink 配置', confKey: '配置项', confValue: '值', droppedKeys: '以下参数未定义，已过滤：{keys}', notApplied: '以下配置不适用于会话集群，已记录但未生效', path: '路径', id: 'ID', back: '返回', summary: '运行情况', history: '执行历史', config: '配置', content: '作业内容', snapshots: '检查点与快照', alerts: '告警', logs: '日志',
     flinkJob: 'Flink 作业', cluster: '集群', webUi: '打开 Flink UI', vertex: '算子', parallelism: '并行度', recordsIn: '输入条数', recordsOut: '输出条数',
     rateIn: '输入速率(条/秒)', rateOut: '输出速率(条/秒)', checkpoints: '检查点', completed: '成功', failedCount: '失败', restored: '恢复自',
     recordsChart: '吞吐 (条/秒)', checkpointChart: '检查点耗时 (ms) 与大小 (字节)', notRunning: '作业未在运行', taskId: '任务ID', startTime: '开始时间',

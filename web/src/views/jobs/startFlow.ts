@@ -21,6 +21,8 @@ export interface ConfirmRequest {
 export interface ConfirmAnswer {
   accepted: boolean
   applyToAll: boolean
+  /** The restore point the user picked in the dialog (the offered newest point when restore is OFF). */
+  snapshotPath?: string
 }
 
 export interface FlowDeps {
@@ -33,23 +35,39 @@ export interface FlowDeps {
   t: Translate
 }
 
+/**
+ * What needs a person's confirmation: the server's `needsConfirm` (our rule); a 0.3.x-style answer without it
+ * falls back to `inspections`.
+ */
+export function toConfirm(insp: Inspection): string[] {
+  return insp.needsConfirm ?? insp.inspections ?? []
+}
+
 /** The lines of the confirmation for one job (empty when nothing needs confirming). */
 export function confirmMessages(job: FlowJob, insp: Inspection, t: Translate): string[] {
   const out: string[] = []
-  if (insp.inspections.includes('version') && insp.version) {
+  const need = toConfirm(insp)
+  if (need.includes('version') && insp.version) {
     out.push(t('startHint.version', { now: insp.version.now.version, name: job.name, last: insp.version.last?.version ?? '---' }))
   }
-  if (insp.inspections.includes('snapshot') && insp.snapshot) {
-    out.push(t('startHint.snapshot', { name: job.name }))
+  if (need.includes('snapshot') && insp.snapshot) {
+    if (insp.snapshot.found === false && insp.snapshot.offer) {
+      out.push(t('startHint.restoreOff', { name: job.name }))
+    } else {
+      out.push(t('startHint.snapshot', { name: job.name }))
+    }
   }
-  if (insp.inspections.includes('list') && insp.list) {
+  if (need.includes('highavailable') && insp.highavailable && !insp.highavailable.highAvailable) {
+    out.push(t('startHint.highAvailable', { msg: insp.highavailable.msg }))
+  }
+  if (need.includes('list') && insp.list) {
     out.push(t('startHint.list', { apps: insp.list.list.map((a) => a.applicationId).join(', ') }))
   }
   return out
 }
 
 function request(job: FlowJob, insp: Inspection, batch: boolean, t: Translate): ConfirmRequest {
-  const snapshotPath = insp.inspections.includes('snapshot') ? insp.snapshot?.path : undefined
+  const snapshotPath = toConfirm(insp).includes('snapshot') && insp.snapshot?.found !== false ? insp.snapshot?.path : undefined
   return { job, messages: confirmMessages(job, insp, t), snapshotPath, snapshot: insp.snapshot, batch }
 }
 
@@ -64,14 +82,14 @@ export async function startOne(job: FlowJob, deps: FlowDeps): Promise<StartResul
     deps.error(deps.t('startHint.inspectFailed', { message: (e as Error).message }))
     return 'inspect-failed'
   }
-  if (!insp.inspections || insp.inspections.length === 0) {
+  if (toConfirm(insp).length === 0) {
     await deps.execute(job.id)
     return 'started'
   }
   const req = request(job, insp, false, deps.t)
   const answer = await deps.confirm(req)
   if (!answer.accepted) return 'declined'
-  await deps.execute(job.id, req.snapshotPath)
+  await deps.execute(job.id, answer.snapshotPath ?? req.snapshotPath)
   return 'started'
 }
 
@@ -118,7 +136,7 @@ async function confirmAndExecute(jobs: FlowJob[], deps: FlowDeps): Promise<Batch
       inspectFailed.push(job.id)
       continue
     }
-    if (!insp.inspections || insp.inspections.length === 0) {
+    if (toConfirm(insp).length === 0) {
       confirmed.push(job.id)
       continue
     }
@@ -126,7 +144,8 @@ async function confirmAndExecute(jobs: FlowJob[], deps: FlowDeps): Promise<Batch
     const answer = await deps.confirm(req)
     if (answer.accepted) {
       confirmed.push(job.id)
-      if (req.snapshotPath) paths[job.id] = req.snapshotPath
+      const path = answer.snapshotPath ?? req.snapshotPath
+      if (path) paths[job.id] = path
     } else {
       declined.push(job.id)
     }

@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Normalises, validates and stores job configuration against the key catalogue.
- * Rules (behaviour §3.3, plus server-side validation upstream never did): unknown groups are dropped, keys defined
- * under another group are dropped, undefined keys are kept free-form (the custom Flink group is never validated),
- * defined keys are validated against type, regex and options, and defaults are filled.
+ * Rules (the seed 000 §3 "默认参数会自动填充，非定义参数直接过滤，例如Flink自定义参数是不做校验的", plus
+ * server-side validation upstream never did): unknown groups are dropped, keys defined under another group are
+ * dropped, undefined keys are dropped in every group except the custom Flink group ({@code wds.linkis.flink.custom},
+ * free-form and never validated), defined keys are validated against type, regex and options, and defaults are
+ * filled. Everything dropped is reported ({@link NormalizedConfig#dropped()}).
  */
 @Service
 public class JobConfigService {
@@ -34,13 +36,23 @@ public class JobConfigService {
 
     /** Validates raw input (values may be any JSON scalar) and fills defaults. Throws naming every broken rule. */
     public JobConfig normalize(Map<String, ?> raw) {
+        return normalizeReporting(raw).config();
+    }
+
+    /** As {@link #normalize}, and lists the groups and keys that were dropped. */
+    public NormalizedConfig normalizeReporting(Map<String, ?> raw) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        List<NormalizedConfig.Dropped> dropped = new ArrayList<>();
+        if (raw != null) {
+            raw.keySet().stream().filter(g -> catalog.group(g).isEmpty()).forEach(g -> dropped.add(
+                    new NormalizedConfig.Dropped(g, null, NormalizedConfig.Dropped.UNKNOWN_GROUP)));
+        }
         for (ConfigDefinition group : catalog.groups()) {
             Object groupValue = raw == null ? null : raw.get(group.key());
             Map<String, String> values = new LinkedHashMap<>();
             if (groupValue instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> accept(group, String.valueOf(k), v, values, problems));
+                m.forEach((k, v) -> accept(group, String.valueOf(k), v, values, problems, dropped));
             } else if (groupValue != null) {
                 problems.add(group.key() + ": must be an object of key/value pairs");
             }
@@ -57,11 +69,11 @@ public class JobConfigService {
         if (!problems.isEmpty()) {
             throw StreamisException.validation("Invalid job config: " + String.join("; ", problems));
         }
-        return new JobConfig(out);
+        return new NormalizedConfig(new JobConfig(out), dropped);
     }
 
     private void accept(ConfigDefinition group, String key, Object rawValue, Map<String, String> values,
-                        List<String> problems) {
+                        List<String> problems, List<NormalizedConfig.Dropped> dropped) {
         if (rawValue == null) {
             return;
         }
@@ -75,11 +87,17 @@ public class JobConfigService {
             return;
         }
         ConfigDefinition def = catalog.byKey(key).orElse(null);
+        boolean custom = ConfigKeys.GROUP_CUSTOM.equals(group.key());
         if (def == null) {
-            values.put(key, value);
+            if (custom) {
+                values.put(key, value);
+            } else {
+                dropped.add(new NormalizedConfig.Dropped(group.key(), key, NormalizedConfig.Dropped.NOT_DEFINED));
+            }
             return;
         }
         if (def.isGroup() || !Long.valueOf(group.id()).equals(def.parentRef())) {
+            dropped.add(new NormalizedConfig.Dropped(group.key(), key, NormalizedConfig.Dropped.OTHER_GROUP));
             return;
         }
         validate(def, value).ifPresent(problems::add);

@@ -8,6 +8,7 @@ import io.streamis.config.definition.ConfigCatalog;
 import io.streamis.config.definition.ConfigDefinition;
 import io.streamis.config.template.JobTemplateService;
 import io.streamis.config.value.JobConfig;
+import io.streamis.config.value.NormalizedConfig;
 import io.streamis.config.value.JobConfigService;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
@@ -95,9 +96,10 @@ class JobConfigController {
             throw StreamisException.illegalState("Editing job config is disabled (streamis.config.edit-enable)");
         }
         StreamJob job = access.operableJob(user, jobId);
-        JobConfig config = configs.normalize(body);
+        NormalizedConfig normalized = configs.normalizeReporting(body);
+        JobConfig config = normalized.config();
         configs.replace(jobId, job.name(), config);
-        return Message.ok("success").dataAll(config.groups());
+        return Message.ok("success").dataAll(config.groups()).data("dropped", normalized.dropped());
     }
 
     /** Copies another job's config onto this one ("reference another application's configuration"). */

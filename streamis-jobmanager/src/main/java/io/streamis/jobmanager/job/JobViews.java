@@ -52,13 +52,18 @@ public class JobViews {
         return m;
     }
 
-    /** A version row; unlike 0.3.2 (§15 #7) id, description and createBy are the version's own. */
+    /**
+     * A version row with the 0.3.x keys: {@code id} is the <b>job</b> id and {@code description} the job's description
+     * (a 0.3.x client opens {@code jobContent?jobId=<id>} from a version row); the version's own id is
+     * {@code versionId} and its comment {@code comment}. {@code createBy} is the version's creator.
+     */
     public Map<String, Object> version(StreamJob job, JobVersion v) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id());
+        m.put("id", job.id());
+        m.put("versionId", v.id());
         m.put("jobId", job.id());
         m.put("version", v.version());
-        m.put("description", v.comment());
+        m.put("description", job.description());
         m.put("comment", v.comment());
         m.put("source", v.source());
         m.put("releaseTime", v.createTime() == null ? null : TIME.format(v.createTime()));

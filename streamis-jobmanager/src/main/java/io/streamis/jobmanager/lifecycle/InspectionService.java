@@ -9,8 +9,6 @@ import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionService;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
-import io.streamis.launcher.state.StatePoint;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +17,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Start inspection ("作业启动确认"): what a start would do, computed by the same planner the start uses.
- * Entries appear only when there is something to confirm: {@code version} (first start, or a newer version than
- * the last run), {@code snapshot} (the restore point), {@code list} (a same-name job already runs on the cluster).
+ * The 0.3.x entries are always there (behaviour §5.1): {@code version} ({@code now}, and {@code last} once the job
+ * ran), {@code snapshot} (the restore point, or the upstream message when there is none) and {@code highavailable};
+ * {@code list} appears when a same-name job already runs on the cluster. {@code inspections} names every entry
+ * present. Our own rule for when a person has to confirm is {@code needsConfirm}: a new version, a real restore
+ * point, a same-name job, a failed HA check, or restore switched OFF while restore points exist (then
+ * {@code snapshot.offer} is the newest one, so the confirmation can restore from it with one click).
  */
 @Service
 public class InspectionService {
@@ -29,72 +31,65 @@ public class InspectionService {
     private final VersionService versions;
     private final TaskMapper tasks;
     private final EffectiveConfig effective;
-    private final RestorePlanner planner;
+    private final SnapshotInspection snapshots;
     private final LaunchSpecFactory specs;
     private final FlinkClusters clusters;
+    private final HighAvailabilityCheck ha;
 
     public InspectionService(AccessGuard access, VersionService versions, TaskMapper tasks,
-                             EffectiveConfig effective, RestorePlanner planner, LaunchSpecFactory specs,
-                             FlinkClusters clusters) {
+                             EffectiveConfig effective, SnapshotInspection snapshots, LaunchSpecFactory specs,
+                             FlinkClusters clusters, HighAvailabilityCheck ha) {
         this.access = access;
         this.versions = versions;
         this.tasks = tasks;
         this.effective = effective;
-        this.planner = planner;
+        this.snapshots = snapshots;
         this.specs = specs;
         this.clusters = clusters;
+        this.ha = ha;
     }
 
     public Map<String, Object> inspect(String user, long jobId) {
         StreamJob job = access.operableJob(user, jobId);
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
+        List<String> confirm = new ArrayList<>();
         JobVersion now = versions.latest(jobId);
         StreamTask last = tasks.selectLatest(jobId);
         JobVersion lastVersion = last == null ? null : versions.byId(last.jobVersionId());
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("now", row(now));
+        if (lastVersion != null) {
+            v.put("last", row(lastVersion));
+        }
+        out.put("version", v);
+        names.add("version");
         if (lastVersion == null || lastVersion.id() != now.id()) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("now", row(now));
-            if (lastVersion != null) {
-                v.put("last", row(lastVersion));
-            }
-            out.put("version", v);
-            names.add("version");
+            confirm.add("version");
         }
         EffectiveConfig.Resolved config = effective.of(job);
-        RestorePlanner.Decision decision = planner.plan(job, config.config(), null);
-        if (decision.path() != null) {
-            out.put("snapshot", snapshot(decision, now));
-            names.add("snapshot");
+        SnapshotInspection.Entry snapshot = snapshots.inspect(job, config.config(), now);
+        out.put("snapshot", snapshot);
+        names.add("snapshot");
+        if (snapshot.needsConfirm()) {
+            confirm.add("snapshot");
         }
         String cluster = specs.clusterOf(config.config());
         List<Map<String, Object>> same = sameName(cluster, job.projectName() + "." + job.name());
         if (!same.isEmpty()) {
             out.put("list", Map.of("list", same));
             names.add("list");
+            confirm.add("list");
+        }
+        HighAvailabilityCheck.Result haResult = ha.check(now);
+        out.put("highavailable", haResult);
+        names.add("highavailable");
+        if (!haResult.highAvailable()) {
+            confirm.add("highavailable");
         }
         out.put("inspections", names);
+        out.put("needsConfirm", confirm);
         return out;
-    }
-
-    private Map<String, Object> snapshot(RestorePlanner.Decision d, JobVersion now) {
-        StatePoint p = d.chosen();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("path", p.path());
-        s.put("kind", p.kind().name());
-        s.put("origin", p.origin());
-        s.put("source", d.source());
-        if (p.completedTs() > 0) {
-            s.put("completedTime", p.completedTs());
-            s.put("ageSeconds", Duration.ofMillis(System.currentTimeMillis() - p.completedTs()).toSeconds());
-        }
-        s.put("fromVersion", p.jobVersion());
-        if (p.jobVersion() != null && !p.jobVersion().equals(now.version())) {
-            s.put("warning", "This state was taken by version " + p.jobVersion() + "; the start runs "
-                    + now.version() + ". Operators whose uid changed will not be restored.");
-        }
-        s.put("fallbacks", d.plan().fallbacks().stream().map(StatePoint::path).toList());
-        return s;
     }
 
     private List<Map<String, Object>> sameName(String cluster, String pipelineName) {
@@ -126,6 +121,8 @@ public class InspectionService {
         m.put("jobId", v.jobId());
         m.put("version", v.version());
         m.put("source", v.source());
+        m.put("manageMode", v.manageMode());
+        m.put("jobContent", v.jobContent());
         m.put("comment", v.comment());
         m.put("createTime", v.createTime() == null ? null : v.createTime().toString().replace('T', ' '));
         m.put("createBy", v.createBy());

@@ -8,15 +8,12 @@ import io.streamis.jobmanager.upload.JobContents;
 import io.streamis.jobmanager.version.ArtifactResolver;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.launcher.cluster.FlinkClusters;
-import io.streamis.launcher.launch.FlinkConfigMapper;
 import io.streamis.launcher.launch.JobKind;
 import io.streamis.launcher.launch.LaunchSpec;
 import io.streamis.launcher.launch.MappedConfig;
-import io.streamis.launcher.state.StateLocations;
 import java.nio.file.Path;
 import org.apache.flink.api.common.JobID;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -32,16 +29,16 @@ public class LaunchSpecFactory {
     private final JobService jobs;
     private final JobViews views;
     private final ArtifactResolver artifacts;
-    private final StateLocations locations;
+    private final FlinkConfResolver flinkConf;
     private final FlinkClusters clusters;
     private final ClusterChoice choice;
 
-    public LaunchSpecFactory(JobService jobs, JobViews views, ArtifactResolver artifacts, StateLocations locations,
+    public LaunchSpecFactory(JobService jobs, JobViews views, ArtifactResolver artifacts, FlinkConfResolver flinkConf,
                              FlinkClusters clusters, ClusterChoice choice) {
         this.jobs = jobs;
         this.views = views;
         this.artifacts = artifacts;
-        this.locations = locations;
+        this.flinkConf = flinkConf;
         this.clusters = clusters;
         this.choice = choice;
     }
@@ -53,11 +50,10 @@ public class LaunchSpecFactory {
     public Prepared prepare(StreamJob job, JobVersion version, JobConfig config, String restorePath) {
         String cluster = choice.of(config);
         boolean perJob = clusters.isPerJob(cluster);
-        MappedConfig mapped = FlinkConfigMapper.map(config.groups(),
-                locations.checkpointDir(cluster, job.projectName(), job.name()), perJob);
-        Map<String, String> flinkConf = new LinkedHashMap<>(mapped.flinkConfiguration());
-        flinkConf.put("execution.checkpointing.savepoint-dir",
-                locations.savepointDir(cluster, job.projectName(), job.name()).toString());
+        FlinkConfResolver.Resolved resolved = flinkConf.resolve(cluster, perJob, job.projectName(), job.name(),
+                config.groups());
+        MappedConfig mapped = resolved.mapped();
+        Map<String, String> flinkConf = resolved.flinkConfiguration();
         Map<String, Object> content = jobs.readContent(version);
         String pipelineName = job.projectName() + "." + job.name();
         String artifactKey = "job-" + job.id() + "-" + version.version();

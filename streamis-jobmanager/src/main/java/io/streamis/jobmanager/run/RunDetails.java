@@ -1,8 +1,10 @@
 package io.streamis.jobmanager.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.common.error.StreamisException;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lifecycle.FlinkConfResolver;
 import io.streamis.jobmanager.lifecycle.JobInfoCodec;
 import io.streamis.jobmanager.lifecycle.RestorePlanner;
 import io.streamis.jobmanager.log.TaskLog;
@@ -19,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /** Reads live facts about a job's runs from Flink (metrics, checkpoints, logs) and its restore-point catalogue. */
@@ -32,9 +35,10 @@ class RunDetails {
     private final RestorePlanner planner;
     private final StateStorage storage;
     private final ObjectMapper json;
+    private final FlinkConfResolver flinkConf;
 
     RunDetails(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, TaskLog taskLog, RestorePlanner planner,
-               StateStorage storage, ObjectMapper json) {
+               StateStorage storage, ObjectMapper json, FlinkConfResolver flinkConf) {
         this.tasks = tasks;
         this.clusters = clusters;
         this.codec = codec;
@@ -42,6 +46,7 @@ class RunDetails {
         this.planner = planner;
         this.storage = storage;
         this.json = json;
+        this.flinkConf = flinkConf;
     }
 
     Map<String, Object> of(long jobId, String version) {
@@ -59,7 +64,32 @@ class RunDetails {
         }
         d.put("metrics", metrics);
         d.putAll(compatLists(metrics.get("job")));
+        d.put("flinkConfiguration", t == null ? null : effectiveFlinkConf(t));
         return d;
+    }
+
+    /** The job config snapshot a run started with ({@code job_start_config}), as far as the Flink conf needs it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StartConfig(String projectName, String jobName, Map<String, Map<String, String>> jobConfig) {
+    }
+
+    /** The Flink configuration the run was launched with, rebuilt by the same resolver the launch used. */
+    private Map<String, String> effectiveFlinkConf(StreamTask t) {
+        if (t.jobStartConfig() == null || t.jobStartConfig().isBlank()) {
+            return null;
+        }
+        try {
+            StartConfig c = json.readValue(t.jobStartConfig(), StartConfig.class);
+            if (c.jobConfig() == null || c.projectName() == null || c.jobName() == null) {
+                return null;
+            }
+            String cluster = t.cluster() != null && clusters.names().contains(t.cluster()) ? t.cluster()
+                    : clusters.defaultCluster();
+            return new TreeMap<>(flinkConf.resolve(cluster, clusters.isPerJob(cluster), c.projectName(), c.jobName(),
+                    c.jobConfig()).flinkConfiguration());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -113,8 +143,12 @@ class RunDetails {
                 if (t.flinkJobId() == null) {
                     return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
                 }
-                Object ex = safe(() -> clusters.get(t.cluster()).exceptions(t.flinkJobId()));
-                List<String> lines = List.of(String.valueOf(json.convertValue(ex, Map.class)).split("\\\\n|\n"));
+                List<String> lines;
+                try {
+                    lines = ExceptionLines.of(clusters.get(t.cluster()).exceptions(t.flinkJobId()));
+                } catch (RuntimeException e) {
+                    lines = List.of("Flink's exception history is not available: " + e.getMessage());
+                }
                 return TaskLog.page("flink:/jobs/" + t.flinkJobId() + "/exceptions",
                         TaskLog.filter(lines, only, ignore), fromLine, pageSize, lastRows);
             case "jobmanager":

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.common.error.StreamisException;
 import io.streamis.config.value.JobConfig;
 import io.streamis.config.value.JobConfigService;
+import io.streamis.config.value.NormalizedConfig;
 import io.streamis.jobmanager.material.MaterialStore;
 import io.streamis.jobmanager.material.ProjectFileService;
 import java.io.IOException;
@@ -45,8 +46,8 @@ class ImportSupport {
         }
     }
 
-    JobConfig normalizeConfig(Map<String, Object> raw) {
-        return configService.normalize(raw);
+    NormalizedConfig normalizeConfig(Map<String, Object> raw) {
+        return configService.normalizeReporting(raw);
     }
 
     void saveConfig(long jobId, String jobName, JobConfig config) {

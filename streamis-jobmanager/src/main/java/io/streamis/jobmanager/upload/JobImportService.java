@@ -6,6 +6,7 @@ import io.streamis.common.error.StreamisException;
 import io.streamis.common.validation.Names;
 import io.streamis.config.ConfigKeys;
 import io.streamis.config.value.JobConfig;
+import io.streamis.config.value.NormalizedConfig;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.JobMapper;
@@ -38,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JobImportService {
 
     private static final int CREATE_RETRIES = 5;
+    /** The refusal of a meta.json without a project name. */
+    public static final String MSG_NO_PROJECT = "meta.json must name its project: projectName is missing or blank";
 
     private final StreamisJobManagerProperties properties;
     private final MetaJsonParser parser;
@@ -100,6 +103,10 @@ public class JobImportService {
     }
 
     private JobMeta reconcileProject(JobMeta meta, String requestProject) {
+        if (meta.projectName() == null || meta.projectName().isBlank()) {
+            // As 0.3.x: the package must say which project it belongs to (it is not taken from the request).
+            throw StreamisException.validation(MSG_NO_PROJECT);
+        }
         if (requestProject == null || requestProject.isBlank()) {
             return meta;
         }
@@ -125,12 +132,15 @@ public class JobImportService {
         List<String> referenced = JobContents.validate(meta.jobType(), meta.jobContent());
         access.requireProject(user, meta.projectName(), Privilege.EDIT);
         support.checkReferencedFiles(meta.projectName(), referenced, files.keySet());
-        JobConfig config = meta.jobConfig() == null ? null : support.normalizeConfig(meta.jobConfig());
+        NormalizedConfig normalized = meta.jobConfig() == null ? null : support.normalizeConfig(meta.jobConfig());
+        JobConfig config = normalized == null ? null : normalized.config();
+        List<NormalizedConfig.Dropped> dropped = normalized == null ? List.of() : normalized.dropped();
         String contentJson = support.toJson(meta.jobContent());
         TransactionTemplate tx = support.transactionTemplate();
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> write(user, meta, files, source, config, contentJson));
+                ImportResult r = tx.execute(status -> write(user, meta, files, source, config, contentJson));
+                return new ImportResult(r.jobId(), r.version(), r.created(), dropped);
             } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                 // Two first uploads of the same job raced on the unique (project, name) (or MySQL picked one as a
                 // deadlock victim); the loser retries and now finds the winner's row, which it locks like any
@@ -172,7 +182,7 @@ public class JobImportService {
         if (config != null) {
             support.saveConfig(job.id(), job.name(), config);
         }
-        return new ImportResult(job.id(), version.version(), created);
+        return new ImportResult(job.id(), version.version(), created, List.of());
     }
 
     private static void maxLength(String key, String value, int max) {

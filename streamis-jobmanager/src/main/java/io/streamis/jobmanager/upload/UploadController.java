@@ -42,7 +42,7 @@ class UploadController {
         }
         try (InputStream in = file.getInputStream()) {
             ImportResult r = imports.importZip(user, projectName, file.getOriginalFilename(), in, source);
-            return Message.ok().data("jobId", r.jobId()).data("version", r.version());
+            return Message.ok().data("jobId", r.jobId()).data("version", r.version()).data("dropped", r.dropped());
         }
     }
 
@@ -51,6 +51,6 @@ class UploadController {
         // Re-parsed through the strict meta.json reader so both entry points apply the same rules.
         JobMeta meta = parser.parse(json.writeValueAsBytes(body));
         ImportResult r = imports.createOrUpdate(user, meta);
-        return Message.ok().data("jobId", r.jobId()).data("version", r.version());
+        return Message.ok().data("jobId", r.jobId()).data("version", r.version()).data("dropped", r.dropped());
     }
 }

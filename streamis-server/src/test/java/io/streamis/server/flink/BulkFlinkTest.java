@@ -81,8 +81,12 @@ class BulkFlinkTest extends AbstractFlinkApiTest {
         JsonNode first = api.call(put(ApiTestSupport.API + "/streamis/streamJobManager/job/execute/inspect")
                 .session(admin).param("jobId", String.valueOf(a)).param("jobId", String.valueOf(b)));
         assertThat(first.at("/data/results").size()).isEqualTo(2);
+        // Every 0.3.x entry is present; only the version needs a confirmation (no state exists yet).
         assertThat(first.at("/data/results/0/inspections").toString()).contains("version")
+                .contains("snapshot").contains("highavailable");
+        assertThat(first.at("/data/results/0/needsConfirm").toString()).contains("version")
                 .doesNotContain("snapshot");
+        assertThat(first.at("/data/results/0/snapshot/found").asBoolean()).isFalse();
         assertThat(first.at("/data/results/0/version/now/version").asText()).isEqualTo("v00001");
 
         execute(a, null);
@@ -91,8 +95,9 @@ class BulkFlinkTest extends AbstractFlinkApiTest {
                 .param("jobId", String.valueOf(a)));
         JsonNode inspect = await("a usable checkpoint to inspect", WAIT, () -> api.call(
                 put(ApiTestSupport.API + "/streamis/streamJobManager/job/execute/inspect").session(admin)
-                        .param("jobId", String.valueOf(a))).get("data"), d -> d.has("snapshot"));
-        assertThat(inspect.get("inspections").toString()).doesNotContain("version");
+                        .param("jobId", String.valueOf(a))).get("data"), d -> d.at("/snapshot/found").asBoolean());
+        assertThat(inspect.get("needsConfirm").toString()).doesNotContain("version");
+        assertThat(inspect.at("/version/last/version").asText()).isEqualTo("v00001");
         String planned = inspect.at("/snapshot/path").asText();
         assertThat(inspect.at("/snapshot/origin").asText()).isNotBlank();
         JsonNode run = execute(a, null);

@@ -59,7 +59,7 @@ class ConfigAndAccessApiTest {
         assertThat(def.get(0).get("key").asText()).isEqualTo("wds.linkis.flink.resource");
         JsonNode parallelism = def.get(0).get("child_def").get(0);
         assertThat(parallelism.get("key").asText()).isEqualTo("wds.linkis.flink.app.parallelism");
-        assertThat(parallelism.get("validate_rule").asText()).isEqualTo("^([1-9]\\d{0,1}|100)$");
+        assertThat(parallelism.get("validate_rule").asText()).isEqualTo("^([1-9][0-9]{0,1}|100)$");
         assertThat(parallelism.get("default_value").asText()).isEqualTo("4");
     }
 
@@ -72,7 +72,7 @@ class ConfigAndAccessApiTest {
                         + "\"wds.linkis.flink.produce\":{}}");
         assertThat(r.get("status").asInt()).isEqualTo(2);
         assertThat(r.get("message").asText()).contains("wds.linkis.flink.app.parallelism")
-                .contains("^([1-9]\\d{0,1}|100)$");
+                .contains("^([1-9][0-9]{0,1}|100)$");
         assertThat(api.call(get(ApiTestSupport.API + CONFIG + "/json/" + jobId).session(admin)).toString())
                 .isEqualTo(before);
     }
