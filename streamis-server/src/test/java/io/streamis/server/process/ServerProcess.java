@@ -142,6 +142,26 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Stops the server with {@code bin/stop.sh} (pid file in the data dir, as {@code bin/start.sh} leaves it) and
+     * a grace period of {@code graceSeconds}; returns the script's output.
+     */
+    String stopWithScript(Path data, int graceSeconds) throws Exception {
+        Files.writeString(data.resolve("streamis.pid"), process.pid() + "\n");
+        Path script = Path.of("..", "bin", "stop.sh").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        pb.environment().put("STREAMIS_DATA_DIR", data.toString());
+        pb.environment().put("STREAMIS_STOP_TIMEOUT", String.valueOf(graceSeconds));
+        Process stop = pb.start();
+        String out = new String(stop.getInputStream().readAllBytes());
+        if (!stop.waitFor(180, TimeUnit.SECONDS)) {
+            stop.destroyForcibly();
+            throw new AssertionError("bin/stop.sh did not return; output: " + out);
+        }
+        process.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
     String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
