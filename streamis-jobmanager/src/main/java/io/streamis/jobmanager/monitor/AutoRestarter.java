@@ -41,6 +41,7 @@ public class AutoRestarter implements DisposableBean {
     private final AlertService alerts;
     private final StreamisJobManagerProperties properties;
     private final RestartDueMapper dueDates;
+    private final ShutdownGate shutdown;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "streamis-auto-restart");
         t.setDaemon(true);
@@ -48,7 +49,8 @@ public class AutoRestarter implements DisposableBean {
     });
 
     public AutoRestarter(StartService starts, TaskMapper tasks, JobMapper jobs, EffectiveConfig effective,
-                         AlertService alerts, StreamisJobManagerProperties properties, RestartDueMapper dueDates) {
+                         AlertService alerts, StreamisJobManagerProperties properties, RestartDueMapper dueDates,
+                         ShutdownGate shutdown) {
         this.starts = starts;
         this.tasks = tasks;
         this.jobs = jobs;
@@ -56,6 +58,7 @@ public class AutoRestarter implements DisposableBean {
         this.alerts = alerts;
         this.properties = properties;
         this.dueDates = dueDates;
+        this.shutdown = shutdown;
     }
 
     /** Called once per detected failure of {@code failed}; schedules a restart or raises the final alert. */
@@ -90,6 +93,9 @@ public class AutoRestarter implements DisposableBean {
     }
 
     private void restart(long jobId, long failedTaskId) {
+        if (shutdown.isClosing()) {
+            return; // the server is stopping: the due time stays, and the next server runs the restart
+        }
         if (dueDates.claim(failedTaskId) == 0) {
             return; // taken by another run of this schedule already
         }
