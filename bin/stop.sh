@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Stops Streamis gracefully (SIGTERM, then waits; SIGKILL only after the grace period).
+# The grace period is STREAMIS_STOP_TIMEOUT seconds (60), extended while the server announces in
+# $STREAMIS_DATA_DIR/streamis.stopping (epoch seconds) that its jobs' shutdown savepoints are still due: killing it
+# earlier would lose those savepoints.
 set -euo pipefail
 source "$(dirname "$0")/streamis-env.sh"
 if [ ! -f "$STREAMIS_PID_FILE" ]; then echo "Streamis is not running (no $STREAMIS_PID_FILE)"; exit 0; fi
 PID="$(cat "$STREAMIS_PID_FILE")"
 if ! kill -0 "$PID" 2>/dev/null; then echo "Streamis is not running (stale pid $PID)"; rm -f "$STREAMIS_PID_FILE"; exit 0; fi
+STOPPING_FILE="$STREAMIS_DATA_DIR/streamis.stopping"
 kill -TERM "$PID"
-for _ in $(seq 1 ${STREAMIS_STOP_TIMEOUT:-60}); do
-  if ! kill -0 "$PID" 2>/dev/null; then rm -f "$STREAMIS_PID_FILE"; echo "Streamis stopped"; exit 0; fi
+deadline=$(( $(date +%s) + ${STREAMIS_STOP_TIMEOUT:-60} ))
+while :; do
+  if ! kill -0 "$PID" 2>/dev/null; then
+    rm -f "$STREAMIS_PID_FILE" "$STOPPING_FILE"; echo "Streamis stopped"; exit 0
+  fi
+  announced="$(cat "$STOPPING_FILE" 2>/dev/null || echo 0)"
+  # 10 s after the announced end for the cluster and the database to close.
+  if [[ "$announced" =~ ^[0-9]+$ ]] && (( announced + 10 > deadline )); then deadline=$(( announced + 10 )); fi
+  if (( $(date +%s) >= deadline )); then break; fi
   sleep 1
 done
 echo "Streamis did not stop in time; killing $PID" >&2
 kill -KILL "$PID" || true
-rm -f "$STREAMIS_PID_FILE"
+rm -f "$STREAMIS_PID_FILE" "$STOPPING_FILE"

@@ -18,6 +18,7 @@ describe('http client', () => {
     const [url, init] = fetch.mock.calls[0]
     expect(url).toBe('/api/rest_j/v1/x')
     expect(init.headers['Content-Type']).toBe('application/json')
+    expect(init.headers['X-Requested-With']).toBe('XMLHttpRequest')
     expect(init.body).toBe('{"a":1}')
   })
 

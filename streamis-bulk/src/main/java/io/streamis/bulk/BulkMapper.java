@@ -42,6 +42,14 @@ public interface BulkMapper {
                    @Param("state") String state, @Param("message") String message,
                    @Param("confirmedPath") String confirmedPath);
 
+    /** An item carried as already done into a retry: the earlier operation's outcome, not run again. */
+    @Insert("INSERT INTO streamis_bulk_item (bulk_id, job_id, job_name, state, task_id, message, snapshot_path,"
+            + " confirmed_path, update_time) VALUES (#{bulkId}, #{jobId}, #{jobName}, #{state}, #{taskId}, #{message},"
+            + " #{snapshotPath}, #{confirmedPath}, CURRENT_TIMESTAMP)")
+    int insertDoneItem(@Param("bulkId") long bulkId, @Param("jobId") long jobId, @Param("jobName") String jobName,
+                       @Param("state") String state, @Param("taskId") Long taskId, @Param("message") String message,
+                       @Param("snapshotPath") String snapshotPath, @Param("confirmedPath") String confirmedPath);
+
     @Select("SELECT id, action, request_key, snapshot, total, finished, create_by, create_time, finish_time"
             + " FROM streamis_bulk_operation WHERE id = #{id}")
     BulkOperation selectOperation(@Param("id") long id);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,18 +24,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
  * Bulk start/stop composed of the single-job actions on a bounded executor. Each job is pre-checked on its own
  * (a failing job is reported, the others go on), each item records the real outcome (RUNNING reached, or
- * stopped, or why not), and an identical request within the dedupe window returns the earlier operation.
+ * stopped, or why not), and an identical request within the dedupe window returns the earlier operation, or, when
+ * some of its items failed, retries those items only.
  */
 @Service
 public class BulkService implements DisposableBean {
 
     static final int MAX_JOBS = 500;
+    /** The note a carried item gets; removed before it is carried again, so it does not pile up. */
+    private static final Pattern CARRIED = Pattern.compile(" \\(in bulk operation \\d+; not run again\\)$");
 
     private final BulkMapper mapper;
     private final AccessGuard access;
@@ -73,23 +78,51 @@ public class BulkService implements DisposableBean {
         }
         String key = requestKey(user, action, ids, snapshot, confirmedPaths);
         BulkOperation existing = duplicateOf(key);
-        long bulkId = existing != null ? existing.id() : create(user, action, ids, snapshot, confirmedPaths, key);
+        long bulkId;
+        if (existing == null) {
+            bulkId = create(user, action, ids, snapshot, confirmedPaths, key, null);
+        } else if (existing.finished() && anyFailed(existing.id())) {
+            // A repeat after a partial failure is a retry: the failed items run again, the others do not.
+            bulkId = create(user, action, ids, snapshot, confirmedPaths, key, existing);
+        } else {
+            bulkId = existing.id();
+        }
         if (wait) {
             awaitFinished(bulkId);
         }
         return bulkId;
     }
 
+    /**
+     * Creates and starts an operation. With {@code retryOf} (an earlier identical operation that finished with
+     * failures) only its failed items run again; its succeeded items are carried into the new operation as they
+     * were, so the answer still covers every job and nothing that worked is done twice.
+     */
     private synchronized long create(String user, BulkAction action, List<Long> ids, boolean snapshot,
-                                     Map<Long, String> confirmedPaths, String key) {
-        // Re-checked under the lock: two identical requests arriving together must not both run.
+                                     Map<Long, String> confirmedPaths, String key, BulkOperation retryOf) {
+        // Re-checked under the lock: two identical requests (or retries) arriving together must not both run.
         BulkOperation again = duplicateOf(key);
-        if (again != null) {
+        if (again == null) {
+            retryOf = null; // what the earlier operation achieved has changed since: run everything
+        } else if (retryOf == null || again.id() != retryOf.id() || !again.finished() || !anyFailed(again.id())) {
             return again.id();
+        }
+        Map<Long, BulkItem> succeeded = new HashMap<>();
+        if (retryOf != null) {
+            mapper.selectItems(retryOf.id()).stream().filter(i -> i.itemState() == ItemState.SUCCEEDED)
+                    .forEach(i -> succeeded.put(i.jobId(), i));
         }
         BulkMapper.NewOperation op = new BulkMapper.NewOperation(action.name(), key, snapshot, ids.size(), user);
         mapper.insertOperation(op);
         for (long jobId : ids) {
+            BulkItem done = succeeded.get(jobId);
+            if (done != null) {
+                mapper.insertDoneItem(op.id, jobId, done.jobName(), ItemState.SUCCEEDED.name(), done.taskId(),
+                        CARRIED.matcher(String.valueOf(done.message())).replaceFirst("")
+                                + " (in bulk operation " + retryOf.id() + "; not run again)",
+                        done.snapshotPath(), done.confirmedPath());
+                continue;
+            }
             String name = null;
             String problem = null;
             try {
@@ -117,6 +150,10 @@ public class BulkService implements DisposableBean {
      * The earlier identical request this one repeats: one still running, or one finished within the dedupe
      * window after which nothing happened to its jobs (a stop or start in between makes the repeat legitimate).
      */
+    private boolean anyFailed(long bulkId) {
+        return mapper.selectItems(bulkId).stream().anyMatch(i -> i.itemState() == ItemState.FAILED);
+    }
+
     private BulkOperation duplicateOf(String key) {
         BulkOperation op = mapper.selectRecentByKey(key, LocalDateTime.now().minus(properties.dedupeWindow()));
         if (op == null || !op.finished()) {

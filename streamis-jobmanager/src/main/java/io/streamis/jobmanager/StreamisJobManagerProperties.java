@@ -19,12 +19,15 @@ import org.springframework.util.unit.DataSize;
  * @param restart          the auto-restart budget for jobs with fail-restart ON
  * @param operationTimeout how long start/stop/savepoint wait for Flink before giving up
  * @param taskLogRoot      where the platform's launch log of every task is written
+ * @param restoreRoots     directories (paths or URIs) under which a user may confirm any restore path, besides the
+ *                         job's own state directories (e.g. a shared savepoint area for migrations)
  */
 @ConfigurationProperties(prefix = "streamis.jobmanager")
 public record StreamisJobManagerProperties(Path materialRoot, List<String> admins, Upload upload,
                                            Boolean contentEditEnable, Integer argsMaxLength,
                                            Boolean projectNameStrictCheck, Monitor monitor, Restart restart,
-                                           Duration operationTimeout, Path taskLogRoot) {
+                                           Duration operationTimeout, Path taskLogRoot,
+                                           List<String> restoreRoots) {
 
     public StreamisJobManagerProperties {
         materialRoot = materialRoot == null ? Path.of("data", "materials") : materialRoot;
@@ -37,6 +40,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         restart = restart == null ? new Restart(null, null, null, null, null, null) : restart;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
+        restoreRoots = restoreRoots == null ? List.of() : List.copyOf(restoreRoots);
     }
 
     /**

@@ -18,6 +18,12 @@ public enum ErrorCode {
     STATE_STORAGE(1, 400),
     FLINK_UNAVAILABLE(1, 400),
     FLINK_REJECTED(1, 400),
+    /** A confirmed restore path outside the job's state directories and the admin-configured roots. */
+    RESTORE_PATH_REFUSED(2, 412),
+    /** A state-changing request without proof that it comes from the server's own pages (cross-site defence). */
+    CROSS_SITE_REFUSED(3, 403),
+    /** Too many failed logins of one user from one address; refused until the lockout ends. */
+    LOGIN_THROTTLED(1, 429),
     INTERNAL(1, 500);
 
     private final int envelopeStatus;

@@ -14,8 +14,10 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides who may do what. Read rule: owner-or-visible OR ACCESS on the job's project.
- * Write rule: owner-or-visible OR EDIT. Admins ({@code streamis.jobmanager.admins}) may do everything.
+ * The one place that decides who may do what. Read rule: owner OR listed in the job's {@code authority.visible}
+ * OR ACCESS on the job's project. Write rule: owner OR EDIT; being listed as visible grants no write (it is a
+ * read grant a job's editors hand out, and must not let those readers stop or reconfigure the job).
+ * Admins ({@code streamis.jobmanager.admins}) may do everything.
  * Every job endpoint goes through here, including those 0.3.2 left open (§15 #6).
  */
 @Component
@@ -61,7 +63,8 @@ public class AccessGuard {
     /** Loads a job the user may read, or fails with not-found / no-permission. */
     public StreamJob readableJob(String user, long jobId) {
         StreamJob job = job(jobId);
-        if (!isOwnerOrVisible(user, job) && !hasProjectPrivilege(user, job.projectName(), Privilege.ACCESS)) {
+        if (!isOwner(user, job) && !isVisibleTo(user, job)
+                && !hasProjectPrivilege(user, job.projectName(), Privilege.ACCESS)) {
             throw StreamisException.noPermission("User " + user + " has no permission to view job " + job.name()
                     + " (needs to own it or ACCESS on project " + job.projectName() + ")");
         }
@@ -71,7 +74,7 @@ public class AccessGuard {
     /** Loads a job the user may change, or fails. */
     public StreamJob writableJob(String user, long jobId) {
         StreamJob job = job(jobId);
-        if (!isOwnerOrVisible(user, job) && !hasProjectPrivilege(user, job.projectName(), Privilege.EDIT)) {
+        if (!isOwner(user, job) && !hasProjectPrivilege(user, job.projectName(), Privilege.EDIT)) {
             throw StreamisException.noPermission("User " + user + " has no permission to operate job " + job.name()
                     + " (needs to own it or EDIT on project " + job.projectName() + ")");
         }
@@ -100,10 +103,11 @@ public class AccessGuard {
         return job;
     }
 
-    private boolean isOwnerOrVisible(String user, StreamJob job) {
-        if (isAdmin(user) || user.equals(job.createBy())) {
-            return true;
-        }
+    private boolean isOwner(String user, StreamJob job) {
+        return isAdmin(user) || user.equals(job.createBy());
+    }
+
+    private boolean isVisibleTo(String user, StreamJob job) {
         return config.load(job.id()).get(ConfigKeys.AUTHORITY_VISIBLE)
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).anyMatch(user::equals))
                 .orElse(false);

@@ -2,6 +2,7 @@ package io.streamis.jobmanager.lifecycle;
 
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.rest.Message;
+import io.streamis.common.security.ChangesState;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
@@ -74,6 +75,7 @@ class LifecycleController {
         return Message.ok().data("results", results);
     }
 
+    @ChangesState
     @GetMapping("/stop")
     Message stop(@LoginUser String user, @RequestParam long jobId,
                  @RequestParam(required = false, defaultValue = "false") boolean snapshot) {

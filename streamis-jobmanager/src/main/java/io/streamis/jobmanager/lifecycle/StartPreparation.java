@@ -33,10 +33,11 @@ public class StartPreparation {
     private final LaunchSpecFactory specs;
     private final JobService jobs;
     private final ServerInstance serverInstance;
+    private final RestorePathRule restorePaths;
 
     public StartPreparation(AccessGuard access, VersionService versions, EffectiveConfig effective,
                             RestorePlanner planner, LaunchSpecFactory specs, JobService jobs,
-                            ServerInstance serverInstance) {
+                            ServerInstance serverInstance, RestorePathRule restorePaths) {
         this.access = access;
         this.versions = versions;
         this.effective = effective;
@@ -44,11 +45,13 @@ public class StartPreparation {
         this.specs = specs;
         this.jobs = jobs;
         this.serverInstance = serverInstance;
+        this.restorePaths = restorePaths;
     }
 
     public Prepared prepare(long jobId, String confirmedPath) {
         StreamJob job = access.job(jobId);
         AccessGuard.requireEnabled(job);
+        restorePaths.check(job, confirmedPath);
         JobVersion version = versions.latest(jobId);
         EffectiveConfig.Resolved config = effective.of(job);
         RestorePlanner.Decision decision = planner.plan(job, config.config(), confirmedPath);

@@ -4,6 +4,7 @@ import io.streamis.common.error.StreamisException;
 import io.streamis.common.paging.Page;
 import io.streamis.common.paging.PageRequest;
 import io.streamis.common.rest.Message;
+import io.streamis.common.security.ChangesState;
 import io.streamis.common.security.LoginUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,11 +70,13 @@ class ProjectFileController {
         return Message.ok().data("files", page.rows()).data("totalPage", page.total());
     }
 
+    @ChangesState
     @GetMapping("/delete")
     Message delete(@LoginUser String user, @RequestParam String fileName, @RequestParam String projectName) {
         return Message.ok().data("deleted", files.delete(user, projectName, fileName));
     }
 
+    @ChangesState
     @GetMapping("/version/delete")
     Message deleteVersions(@LoginUser String user, @RequestParam String ids) {
         List<Long> list;

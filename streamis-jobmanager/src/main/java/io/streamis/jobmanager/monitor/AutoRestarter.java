@@ -11,7 +11,9 @@ import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -38,6 +40,8 @@ public class AutoRestarter implements DisposableBean {
     private final EffectiveConfig effective;
     private final AlertService alerts;
     private final StreamisJobManagerProperties properties;
+    private final RestartDueMapper dueDates;
+    private final ShutdownGate shutdown;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "streamis-auto-restart");
         t.setDaemon(true);
@@ -45,13 +49,16 @@ public class AutoRestarter implements DisposableBean {
     });
 
     public AutoRestarter(StartService starts, TaskMapper tasks, JobMapper jobs, EffectiveConfig effective,
-                         AlertService alerts, StreamisJobManagerProperties properties) {
+                         AlertService alerts, StreamisJobManagerProperties properties, RestartDueMapper dueDates,
+                         ShutdownGate shutdown) {
         this.starts = starts;
         this.tasks = tasks;
         this.jobs = jobs;
         this.effective = effective;
         this.alerts = alerts;
         this.properties = properties;
+        this.dueDates = dueDates;
+        this.shutdown = shutdown;
     }
 
     /** Called once per detected failure of {@code failed}; schedules a restart or raises the final alert. */
@@ -75,10 +82,23 @@ public class AutoRestarter implements DisposableBean {
             return;
         }
         LOG.info("Job {} failed ({}); restarting in {} ms, {}", job.name(), cause, d.delay().toMillis(), d.reason());
-        scheduler.schedule(() -> restart(job.id(), failed.id()), d.delay().toMillis(), TimeUnit.MILLISECONDS);
+        // Intent first: the due time survives this process; RestartScheduleRecovery resumes it after a restart.
+        dueDates.updateDue(failed.id(), LocalDateTime.now().plus(d.delay()));
+        resume(job.id(), failed.id(), d.delay());
+    }
+
+    /** Runs the restart of the failed task's job after {@code delay} (also for a due time read back at start). */
+    public void resume(long jobId, long failedTaskId, Duration delay) {
+        scheduler.schedule(() -> restart(jobId, failedTaskId), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void restart(long jobId, long failedTaskId) {
+        if (shutdown.isClosing()) {
+            return; // the server is stopping: the due time stays, and the next server runs the restart
+        }
+        if (dueDates.claim(failedTaskId) == 0) {
+            return; // taken by another run of this schedule already
+        }
         StreamTask latest = tasks.selectLatest(jobId);
         if (latest == null || latest.id() != failedTaskId || latest.taskStatus() != TaskStatus.FAILED) {
             LOG.info("Job {} was handled meanwhile (latest task {}); skipping auto-restart", jobId,

@@ -11,20 +11,35 @@ import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.launch.JobLauncher;
 import io.streamis.launcher.state.StateLocations;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded cluster dies with the server. Before it does (this bean is destroyed before the cluster it depends
- * on), every job running on it stops with a savepoint recorded as its run's restore point; the task stays RUNNING
- * so the next start of the server brings the job back from exactly that point (see {@link StartupRecovery}).
+ * The embedded cluster dies with the server. Before it does, every job running on it stops with a savepoint
+ * recorded as its run's restore point; the task stays RUNNING so the next start of the server brings the job back
+ * from exactly that point (see {@link StartupRecovery}).
+ *
+ * <p>This is a {@link SmartLifecycle} stop, not a destroy method: lifecycle stops run, in phase order, before any
+ * bean is destroyed, so the datasource and the MiniCluster are certainly still open while the savepoints are taken
+ * and written (the H2 URL must not close itself on JVM exit either, see the server's H2 settings). The phase is
+ * below the web server's graceful shutdown and stop phases: no request can start or stop a job meanwhile.
  */
 @Component
-public class ShutdownSavepoints implements DisposableBean {
+public class ShutdownSavepoints implements SmartLifecycle {
 
+    /** After the web server stopped (Boot uses DEFAULT_PHASE - 1024 and - 2048), before everything else. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    /** Jobs savepointed at the same time; each savepoint is mostly waiting on Flink. */
+    static final int PARALLEL = 4;
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownSavepoints.class);
 
     private final TaskMapper tasks;
@@ -34,9 +49,13 @@ public class ShutdownSavepoints implements DisposableBean {
     private final StateLocations locations;
     private final JobInfoCodec codec;
     private final StreamisJobManagerProperties properties;
+    private final ShutdownGate gate;
+    private final ObjectProvider<ShutdownListener> listeners;
+    private volatile boolean running;
 
     public ShutdownSavepoints(TaskMapper tasks, JobMapper jobs, FlinkClusters clusters, JobLauncher launcher,
-                              StateLocations locations, JobInfoCodec codec, StreamisJobManagerProperties properties) {
+                              StateLocations locations, JobInfoCodec codec, StreamisJobManagerProperties properties,
+                              ShutdownGate gate, ObjectProvider<ShutdownListener> listeners) {
         this.tasks = tasks;
         this.jobs = jobs;
         this.clusters = clusters;
@@ -44,29 +63,76 @@ public class ShutdownSavepoints implements DisposableBean {
         this.locations = locations;
         this.codec = codec;
         this.properties = properties;
+        this.gate = gate;
+        this.listeners = listeners;
     }
 
     @Override
-    public void destroy() {
-        List<StreamTask> running = tasks.selectByStatuses(List.of(TaskStatus.RUNNING.code(),
-                TaskStatus.WAIT_RESTART.code()));
-        for (StreamTask t : running) {
-            if (t.cluster() == null || t.flinkJobId() == null || !clusters.isEmbedded(t.cluster())) {
-                continue;
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** Synchronous on purpose: the lifecycle's per-phase timeout must not cut N jobs' savepoints short. */
+    @Override
+    public void stop() {
+        running = false;
+        Duration each = properties.restart().shutdownSavepointTimeout();
+        if (!gate.close(properties.monitor().interval().plus(Duration.ofSeconds(10)))) {
+            LOG.warn("A monitor poll is still running; taking the shutdown savepoints anyway");
+        }
+        List<StreamTask> embedded = tasks.selectByStatuses(List.of(TaskStatus.RUNNING.code(),
+                TaskStatus.WAIT_RESTART.code())).stream()
+                .filter(t -> t.cluster() != null && t.flinkJobId() != null && clusters.isEmbedded(t.cluster()))
+                .toList();
+        if (embedded.isEmpty()) {
+            return;
+        }
+        int rounds = (embedded.size() + PARALLEL - 1) / PARALLEL;
+        Duration total = each.multipliedBy(rounds).plusSeconds(5);
+        Instant expectedBy = Instant.now().plus(total);
+        listeners.orderedStream().forEach(l -> l.savepointsStarting(embedded.size(), expectedBy));
+        LOG.info("Stopping {} embedded job(s) with savepoints before the server stops (up to {} s)",
+                embedded.size(), total.toSeconds());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, embedded.size()), r -> {
+            Thread t = new Thread(r, "streamis-shutdown-savepoint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            embedded.forEach(t -> pool.execute(() -> savepoint(t, each)));
+            pool.shutdown();
+            if (!pool.awaitTermination(total.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Shutdown savepoints did not all finish within {} s", total.toSeconds());
             }
-            try {
-                StreamJob job = jobs.selectById(t.jobId());
-                String path = launcher.stopWithSavepoint(t.cluster(), t.flinkJobId(),
-                        locations.savepointDir(job.projectName(), job.name()).toString(),
-                        properties.restart().shutdownSavepointTimeout());
-                JobInfo info = codec.read(tasks.selectById(t.id())).withState(new JobInfo.State(path,
-                        System.currentTimeMillis(), false, "SAVEPOINT", "stop", t.id(), null, t.version()));
-                tasks.updateJobInfo(t.id(), codec.write(info));
-                LOG.info("Job {} stopped with savepoint {} for the server shutdown", job.name(), path);
-            } catch (RuntimeException e) {
-                LOG.warn("No shutdown savepoint for task {} (it restarts from its newest checkpoint): {}", t.id(),
-                        e.getMessage());
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void savepoint(StreamTask t, Duration timeout) {
+        try {
+            StreamJob job = jobs.selectById(t.jobId());
+            String path = launcher.stopWithSavepoint(t.cluster(), t.flinkJobId(),
+                    locations.savepointDir(job.projectName(), job.name()).toString(), timeout);
+            JobInfo info = codec.read(tasks.selectById(t.id())).withState(new JobInfo.State(path,
+                    System.currentTimeMillis(), false, "SAVEPOINT", "stop", t.id(), null, t.version()));
+            tasks.updateJobInfo(t.id(), codec.write(info));
+            LOG.info("Job {} stopped with savepoint {} for the server shutdown", job.name(), path);
+        } catch (RuntimeException e) {
+            LOG.warn("No shutdown savepoint for task {} (it restarts from its newest checkpoint): {}", t.id(),
+                    e.getMessage());
         }
     }
 }

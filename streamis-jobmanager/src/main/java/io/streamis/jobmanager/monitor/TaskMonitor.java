@@ -37,21 +37,23 @@ public class TaskMonitor implements SchedulingConfigurer {
     private final FlinkClusters clusters;
     private final TaskReconciler reconciler;
     private final StreamisJobManagerProperties properties;
+    private final ShutdownGate gate;
     /** When each task last had its checkpoint read; the least recently read go first. */
     private final Map<Long, Long> checkpointReadAt = new ConcurrentHashMap<>();
 
     public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler,
-                       StreamisJobManagerProperties properties) {
+                       StreamisJobManagerProperties properties, ShutdownGate gate) {
         this.tasks = tasks;
         this.clusters = clusters;
         this.reconciler = reconciler;
         this.properties = properties;
+        this.gate = gate;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (properties.monitor().enabled()) {
-            registrar.addFixedDelayTask(this::pollSafely, properties.monitor().interval());
+            registrar.addFixedDelayTask(() -> gate.runUnlessClosing(this::pollSafely), properties.monitor().interval());
         }
     }
 

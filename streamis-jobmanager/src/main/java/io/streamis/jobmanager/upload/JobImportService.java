@@ -69,6 +69,10 @@ public class JobImportService {
             throw StreamisException.validation("The uploaded file must be a .zip (got '" + zipName + "')");
         }
         Names.require("Zip file name", zipName);
+        if (requestProject != null && !requestProject.isBlank()) {
+            // Before a byte is unpacked: a caller who may not import here must not get us to do that work.
+            access.requireProject(user, requestProject, Privilege.EDIT);
+        }
         Path staging = null;
         try {
             Files.createDirectories(properties.upload().stagingDir());

@@ -3,6 +3,7 @@ package io.streamis.server.identity;
 import io.streamis.jobmanager.project.Privilege;
 import io.streamis.jobmanager.project.ProjectService;
 import io.streamis.server.StreamisServerProperties;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -15,8 +16,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * First start: creates user {@code admin} (password from {@code STREAMIS_ADMIN_PASSWORD}, or generated and printed
- * once) and a default project admin may release to. Later starts change nothing.
+ * First start: creates user {@code admin} (password from {@code STREAMIS_ADMIN_PASSWORD}, or generated and written
+ * once to an owner-only file whose location is logged; the password itself never reaches stdout or a log, since
+ * {@code bin/start.sh} appends stdout to {@code logs/streamis.out}) and a default project admin may release to.
+ * Later starts change nothing.
  */
 @Component
 @Order(0)
@@ -45,13 +48,16 @@ class FirstStartBootstrap implements ApplicationRunner {
                 new SecureRandom().nextBytes(b);
                 password = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
             }
-            users.create(ADMIN, password);
             if (generated) {
-                // Printed once on purpose: it is never stored in clear anywhere else.
-                System.out.println("\n=== Streamis first start: user 'admin' created with password: " + password
-                        + " ===\n");
+                // Before the user exists: if the file cannot be written, no admin with an unknown password is left.
+                Path file = AdminPasswordFile.write(properties.adminPasswordFile(), password);
+                LOG.info("Created user {} with a generated password; it is in {} (readable by this OS user only)."
+                        + " Delete the file once you have changed or noted the password.", ADMIN, file);
             }
-            LOG.info("Created user {}", ADMIN);
+            users.create(ADMIN, password);
+            if (!generated) {
+                LOG.info("Created user {}", ADMIN);
+            }
         }
         if (projects.findByName(properties.defaultProject()).isEmpty()) {
             projects.create(ADMIN, properties.defaultProject(), null, Map.of(Privilege.RELEASE, List.of(ADMIN)));

@@ -21,10 +21,12 @@ class LoginController {
 
     private final UserService users;
     private final AccessGuard access;
+    private final LoginThrottle throttle;
 
-    LoginController(UserService users, AccessGuard access) {
+    LoginController(UserService users, AccessGuard access, LoginThrottle throttle) {
         this.users = users;
         this.access = access;
+        this.throttle = throttle;
     }
 
     @PostMapping("/login")
@@ -34,10 +36,14 @@ class LoginController {
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
             throw StreamisException.validation("userName and password are required");
         }
+        String address = request.getRemoteAddr();
+        throttle.check(user, address);
         if (!users.authenticate(user, password)) {
+            throttle.failed(user, address);
             throw new StreamisException(ErrorCode.NOT_LOGGED_IN,
                     "Wrong user name or password");
         }
+        throttle.succeeded(user, address);
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();

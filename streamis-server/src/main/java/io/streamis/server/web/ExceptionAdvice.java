@@ -82,6 +82,8 @@ class ExceptionAdvice {
 
     static ResponseEntity<Message> respond(ErrorCode code, String message, HttpServletRequest request) {
         return ResponseEntity.status(code.httpStatus())
-                .body(Message.of(code.envelopeStatus(), message).method(request.getRequestURI()));
+                .body(Message.of(code.envelopeStatus(), message).method(request.getRequestURI())
+                        // Machine-readable, so clients (and the UI's i18n) can tell e.g. a throttled login apart.
+                        .data("errorCode", code.name()));
     }
 }

@@ -2,6 +2,7 @@ package io.streamis.server.web;
 
 import io.streamis.common.security.LoginUser;
 import io.streamis.server.identity.IdentityInterceptor;
+import io.streamis.server.identity.SameOriginGuard;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -22,9 +23,11 @@ class WebConfig implements WebMvcConfigurer {
     static final String API_PREFIX = "/api/rest_j/v1";
 
     private final IdentityInterceptor identity;
+    private final SameOriginGuard sameOrigin;
 
-    WebConfig(IdentityInterceptor identity) {
+    WebConfig(IdentityInterceptor identity, SameOriginGuard sameOrigin) {
         this.identity = identity;
+        this.sameOrigin = sameOrigin;
     }
 
     @Override
@@ -39,6 +42,10 @@ class WebConfig implements WebMvcConfigurer {
                 .excludePathPatterns(API_PREFIX + "/user/login", API_PREFIX + "/streamis/health",
                         // asked by the 0.3.x login page before anyone is logged in (answers enableLoginEncrypt=false)
                         API_PREFIX + "/user/publicKey");
+        // After the identity (a proven gateway token needs no same-origin proof); the login is guarded too, so a
+        // foreign page cannot log a victim into an attacker's account.
+        registry.addInterceptor(sameOrigin).addPathPatterns(API_PREFIX + "/**")
+                .excludePathPatterns(API_PREFIX + "/streamis/health");
     }
 
     @Override

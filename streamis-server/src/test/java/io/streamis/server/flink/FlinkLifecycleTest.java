@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamis.launcher.state.StateLocations;
 import io.streamis.server.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.streamis.jobmanager.monitor.StartupRecovery recovery;
+    @Autowired StateLocations locations;
 
     @Test
     void statefulSqlJobStopsWithSavepointAndRestartsFromIt() throws Exception {
@@ -105,10 +107,12 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
     @Test
     void startRefusesToRunEmptyWhenRestorePointsExistButNoneIsUsable() throws Exception {
         long jobId = upload(FlinkTestSupport.sqlZip("sql_broken", produce("500", false, null)));
+        // Where the job's savepoints live (so the path rule lets it through), but no savepoint is there.
+        String missing = locations.savepointDir("default", "sql_broken") + "/savepoint-x";
         JsonNode r = api.postJson(admin, JOB + "/execute",
-                "{\"jobId\":" + jobId + ",\"snapshotPath\":\"file:///nowhere/savepoint-x\"}");
+                "{\"jobId\":" + jobId + ",\"snapshotPath\":\"" + missing + "\"}");
         assertThat(r.get("status").asInt()).isEqualTo(1);
-        assertThat(r.get("message").asText()).contains("/nowhere/savepoint-x");
+        assertThat(r.get("message").asText()).contains("sql_broken/savepoints/savepoint-x");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ?", Integer.class,
                 jobId)).as("nothing was started").isZero();
     }

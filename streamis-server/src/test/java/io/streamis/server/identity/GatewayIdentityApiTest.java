@@ -12,9 +12,14 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Trusted-gateway mode: identities from the Linkis gateway's token headers or ticket cookie. */
-@SpringBootTest(properties = {"streamis.server.gateway.enabled=true", "streamis.server.gateway.tokens=DSS-TOKEN"})
+/**
+ * Gateway mode: an identity from the Linkis gateway is trusted only when proven, by a known {@code Token-Code} sent
+ * from a configured gateway address. MockMvc requests come from 127.0.0.1, the configured gateway here.
+ */
+@SpringBootTest(properties = {"streamis.server.gateway.enabled=true", "streamis.server.gateway.tokens=DSS-TOKEN",
+        "streamis.server.gateway.addresses=127.0.0.1"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class GatewayIdentityApiTest {
@@ -22,16 +27,33 @@ class GatewayIdentityApiTest {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
 
+    private static MockHttpServletRequestBuilder userInfo() {
+        return get(ApiTestSupport.API + "/user/userInfo");
+    }
+
     @Test
-    void acceptsAKnownTokenAndRefusesAnUnknownOne() throws Exception {
+    void acceptsAKnownTokenFromTheGatewayAddress() throws Exception {
         ApiTestSupport api = new ApiTestSupport(mvc, json);
-        assertThat(api.call(get(ApiTestSupport.API + "/user/userInfo").header("Token-Code", "DSS-TOKEN")
-                .header("Token-User", "alice")).at("/data/userName").asText()).isEqualTo("alice");
-        assertThat(api.call(get(ApiTestSupport.API + "/user/userInfo").header("Token-Code", "WRONG")
-                .header("Token-User", "alice")).get("status").asInt()).isEqualTo(-1);
-        assertThat(api.call(get(ApiTestSupport.API + "/user/userInfo")
-                .cookie(new Cookie("linkis_user_session_ticket_id_v1", "bob"))).at("/data/userName").asText())
-                .isEqualTo("bob");
+        assertThat(api.call(userInfo().header("Token-Code", "DSS-TOKEN").header("Token-User", "alice"))
+                .at("/data/userName").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void anythingUnprovenIsAnonymous() throws Exception {
+        ApiTestSupport api = new ApiTestSupport(mvc, json);
+        assertThat(api.call(userInfo().header("Token-Code", "WRONG").header("Token-User", "alice"))
+                .get("status").asInt()).as("unknown token").isEqualTo(-1);
+        assertThat(api.call(userInfo().header("Token-Code", "DSS-TOKEN").header("Token-User", "alice")
+                .with(r -> {
+                    r.setRemoteAddr("10.9.9.9");
+                    return r;
+                })).get("status").asInt()).as("known token from an address that is not the gateway").isEqualTo(-1);
+        assertThat(api.call(userInfo().cookie(new Cookie("linkis_user_session_ticket_id_v1", "admin")))
+                .get("status").asInt()).as("the ticket cookie names nobody: anyone can set it").isEqualTo(-1);
+        assertThat(api.call(userInfo().cookie(new Cookie("linkis_user_session_proxy_ticket_id_v1", "admin")))
+                .get("status").asInt()).as("nor the proxy cookie").isEqualTo(-1);
+        assertThat(api.call(userInfo().header("Token-Code", "DSS-TOKEN")).get("status").asInt())
+                .as("a token without a user").isEqualTo(-1);
     }
 
     @Test

@@ -1,0 +1,297 @@
+package io.streamis.server.access;
+
+import static io.streamis.server.support.Zips.sqlMeta;
+import static io.streamis.server.support.Zips.zip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.server.identity.UserService;
+import io.streamis.server.support.ApiTestSupport;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every job, config, bulk, file, log, snapshot and project endpoint, called as each kind of caller, with the
+ * envelope status each must get: -1 for the anonymous caller, 3 for a caller without the right, and for a caller
+ * with the right anything but 3 or -1 (the call may still fail for its own reasons, e.g. no Flink here).
+ *
+ * <p>Callers: the job's OWNER (its creator, with no project privilege), EDIT and ACCESS on its project, a VISIBLE
+ * user named in the job's {@code authority.visible} (a read grant only), a STRANGER and the ANONYMOUS caller.
+ * Rows run in table order and callers in enum order, EDIT last, so the destructive rows (ban, delete) end with
+ * the caller allowed to do them.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointPrivilegeMatrixTest {
+
+    enum Caller { ANONYMOUS, STRANGER, VISIBLE, ACCESS, OWNER, EDIT }
+
+    static final String JOB = ApiTestSupport.API + "/streamis/streamJobManager/job";
+    static final String CONFIG = ApiTestSupport.API + "/streamis/streamJobManager/config";
+    static final String FILES = ApiTestSupport.API + "/streamis/streamProjectManager/project/files";
+    static final String PROJECT = ApiTestSupport.API + "/streamis/project";
+
+    static final Set<Caller> READ_JOB = EnumSet.of(Caller.OWNER, Caller.EDIT, Caller.ACCESS, Caller.VISIBLE);
+    static final Set<Caller> WRITE_JOB = EnumSet.of(Caller.OWNER, Caller.EDIT);
+    static final Set<Caller> READ_PROJECT = EnumSet.of(Caller.EDIT, Caller.ACCESS);
+    static final Set<Caller> WRITE_PROJECT = EnumSet.of(Caller.EDIT);
+    static final Set<Caller> ANY_USER = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
+
+    @Autowired MockMvc mvc;
+    @Autowired ObjectMapper json;
+    @Autowired UserService users;
+    @Autowired JdbcTemplate jdbc;
+
+    ApiTestSupport api;
+    final Map<Caller, MockHttpSession> sessions = new EnumMap<>(Caller.class);
+    String project;
+    long projectId;
+    long jobId;
+    /** Same owner and grants, but banned: start-like calls stop at "banned" after the privilege check, so no
+     * Flink cluster is started by a test about privileges. */
+    long bannedJobId;
+    String version;
+    long fileId;
+    String fileName;
+    long otherFileVersionId;
+    long bulkId;
+    String visibleUser;
+
+    @BeforeAll
+    void fixture() throws Exception {
+        api = new ApiTestSupport(mvc, json);
+        MockHttpSession admin = api.login("admin", "admin-password-1");
+        String suffix = String.valueOf(System.nanoTime());
+        Map<Caller, String> names = new EnumMap<>(Caller.class);
+        for (Caller c : Caller.values()) {
+            if (c != Caller.ANONYMOUS) {
+                names.put(c, c.name().toLowerCase() + suffix);
+                users.create(names.get(c), "password-" + c);
+                sessions.put(c, api.login(names.get(c), "password-" + c));
+            }
+        }
+        visibleUser = names.get(Caller.VISIBLE);
+        project = "matrix" + suffix;
+        JsonNode p = api.postJson(admin, "/streamis/project/createProject", "{\"projectName\":\"" + project
+                + "\",\"editUsers\":[\"" + names.get(Caller.EDIT) + "\"],\"accessUsers\":[\""
+                + names.get(Caller.ACCESS) + "\"]}");
+        assertThat(p.get("status").asInt()).as(p.toString()).isZero();
+        projectId = p.at("/data/projectId").asLong();
+
+        JsonNode up = api.upload(admin, project, "job.zip",
+                zip().add("meta.json", sqlMeta(project, "guarded", "SELECT 1", null)).bytes());
+        assertThat(up.get("status").asInt()).as(up.toString()).isZero();
+        jobId = up.at("/data/jobId").asLong();
+        version = up.at("/data/version").asText();
+        JsonNode up2 = api.upload(admin, project, "job.zip",
+                zip().add("meta.json", sqlMeta(project, "guarded_banned", "SELECT 1", null)).bytes());
+        bannedJobId = up2.at("/data/jobId").asLong();
+        for (long j : List.of(jobId, bannedJobId)) {
+            // The owner is the job's creator; giving it no project privilege shows what owning alone allows.
+            jdbc.update("UPDATE linkis_stream_job SET create_by = ? WHERE id = ?", names.get(Caller.OWNER), j);
+            JsonNode visible = api.postJson(admin, "/streamis/streamJobManager/config/json/" + j,
+                    "{\"wds.linkis.flink.produce\":{},\"wds.linkis.flink.authority\":{"
+                            + "\"wds.linkis.flink.authority.visible\":\"" + names.get(Caller.VISIBLE) + "\"}}");
+            assertThat(visible.get("status").asInt()).as(visible.toString()).isZero();
+        }
+        assertThat(api.postJson(admin, "/streamis/streamJobManager/job/ban", "[" + bannedJobId + "]")
+                .get("status").asInt()).isZero();
+
+        fileName = "lib" + suffix + ".jar";
+        fileId = uploadFile(Caller.EDIT, fileName, "1.0.0");
+        otherFileVersionId = uploadFile(Caller.EDIT, "other" + suffix + ".jar", "1.0.0");
+        JsonNode bulk = api.postJson(sessions.get(Caller.EDIT), "/streamis/streamJobManager/job/bulk/pause",
+                "{\"bulk_sbj\":[" + jobId + "]}");
+        assertThat(bulk.get("status").asInt()).as(bulk.toString()).isZero();
+        bulkId = bulk.at("/data/bulkId").asLong();
+    }
+
+    private long uploadFile(Caller who, String name, String v) throws Exception {
+        JsonNode f = api.call(multipart(FILES + "/upload").file(new MockMultipartFile("file", name,
+                "application/octet-stream", new byte[] {1, 2, 3})).param("projectName", project)
+                .param("version", v).session(sessions.get(who)));
+        assertThat(f.get("status").asInt()).as(f.toString()).isZero();
+        return f.at("/data/file/id").asLong();
+    }
+
+    /** One endpoint: how to call it, and who may. */
+    record Row(String name, Supplier<MockHttpServletRequestBuilder> request, Set<Caller> allowed) {
+    }
+
+    private List<Row> rows() {
+        String id = String.valueOf(jobId);
+        String banned = String.valueOf(bannedJobId);
+        String idList = "{\"id_list\":[" + jobId + "]}";
+        String visibleConfig = "{\"wds.linkis.flink.produce\":{},\"wds.linkis.flink.authority\":{"
+                + "\"wds.linkis.flink.authority.visible\":\"" + visibleUser + "\"}}";
+        List<Row> rows = new ArrayList<>();
+        // Job reads
+        rows.add(new Row("GET job/jobInfo", () -> get(JOB + "/jobInfo").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET job/{id}/versions", () -> get(JOB + "/" + id + "/versions"), READ_JOB));
+        rows.add(new Row("GET job/version", () -> get(JOB + "/version").param("jobId", id)
+                .param("version", version), READ_JOB));
+        rows.add(new Row("GET job/jobContent", () -> get(JOB + "/jobContent").param("jobId", id), READ_JOB));
+        rows.add(new Row("PUT job/status", () -> put(JOB + "/status").contentType(MediaType.APPLICATION_JSON)
+                .content(idList), READ_JOB));
+        rows.add(new Row("GET job/progress", () -> get(JOB + "/progress").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET job/execute/history", () -> get(JOB + "/execute/history").param("jobId", id),
+                READ_JOB));
+        rows.add(new Row("GET job/execute/errorMsg", () -> get(JOB + "/execute/errorMsg").param("jobId", id),
+                READ_JOB));
+        rows.add(new Row("GET job/details", () -> get(JOB + "/details").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET job/logs", () -> get(JOB + "/logs").param("jobId", id).param("logType", "client"),
+                READ_JOB));
+        rows.add(new Row("GET job/snapshots", () -> get(JOB + "/snapshots").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET job/alert", () -> get(JOB + "/alert").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET config/json", () -> get(CONFIG + "/json/" + id), READ_JOB));
+        rows.add(new Row("GET config/view", () -> get(CONFIG + "/view").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET config/definitions", () -> get(CONFIG + "/definitions"), ANY_USER));
+        // Job writes
+        rows.add(new Row("PUT job/execute/inspect", () -> put(JOB + "/execute/inspect").param("jobId", banned),
+                WRITE_JOB));
+        rows.add(new Row("POST job/execute", () -> post(JOB + "/execute").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"jobId\":" + banned + "}"), WRITE_JOB));
+        rows.add(new Row("GET job/stop", () -> get(JOB + "/stop").param("jobId", id), WRITE_JOB));
+        rows.add(new Row("PUT job/snapshot/{id}", () -> put(JOB + "/snapshot/" + id), WRITE_JOB));
+        rows.add(new Row("POST job/updateContent", () -> post(JOB + "/updateContent")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"jobId\":" + id + ",\"args\":[\"a\"]}"),
+                WRITE_JOB));
+        rows.add(new Row("POST job/updateLabel", () -> post(JOB + "/updateLabel")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"tasks\":[{\"id\":" + id + ",\"label\":\"l\"}]}"),
+                WRITE_JOB));
+        // Saving keeps the visible user listed, so the rows after this one still test a VISIBLE caller.
+        rows.add(new Row("POST config/json", () -> post(CONFIG + "/json/" + id).contentType(MediaType.APPLICATION_JSON)
+                .content(visibleConfig), WRITE_JOB));
+        rows.add(new Row("POST config/copy", () -> post(CONFIG + "/copy").param("jobId", id)
+                .param("fromJobId", id), WRITE_JOB));
+        rows.add(new Row("POST job/ban", () -> post(JOB + "/ban").contentType(MediaType.APPLICATION_JSON)
+                .content("[" + id + "]"), WRITE_JOB));
+        rows.add(new Row("POST job/enable", () -> post(JOB + "/enable").contentType(MediaType.APPLICATION_JSON)
+                .content("[" + id + "]"), WRITE_JOB));
+        // Bulk: the envelope is 0 for every user (items are independent); the rights show per item (see below).
+        rows.add(new Row("GET job/bulk/{id}", () -> get(JOB + "/bulk/" + bulkId), EnumSet.of(Caller.EDIT)));
+        // Project level
+        rows.add(new Row("GET job/list", () -> get(JOB + "/list").param("projectName", project), ANY_USER));
+        rows.add(new Row("POST job/upload", () -> multipart(JOB + "/upload").file(new MockMultipartFile("file",
+                "job.zip", "application/zip", zip().add("meta.json", sqlMeta(project, "guarded", "SELECT 2", null))
+                .bytes())).param("projectName", project), WRITE_PROJECT));
+        rows.add(new Row("POST job/createOrUpdate", () -> post(JOB + "/createOrUpdate")
+                .contentType(MediaType.APPLICATION_JSON).content(sqlMeta(project, "guarded", "SELECT 3", null)),
+                WRITE_PROJECT));
+        rows.add(new Row("GET files/list", () -> get(FILES + "/list").param("projectName", project),
+                READ_PROJECT));
+        rows.add(new Row("GET files/version/list", () -> get(FILES + "/version/list").param("projectName", project)
+                .param("fileName", fileName), READ_PROJECT));
+        rows.add(new Row("GET files/download", () -> get(FILES + "/download").param("id",
+                String.valueOf(fileId)), READ_PROJECT));
+        rows.add(new Row("POST files/upload", () -> multipart(FILES + "/upload").file(new MockMultipartFile("file",
+                "up.jar", "application/octet-stream", new byte[] {4})).param("projectName", project)
+                .param("version", "9.9.9"), WRITE_PROJECT));
+        rows.add(new Row("GET files/version/delete", () -> get(FILES + "/version/delete").param("ids",
+                String.valueOf(otherFileVersionId)), WRITE_PROJECT));
+        rows.add(new Row("GET files/delete", () -> get(FILES + "/delete").param("projectName", project)
+                .param("fileName", fileName), WRITE_PROJECT));
+        rows.add(new Row("GET project/list", () -> get(PROJECT + "/list"), ANY_USER));
+        rows.add(new Row("GET project/searchProject", () -> get(PROJECT + "/searchProject")
+                .param("projectName", project), ANY_USER));
+        for (String which : List.of("Release", "Edit", "Access")) {
+            rows.add(new Row("GET has" + which + "Privilege", () -> get(PROJECT + "/projectPrivilege/has" + which
+                    + "Privilege").param("projectName", project), ANY_USER));
+            rows.add(new Row("GET bulk/has" + which + "Privilege", () -> get(PROJECT + "/projectPrivilege/bulk/has"
+                    + which + "Privilege").param("projectNames", project), ANY_USER));
+        }
+        rows.add(new Row("GET getProjectPrivilege", () -> get(PROJECT + "/projectPrivilege/getProjectPrivilege")
+                .param("projectName", project), ANY_USER));
+        rows.add(new Row("PUT project/updateProject", () -> put(PROJECT + "/updateProject")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"projectId\":" + projectId + ",\"projectName\":\""
+                        + project + "\"}"), NOBODY));
+        rows.add(new Row("DELETE project/deleteProject", () -> delete(PROJECT + "/deleteProject")
+                .param("projectId", String.valueOf(projectId)), NOBODY));
+        return rows;
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsItsRuleSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows()) {
+            for (Caller c : Caller.values()) {
+                MockHttpServletRequestBuilder req = row.request().get();
+                if (c != Caller.ANONYMOUS) {
+                    req.session(sessions.get(c));
+                }
+                int status = envelopeStatus(req);
+                String expected = c == Caller.ANONYMOUS ? "-1" : row.allowed().contains(c) ? "allowed" : "3";
+                boolean ok = switch (expected) {
+                    case "-1" -> status == -1;
+                    case "3" -> status == 3;
+                    default -> status != 3 && status != -1;
+                };
+                if (!ok) {
+                    wrong.add(row.name() + " as " + c + ": expected " + expected + ", got " + status);
+                }
+            }
+        }
+        assertThat(wrong).as("endpoints answering a caller against their rule").isEmpty();
+    }
+
+    /** Bulk requests are accepted for anyone logged in; each item runs only for a caller who may operate it. */
+    @Test
+    void bulkItemsRunOnlyForCallersWhoMayOperateTheJob() throws Exception {
+        for (String action : List.of("pause", "execution")) {
+            long subject = action.equals("pause") ? jobId : bannedJobId;
+            for (Caller c : Caller.values()) {
+                MockHttpServletRequestBuilder req = post(JOB + "/bulk/" + action)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bulk_sbj\":[" + subject + "]}");
+                if (c == Caller.ANONYMOUS) {
+                    assertThat(envelopeStatus(req)).isEqualTo(-1);
+                    continue;
+                }
+                JsonNode r = api.call(req.session(sessions.get(c)));
+                assertThat(r.get("status").asInt()).as(action + " as " + c + ": " + r).isZero();
+                String message = r.at("/data/items/0/message").asText("");
+                if (WRITE_JOB.contains(c)) {
+                    assertThat(message).as(action + " as " + c).doesNotContain("no permission");
+                } else {
+                    assertThat(r.at("/data/items/0/state").asText()).as(action + " as " + c + ": " + r)
+                            .isEqualTo("FAILED");
+                    assertThat(message).as(action + " as " + c).contains("no permission");
+                }
+            }
+        }
+    }
+
+    private int envelopeStatus(MockHttpServletRequestBuilder req) throws Exception {
+        String body = mvc.perform(req).andReturn().getResponse().getContentAsString();
+        if (body.isEmpty() || !body.startsWith("{")) {
+            return 0; // a raw download
+        }
+        return json.readTree(body).path("status").asInt(0);
+    }
+}

@@ -1,0 +1,175 @@
+package io.streamis.server.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Streamis server in its own JVM, started the way {@code bin/start.sh} starts it (same main class, the Flink
+ * JVM options, output appended to a log file) and stopped with a real signal. Tests talk to it over HTTP only.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final String API = "/api/rest_j/v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Starts a server on {@code data} (H2 file database there, embedded Flink) and waits until it answers. */
+    static ServerProcess start(Path data, String... extraArgs) throws Exception {
+        int port = freePort();
+        Path log = data.resolve("logs/streamis.out");
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The Flink --add-opens of this JVM (surefire argLine) are what bin/streamis-env.sh passes too.
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-")) {
+                cmd.add(arg);
+            }
+        }
+        cmd.addAll(List.of("-Xmx768m", "-cp", System.getProperty("java.class.path"),
+                "io.streamis.server.StreamisServerApplication",
+                "--server.port=" + port,
+                "--streamis.data-dir=" + data,
+                "--streamis.server.admin-password=admin-password-1",
+                "--streamis.launcher.embedded.slots=4",
+                "--streamis.jobmanager.monitor.interval=500ms",
+                "--logging.level.root=INFO",
+                "--logging.level.org.apache.flink=WARN"));
+        cmd.addAll(List.of(extraArgs));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ServerProcess server = new ServerProcess(p, port, log);
+        server.awaitHealthy(Duration.ofSeconds(120));
+        server.login("admin", "admin-password-1");
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited during start (" + process.exitValue() + "); log:\n" + log());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/streamis/health")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("server did not answer within " + timeout + "; log:\n" + log());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + API + path);
+    }
+
+    void login(String user, String password) throws Exception {
+        JsonNode r = post("/user/login", "{\"userName\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        if (r.get("status").asInt() != 0) {
+            throw new AssertionError("login failed: " + r);
+        }
+    }
+
+    JsonNode post(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    JsonNode put(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    JsonNode get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        // What a browser on the server's own page sends with every state-changing request.
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120))
+                .header("Origin", "http://127.0.0.1:" + port);
+    }
+
+    private JsonNode send(HttpRequest.Builder b) throws Exception {
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
+    /** Sends SIGTERM (what {@code bin/stop.sh} does) and waits for the process to end. */
+    int terminate(Duration timeout) throws Exception {
+        process.destroy(); // SIGTERM on Unix
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("server did not stop within " + timeout + " of SIGTERM; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Stops the server with {@code bin/stop.sh} (pid file in the data dir, as {@code bin/start.sh} leaves it) and
+     * a grace period of {@code graceSeconds}; returns the script's output.
+     */
+    String stopWithScript(Path data, int graceSeconds) throws Exception {
+        Files.writeString(data.resolve("streamis.pid"), process.pid() + "\n");
+        Path script = Path.of("..", "bin", "stop.sh").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        pb.environment().put("STREAMIS_DATA_DIR", data.toString());
+        pb.environment().put("STREAMIS_STOP_TIMEOUT", String.valueOf(graceSeconds));
+        Process stop = pb.start();
+        String out = new String(stop.getInputStream().readAllBytes());
+        if (!stop.waitFor(180, TimeUnit.SECONDS)) {
+            stop.destroyForcibly();
+            throw new AssertionError("bin/stop.sh did not return; output: " + out);
+        }
+        process.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
