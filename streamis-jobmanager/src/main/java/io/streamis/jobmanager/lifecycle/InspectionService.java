@@ -75,6 +75,8 @@ public class InspectionService {
             confirm.add("snapshot");
         }
         String cluster = specs.clusterOf(config.config());
+        // Where this start will run (not an inspection entry: 0.3.x clients only read the listed ones).
+        out.put("cluster", Map.of("name", cluster, "type", clusters.target(cluster).type().configName()));
         List<Map<String, Object>> same = sameName(cluster, job.projectName() + "." + job.name());
         if (!same.isEmpty()) {
             out.put("list", Map.of("list", same));

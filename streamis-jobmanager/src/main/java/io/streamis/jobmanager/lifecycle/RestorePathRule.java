@@ -4,6 +4,7 @@ import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.state.StateLocations;
 import java.io.IOException;
 import java.net.URI;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Component;
 public class RestorePathRule {
 
     private final StateLocations locations;
+    private final FlinkClusters clusters;
     private final List<String> adminRoots;
 
-    public RestorePathRule(StateLocations locations, StreamisJobManagerProperties properties) {
+    public RestorePathRule(StateLocations locations, FlinkClusters clusters, StreamisJobManagerProperties properties) {
         this.locations = locations;
+        this.clusters = clusters;
         this.adminRoots = properties.restoreRoots();
     }
 
@@ -38,9 +41,12 @@ public class RestorePathRule {
             return;
         }
         URI candidate = normalise(path.trim());
-        List<URI> roots = new ArrayList<>(List.of(
-                normalise(locations.checkpointDir(job.projectName(), job.name()).toString()),
-                normalise(locations.savepointDir(job.projectName(), job.name()).toString())));
+        // The job's own directories on every configured cluster: it may have run on another one before.
+        List<URI> roots = new ArrayList<>();
+        for (String cluster : clusters.names()) {
+            roots.add(normalise(locations.checkpointDir(cluster, job.projectName(), job.name()).toString()));
+            roots.add(normalise(locations.savepointDir(cluster, job.projectName(), job.name()).toString()));
+        }
         adminRoots.forEach(r -> roots.add(normalise(r)));
         if (candidate == null || roots.stream().noneMatch(r -> r != null && isUnder(candidate, r))) {
             throw new StreamisException(ErrorCode.RESTORE_PATH_REFUSED, "Restore path " + path + " is refused:"

@@ -7,6 +7,8 @@ import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.launcher.cluster.ClusterTarget;
+import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.state.StateLocations;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,6 +37,16 @@ class RestorePathRuleTest {
         Files.createDirectories(tmp.resolve("shared/migration"));
         StateLocations locations = new StateLocations() {
             @Override
+            public URI checkpointDir(String cluster, String project, String job) {
+                return checkpointDir(project, job);
+            }
+
+            @Override
+            public URI savepointDir(String cluster, String project, String job) {
+                return savepointDir(project, job);
+            }
+
+            @Override
             public URI checkpointDir(String project, String job) {
                 return state.resolve(project + "/" + job + "/checkpoints").toUri();
             }
@@ -46,7 +58,28 @@ class RestorePathRuleTest {
         };
         StreamisJobManagerProperties props = new StreamisJobManagerProperties(null, null, null, null, null, null,
                 null, null, null, null, List.of(tmp.resolve("shared").toString(), "hdfs://nn:8020/savepoints"));
-        rule = new RestorePathRule(locations, props);
+        FlinkClusters oneCluster = new FlinkClusters() {
+            @Override
+            public ClusterTarget target(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String defaultCluster() {
+                return "embedded";
+            }
+
+            @Override
+            public List<String> names() {
+                return List.of("embedded");
+            }
+
+            @Override
+            public boolean isEmbedded(String name) {
+                return true;
+            }
+        };
+        rule = new RestorePathRule(locations, oneCluster, props);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

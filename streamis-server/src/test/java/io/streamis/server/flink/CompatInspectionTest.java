@@ -49,6 +49,8 @@ class CompatInspectionTest extends AbstractFlinkApiTest {
         assertThat(d.at("/highavailable/highAvailable").isBoolean()).isTrue();
         assertThat(d.at("/highavailable/highAvailable").asBoolean()).isTrue();
         assertThat(d.at("/highavailable/msg").asText()).isEqualTo(HighAvailabilityCheck.MSG_NOT_ENABLED);
+        assertThat(d.at("/cluster/name").asText()).isEqualTo("embedded");
+        assertThat(d.at("/cluster/type").asText()).isEqualTo("embedded");
         assertThat(d.at("/version/now/version").asText()).isEqualTo("v00001");
         assertThat(d.at("/version/now/jobId").asLong()).isEqualTo(jobId);
         assertThat(d.at("/version/now/jobContent").asText()).contains("INSERT INTO snk");
