@@ -121,6 +121,24 @@ public class AutoRestarter implements DisposableBean {
         }
     }
 
+    /**
+     * A start that brought a job back after a server restart failed. If it left a FAILED run, that is a failure
+     * like any other (restarted within the budget, or alerted); if it failed before any run existed (e.g. the job
+     * was banned meanwhile), nothing would ever try again, so a CRITICAL alert says so.
+     */
+    public void recoveryFailed(StreamTask previous, RuntimeException e) {
+        StreamTask latest = tasks.selectLatest(previous.jobId());
+        if (latest != null && latest.id() != previous.id() && latest.taskStatus() == TaskStatus.FAILED) {
+            onFailure(latest, "recovery after a server restart failed: " + e.getMessage());
+            return;
+        }
+        StreamJob job = jobs.selectById(previous.jobId());
+        if (job != null) {
+            alerts.raise(job, previous.jobVersionId(), previous.id(), "CRITICAL", "Job " + job.name()
+                    + " was not brought back after the server restart: " + e.getMessage(), null);
+        }
+    }
+
     private List<Instant> recentAutoRestarts(long jobId) {
         return tasks.selectRecent(jobId, HISTORY).stream()
                 .filter(t -> "AUTO_RESTART".equals(t.startCause()) && t.startTime() != null)

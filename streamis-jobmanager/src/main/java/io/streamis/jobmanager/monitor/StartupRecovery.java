@@ -10,6 +10,7 @@ import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,18 +36,22 @@ public class StartupRecovery implements ApplicationRunner {
     private final FlinkClusters clusters;
     private final StartService starts;
     private final JobMapper jobs;
+    private final AutoRestarter restarter;
 
-    public StartupRecovery(TaskMapper tasks, FlinkClusters clusters, StartService starts, JobMapper jobs) {
+    public StartupRecovery(TaskMapper tasks, FlinkClusters clusters, StartService starts, JobMapper jobs,
+                           AutoRestarter restarter) {
         this.tasks = tasks;
         this.clusters = clusters;
         this.starts = starts;
         this.jobs = jobs;
+        this.restarter = restarter;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        List<Integer> inFlight = List.of(TaskStatus.STARTING.code(), TaskStatus.STOPPING.code(),
-                TaskStatus.RUNNING.code(), TaskStatus.LOST.code());
+        // Every active state, WAIT_RESTART included: shutdown savepoints those tasks too, so they come back as well.
+        List<Integer> inFlight = Arrays.stream(TaskStatus.values()).filter(x -> x.isActive() || x.isTransitional())
+                .map(TaskStatus::code).toList();
         for (StreamTask t : tasks.selectByStatuses(inFlight)) {
             try {
                 settle(t);
@@ -143,6 +148,7 @@ public class StartupRecovery implements ApplicationRunner {
             starts.start(t.jobId(), t.submitUser(), null, StartCause.RECOVERY);
         } catch (RuntimeException e) {
             LOG.warn("Recovery start of job {} failed: {}", t.jobId(), e.getMessage());
+            restarter.recoveryFailed(t, e);
         }
     }
 }

@@ -66,9 +66,11 @@ class BulkFlinkTest extends AbstractFlinkApiTest {
         assertThat(progress.at("/data/done").asInt()).isEqualTo(10);
         assertThat(progress.at("/data/finished").asBoolean()).isTrue();
 
+        // The same request again is a retry of the one failed item (still banned), not a re-run of the nine.
         JsonNode repeated = api.postJson(admin, BULK + "/execution", "{\"bulkSubject\":" + ids + "}");
-        assertThat(repeated.at("/data/bulkId").asLong()).as("the same request is answered, not re-run")
-                .isEqualTo(data.get("bulkId").asLong());
+        assertThat(repeated.at("/data/bulkId").asLong()).isNotEqualTo(data.get("bulkId").asLong());
+        assertThat(repeated.at("/data/result/Failed/data/0/jobId").asLong()).isEqualTo(banned);
+        assertThat(repeated.at("/data/result/Success/count").asInt()).isEqualTo(9);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id IN ("
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", Integer.class))
                 .as("10 first starts + 9 restarts").isEqualTo(19);

@@ -55,10 +55,12 @@ class RestartScheduleRecoveryTest {
                         new ByteArrayInputStream(zip), null).jobId();
                 StartOutcome run = one.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
                 assertThat(run.status()).isEqualTo(TaskStatus.RUNNING);
+                TaskMapper tasks = one.getBean(TaskMapper.class);
+                Awaitility.await("a checkpoint recorded for the run").atMost(Duration.ofSeconds(60))
+                        .until(() -> String.valueOf(tasks.selectById(run.taskId()).linkisJobInfo()).contains("chk-"));
                 EmbeddedFlinkCluster embedded = one.getBean(EmbeddedFlinkCluster.class);
                 embedded.killNewestTaskManager();
                 embedded.addTaskManager();
-                TaskMapper tasks = one.getBean(TaskMapper.class);
                 Awaitility.await("the run seen as failed").atMost(Duration.ofSeconds(60))
                         .until(() -> tasks.selectById(run.taskId()).taskStatus() == TaskStatus.FAILED);
                 failedTaskId = run.taskId();
