@@ -56,6 +56,8 @@ class YarnApplicationTest {
     static ConfiguredFlinkClusters clusters;
     static RestJobLauncher launcher;
     static String stateRoot;
+    /** The test's own view of the ResourceManager (what an operator's `yarn application -list` shows). */
+    static org.apache.hadoop.yarn.client.api.YarnClient rm;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,10 +70,16 @@ class YarnApplicationTest {
                 Path.of(System.getProperty("streamis.flinkLibDir")));
         clusters = new ConfiguredFlinkClusters(props, new EmbeddedFlinkCluster(props), new ObjectMapper());
         launcher = new RestJobLauncher(clusters, props);
+        rm = org.apache.hadoop.yarn.client.api.YarnClient.createYarnClient();
+        rm.init(hadoop.conf());
+        rm.start();
     }
 
     @AfterAll
     static void stop() {
+        if (rm != null) {
+            rm.stop();
+        }
         if (clusters != null) {
             clusters.close();
         }
@@ -81,6 +89,10 @@ class YarnApplicationTest {
     }
 
     private static LaunchSpec spec(long jobId, String restorePath) {
+        return spec("yarn", jobId, restorePath);
+    }
+
+    private static LaunchSpec spec(String cluster, long jobId, String restorePath) {
         Map<String, String> conf = Map.of(
                 "execution.checkpointing.interval", "1000ms",
                 "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION",
@@ -88,7 +100,7 @@ class YarnApplicationTest {
                 "execution.checkpointing.savepoint-dir", savepoints(jobId).toString(),
                 "jobmanager.memory.process.size", "768m",
                 "taskmanager.memory.process.size", "1024m");
-        return new LaunchSpec("yarn", "p.j" + jobId, JobKind.SQL, SQL, null, null, List.of(), List.of(), List.of(),
+        return new LaunchSpec(cluster, "p.j" + jobId, JobKind.SQL, SQL, null, null, List.of(), List.of(), List.of(),
                 1, restorePath, false, conf, "sql", new LaunchSpec.Owner(jobId, "p", "j" + jobId, "v00001",
                 JobID.generate().toHexString()));
     }
@@ -120,15 +132,29 @@ class YarnApplicationTest {
     }
 
     private static YarnApplicationState state(String applicationId) throws Exception {
-        return hadoopYarnClient().getApplicationReport(ApplicationId.fromString(applicationId))
-                .getYarnApplicationState();
+        return rm.getApplicationReport(ApplicationId.fromString(applicationId)).getYarnApplicationState();
     }
 
-    private static org.apache.hadoop.yarn.client.api.YarnClient hadoopYarnClient() {
-        org.apache.hadoop.yarn.client.api.YarnClient c = org.apache.hadoop.yarn.client.api.YarnClient.createYarnClient();
-        c.init(hadoop.conf());
-        c.start();
-        return c;
+    @Test
+    void aStateRootThatCannotBeWrittenFailsTheStartAndLeavesNothingOnYarn() throws Exception {
+        int dead;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            dead = socket.getLocalPort();
+        }
+        String badRoot = "hdfs://127.0.0.1:" + dead + "/streamis/state";
+        StreamisLauncherProperties props = new StreamisLauncherProperties(base.resolve("launcher-bad"), null, "bad",
+                Map.of("bad", new StreamisLauncherProperties.Cluster("yarn-application", null, badRoot,
+                        hadoop.confDir().toString(), null, System.getProperty("java.home"), null)),
+                new StreamisLauncherProperties.Embedded(false, null, null, null),
+                Path.of(System.getProperty("streamis.flinkLibDir")));
+        try (ConfiguredFlinkClusters bad = new ConfiguredFlinkClusters(props, new EmbeddedFlinkCluster(props),
+                new ObjectMapper())) {
+            RestJobLauncher badLauncher = new RestJobLauncher(bad, props);
+            assertThatThrownBy(() -> badLauncher.launch(spec("bad", 7, null)))
+                    .hasMessageContaining("Cannot upload the Flink runtime to " + badRoot);
+        }
+        assertThat(rm.getApplications(java.util.Set.of("Apache Flink"), java.util.EnumSet.allOf(
+                YarnApplicationState.class), java.util.Set.of("streamis-job-7"))).isEmpty();
     }
 
     @Test
