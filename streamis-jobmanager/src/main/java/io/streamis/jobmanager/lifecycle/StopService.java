@@ -12,11 +12,15 @@ import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.launch.JobLauncher;
 import io.streamis.launcher.state.StateLocations;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Stops a job (directly or with a savepoint) and takes savepoints of running jobs. */
 @Service
 public class StopService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StopService.class);
 
     /** Result of a stop: the savepoint location when one was taken. */
     public record StopOutcome(long jobId, Long taskId, String savepointPath, boolean wasRunning) {
@@ -131,8 +135,7 @@ public class StopService {
         try {
             launcher.release(task.cluster(), task.flinkJobId());
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(StopService.class).warn("Could not release the cluster of task {}: {}",
-                    task.id(), e.toString());
+            LOG.warn("Could not release the cluster of task {}: {}", task.id(), e.toString());
         }
     }
 

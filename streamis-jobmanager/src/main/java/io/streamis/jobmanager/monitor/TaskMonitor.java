@@ -70,8 +70,8 @@ public class TaskMonitor implements SchedulingConfigurer {
         Map<String, List<StreamTask>> byCluster = new LinkedHashMap<>();
         for (StreamTask t : tasks.selectByStatuses(WATCHED)) {
             // A session start is followed by its own request (StartService); only deployments are left to us.
-            boolean followed = t.taskStatus() != TaskStatus.STARTING || clusters.names().contains(t.cluster())
-                    && clusters.isPerJob(t.cluster());
+            boolean followed = t.taskStatus() != TaskStatus.STARTING
+                    || (clusters.names().contains(t.cluster()) && clusters.isPerJob(t.cluster()));
             if (t.cluster() != null && t.flinkJobId() != null && followed) {
                 byCluster.computeIfAbsent(t.cluster(), c -> new ArrayList<>()).add(t);
             }

@@ -89,5 +89,4 @@ public class YarnApplicationDeployer {
         String m = sb.toString();
         return m.length() > 2000 ? m.substring(0, 2000) : m;
     }
-
 }

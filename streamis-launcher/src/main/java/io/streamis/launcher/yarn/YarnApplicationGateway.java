@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.slf4j.Logger;
@@ -66,7 +67,8 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
     @Override
     public ClusterOverview overview() {
         List<App> apps = refresh().values().stream().toList();
-        return new ClusterOverview("1.20.0", 0, 0, 0, (int) apps.stream()
+        // The applications run the Flink this server ships (streamis-flink-lib), so its version is theirs.
+        return new ClusterOverview(EnvironmentInformation.getVersion(), 0, 0, 0, (int) apps.stream()
                 .filter(a -> a.state() == YarnApplicationState.RUNNING).count());
     }
 
