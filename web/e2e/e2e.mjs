@@ -96,8 +96,10 @@ async function main() {
     await page.getByTestId('start-confirm-ok').click()
     await waitFor('e2e_orders RUNNING', async () => (await jobRow(page, 'e2e_orders'))?.status === 5)
     await page.getByTestId('query').click()
-    await page.locator('[data-testid=status-e2e_orders][data-status="5"]').waitFor()
-    check(true, 'job shows RUNNING in the list')
+    const statusCell = page.locator('[data-testid=status-e2e_orders][data-status="5"]')
+    await statusCell.waitFor()
+    const statusText = (await statusCell.innerText()).trim()
+    check(statusText === '运行中', `job shows RUNNING in the list as 运行中 (got "${statusText}")`)
 
     // A second version while running → (+1), version dialog marks 使用中.
     await upload(page, 'e2e_orders', 'second')

@@ -100,8 +100,21 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
                 taskId)).isEqualTo("AUTO_RESTART");
         String restoredFrom = jdbc.queryForObject("SELECT restored_from FROM linkis_stream_task WHERE id = ?",
                 String.class, taskId);
-        assertThat(restoredFrom).as("restored from a checkpoint of the failed run").contains("chk-");
+        assertThat(normalise(restoredFrom)).as("restored from the newest checkpoint of the failed run")
+                .isEqualTo(normalise(newestRetainedCheckpoint("sql_restart", run1.get("flinkJobId").asText())));
         assertThat(normalise(restoredInFlink(flinkJobId(taskId)))).isEqualTo(normalise(restoredFrom));
+    }
+
+    /** The highest {@code chk-N} with a non-empty {@code _metadata} that a run left in the job's checkpoint dir. */
+    private String newestRetainedCheckpoint(String job, String flinkJobId) throws java.io.IOException {
+        java.nio.file.Path runDir = java.nio.file.Path.of(locations.checkpointDir("default", job)).resolve(flinkJobId);
+        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(runDir)) {
+            return dirs.filter(d -> d.getFileName().toString().matches("chk-\\d+"))
+                    .filter(d -> d.resolve("_metadata").toFile().length() > 0)
+                    .max(java.util.Comparator.comparingLong(
+                            d -> Long.parseLong(d.getFileName().toString().substring(4))))
+                    .map(java.nio.file.Path::toString).orElseThrow();
+        }
     }
 
     @Test
@@ -148,10 +161,13 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         JsonNode d = await("records flowing", WAIT, () -> api.call(get(ApiTestSupport.API + JOB + "/details")
                         .session(admin).param("jobId", String.valueOf(jobId))).at("/data/details"),
                 n -> n.at("/metrics/job/vertices").size() > 0
-                        && n.at("/metrics/job/vertices/0/recordsOut").asLong() > 0);
+                        && n.at("/metrics/job/vertices/0/recordsOut").asLong() > 0
+                        && n.at("/metrics/checkpoints/completedCount").asLong() > 0);
         assertThat(d.at("/realTimeTraffic/0/sourceKey").asText()).isNotBlank();
         assertThat(d.at("/dataNumber").size()).isEqualTo(d.at("/metrics/job/vertices").size());
-        assertThat(d.at("/metrics/checkpoints/completedCount").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(d.at("/metrics/checkpoints/completedCount").asLong()).as("checkpoints of a 500 ms interval")
+                .isPositive();
+        assertThat(d.at("/metrics/checkpoints/latestCompleted/path").asText()).contains("chk-");
 
         JsonNode logs = api.call(get(ApiTestSupport.API + JOB + "/logs").session(admin)
                 .param("jobId", String.valueOf(jobId))).at("/data/logs/logs");
