@@ -16,10 +16,15 @@ import io.streamis.launcher.client.RestFlinkClusterGateway;
 import io.streamis.launcher.client.RunRequest;
 import io.streamis.launcher.client.SavepointStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -36,6 +41,13 @@ import org.slf4j.LoggerFactory;
 public class YarnApplicationGateway implements FlinkClusterGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(YarnApplicationGateway.class);
+    private static final Duration APP_CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** Shared by every YARN gateway; daemon threads, so they never keep the server alive. */
+    private static final ExecutorService POLLERS = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "streamis-yarn-poll");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A live application of ours: its id, state and Flink REST address (null until the JobManager is up). */
     record App(String applicationId, YarnApplicationState state, String restUrl, long startTime, String name) {
@@ -72,21 +84,29 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
                 .filter(a -> a.state() == YarnApplicationState.RUNNING).count());
     }
 
+    /**
+     * The applications' Flink REST calls run side by side with a per-call deadline, so one hung JobManager neither
+     * delays the others nor stalls the monitor's cycle.
+     */
     @Override
     public Map<String, JobOverview> jobsOverview() {
+        Map<String, CompletableFuture<JobOverview>> calls = new HashMap<>();
+        refresh().forEach((flinkJobId, app) -> calls.put(flinkJobId, app.restUrl() == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> gateway(app).jobsOverview().get(flinkJobId), POLLERS)
+                        .completeOnTimeout(null, APP_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .exceptionally(e -> {
+                            LOG.debug("Flink REST of application {} not answering: {}", app.applicationId(),
+                                    e.toString());
+                            return null;
+                        })));
         Map<String, JobOverview> out = new HashMap<>();
-        refresh().forEach((flinkJobId, app) -> {
-            JobOverview o = null;
-            if (app.restUrl() != null) {
-                try {
-                    o = gateway(app).jobsOverview().get(flinkJobId);
-                } catch (RuntimeException e) {
-                    LOG.debug("Flink REST of application {} not answering: {}", app.applicationId(), e.toString());
-                }
-            }
-            // Accepted but not yet running its job: still starting, never "missing".
-            out.put(flinkJobId, o != null ? o : new JobOverview(flinkJobId, app.name(), FlinkJobState.INITIALIZING,
-                    app.startTime(), -1, 0, 0, 0));
+        calls.forEach((flinkJobId, call) -> {
+            JobOverview o = call.join();
+            App app = byFlinkJob.get(flinkJobId);
+            // Accepted but not yet running its job (or its JobManager not answering): starting, never "missing".
+            out.put(flinkJobId, o != null ? o : new JobOverview(flinkJobId, app == null ? null : app.name(),
+                    FlinkJobState.INITIALIZING, app == null ? 0 : app.startTime(), -1, 0, 0, 0));
         });
         return out;
     }
