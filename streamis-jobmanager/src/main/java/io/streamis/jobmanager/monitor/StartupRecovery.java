@@ -11,9 +11,11 @@ import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -52,9 +54,12 @@ public class StartupRecovery implements ApplicationRunner {
         // Every active state, WAIT_RESTART included: shutdown savepoints those tasks too, so they come back as well.
         List<Integer> inFlight = Arrays.stream(TaskStatus.values()).filter(x -> x.isActive() || x.isTransitional())
                 .map(TaskStatus::code).toList();
+        // One overview per cluster for the whole pass: on YARN an overview is a ResourceManager query plus a call
+        // per application, so asking once per task would grow with the square of the number of jobs.
+        Map<String, Map<String, JobOverview>> overviews = new HashMap<>();
         for (StreamTask t : tasks.selectByStatuses(inFlight)) {
             try {
-                settle(t);
+                settle(t, cluster -> overviews.computeIfAbsent(cluster, c -> clusters.get(c).jobsOverview()));
             } catch (RuntimeException e) {
                 LOG.warn("Could not settle task {} of job {}: {}", t.id(), t.jobId(), e.toString());
             }
@@ -62,6 +67,10 @@ public class StartupRecovery implements ApplicationRunner {
     }
 
     void settle(StreamTask t) {
+        settle(t, cluster -> clusters.get(cluster).jobsOverview());
+    }
+
+    private void settle(StreamTask t, Function<String, Map<String, JobOverview>> overviewOf) {
         TaskStatus s = t.taskStatus();
         if (t.cluster() == null || !clusters.names().contains(t.cluster())) {
             tasks.transitionWithError(t.id(), s.code(), TaskStatus.FAILED.code(),
@@ -72,7 +81,7 @@ public class StartupRecovery implements ApplicationRunner {
             settleEmbedded(t);
             return;
         }
-        Map<String, JobOverview> overview = clusters.get(t.cluster()).jobsOverview();
+        Map<String, JobOverview> overview = overviewOf.apply(t.cluster());
         if (s == TaskStatus.STARTING && t.flinkJobId() == null && adoptByName(t, overview)) {
             return;
         }
