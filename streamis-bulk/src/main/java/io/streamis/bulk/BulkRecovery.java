@@ -19,13 +19,19 @@ class BulkRecovery implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (long bulkId : mapper.selectUnfinished()) {
+            boolean following = false;
             for (BulkItem i : mapper.selectItems(bulkId)) {
-                if (!i.itemState().isDone()) {
+                if (i.itemState() == ItemState.RUNNING && i.taskId() != null) {
+                    // A deployment whose task exists: the monitor settles the task, the follower then the item.
+                    following = true;
+                } else if (!i.itemState().isDone()) {
                     mapper.updateItem(i.id(), ItemState.FAILED.name(), i.taskId(),
                             "interrupted by a server restart; check the job's status", i.snapshotPath());
                 }
             }
-            mapper.finish(bulkId);
+            if (!following) {
+                mapper.finish(bulkId);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.streamis.bulk;
 
 import io.streamis.common.error.StreamisException;
+import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lifecycle.StartCause;
@@ -179,9 +180,13 @@ public class BulkService implements DisposableBean {
         try {
             if (action == BulkAction.EXECUTION) {
                 StartOutcome o = starts.start(item.jobId(), user, item.confirmedPath(), StartCause.BULK);
-                mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(),
-                        o.restoredFrom() == null ? "running (started without state)" : "running, restored from "
-                                + o.restoredFrom(), o.restoredFrom());
+                if (o.status() == TaskStatus.STARTING) {
+                    // A per-job deployment: the item follows its task (followDeployments), it is not done yet.
+                    mapper.updateItem(item.id(), ItemState.RUNNING.name(), o.taskId(), "deploying", o.restoredFrom());
+                } else {
+                    mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(), running(o.restoredFrom()),
+                            o.restoredFrom());
+                }
             } else {
                 StreamJob job = access.job(item.jobId());
                 StopService.StopOutcome o = stops.stop(job, snapshot);
@@ -192,6 +197,39 @@ public class BulkService implements DisposableBean {
             mapper.updateItem(item.id(), ItemState.FAILED.name(), null, String.valueOf(e.getMessage()), null);
         } finally {
             finishIfDone(bulkId);
+        }
+    }
+
+    private static String running(String restoredFrom) {
+        return restoredFrom == null ? "running (started without state)" : "running, restored from " + restoredFrom;
+    }
+
+    /**
+     * Settles the items of unfinished operations whose start is a deployment still in progress: succeeded once
+     * the task runs, failed with the task's cause once it ended. Driven by {@link BulkFollower}.
+     */
+    void followDeployments() {
+        for (long bulkId : mapper.selectUnfinished()) {
+            boolean changed = false;
+            for (BulkItem i : mapper.selectItems(bulkId)) {
+                StreamTask t = i.itemState() == ItemState.RUNNING && i.taskId() != null ? tasks.selectById(i.taskId())
+                        : null;
+                if (t == null) {
+                    continue;
+                }
+                if (t.taskStatus() == TaskStatus.RUNNING) {
+                    mapper.updateItem(i.id(), ItemState.SUCCEEDED.name(), t.id(), running(t.restoredFrom()),
+                            t.restoredFrom());
+                    changed = true;
+                } else if (t.taskStatus().isTerminal()) {
+                    mapper.updateItem(i.id(), ItemState.FAILED.name(), t.id(), "did not start: "
+                            + (t.errDesc() == null ? t.taskStatus().text() : t.errDesc()), t.restoredFrom());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                finishIfDone(bulkId);
+            }
         }
     }
 

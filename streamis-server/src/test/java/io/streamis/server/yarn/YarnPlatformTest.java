@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.bulk.BulkAction;
+import io.streamis.bulk.BulkItem;
+import io.streamis.bulk.BulkService;
+import io.streamis.bulk.ItemState;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.lifecycle.StartCause;
@@ -27,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -160,6 +165,20 @@ class YarnPlatformTest {
             assertThat(stop.savepointPath()).startsWith("hdfs://").contains("savepoint-");
             assertThat(tasks.selectLatest(jobId).taskStatus()).isEqualTo(TaskStatus.STOPPED);
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> liveApps(jid).isEmpty());
+
+            // A bulk start follows the deployment: the item is done only once the task runs, restored from the
+            // stop's savepoint.
+            BulkService bulk = ctx.getBean(BulkService.class);
+            long bulkId = bulk.submit("admin", BulkAction.EXECUTION, List.of(jobId), false, Map.of(), false);
+            BulkItem item = Awaitility.await().atMost(DEPLOY).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> bulk.items(bulkId).get(0), i -> i.itemState().isDone());
+            assertThat(item.itemState()).isEqualTo(ItemState.SUCCEEDED);
+            assertThat(tasks.selectById(item.taskId()).taskStatus()).isEqualTo(TaskStatus.RUNNING);
+            String savepointName = stop.savepointPath().replaceAll("/$", "")
+                    .substring(stop.savepointPath().replaceAll("/$", "").lastIndexOf('/') + 1);
+            assertThat(item.message()).startsWith("running, restored from hdfs://").contains(savepointName);
+            assertThat(bulk.operation(bulkId).finished()).isTrue();
+            ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), false);
         }
     }
 }
