@@ -18,6 +18,11 @@ public enum ErrorCode {
     STATE_STORAGE(1, 400),
     FLINK_UNAVAILABLE(1, 400),
     FLINK_REJECTED(1, 400),
+    /**
+     * The project file a job version pinned at publish time is gone or its bytes no longer match the pinned hash;
+     * the launch stops rather than ship other bytes.
+     */
+    PINNED_FILE_UNAVAILABLE(1, 400),
     /** A confirmed restore path outside the job's state directories and the admin-configured roots. */
     RESTORE_PATH_REFUSED(2, 412),
     /** A state-changing request without proof that it comes from the server's own pages (cross-site defence). */

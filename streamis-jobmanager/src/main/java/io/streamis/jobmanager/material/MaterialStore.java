@@ -3,6 +3,8 @@ package io.streamis.jobmanager.material;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where job-version files and project resource files live (instead of Linkis BML). Store paths are relative
@@ -31,4 +33,21 @@ public interface MaterialStore {
 
     /** Deletes one object; missing objects are ignored. */
     void delete(String storePath);
+
+    /**
+     * Deletes one object once the surrounding transaction has committed (at once without a transaction): a
+     * transaction that deletes a row and then fails must find the bytes its row still points to.
+     */
+    default void deleteAfterCommit(String storePath) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            delete(storePath);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                delete(storePath);
+            }
+        });
+    }
 }

@@ -40,6 +40,9 @@ public interface ProjectFileMapper {
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_project_files WHERE id = #{id}")
     ProjectFile selectById(@Param("id") long id);
 
+    @Select("SELECT " + COLUMNS + " FROM linkis_stream_project_files WHERE id = #{id} FOR UPDATE")
+    ProjectFile selectByIdForUpdate(@Param("id") long id);
+
     @Delete("DELETE FROM linkis_stream_project_files WHERE id = #{id}")
     int delete(@Param("id") long id);
 }

@@ -7,6 +7,7 @@ import io.streamis.common.validation.Names;
 import io.streamis.config.template.JobTemplateService;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.project.Privilege;
+import io.streamis.jobmanager.version.VersionPinMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Project resource files: versioned, hashed, referenced by jobs by name (behaviour §1.6, §3.2, §8). */
 @Service
@@ -36,10 +35,12 @@ public class ProjectFileService {
     private final MaterialStore store;
     private final AccessGuard access;
     private final JobTemplateService templates;
+    private final VersionPinMapper pins;
 
     public ProjectFileService(ProjectFileMapper mapper, MaterialStore store, AccessGuard access,
-                              JobTemplateService templates) {
+                              JobTemplateService templates, VersionPinMapper pins) {
         this.mapper = mapper;
+        this.pins = pins;
         this.store = store;
         this.access = access;
         this.templates = templates;
@@ -66,6 +67,10 @@ public class ProjectFileService {
             throw StreamisException.conflict("File " + fileName + " version " + version
                     + " already exists; set updateWhenExists to replace it");
         }
+        if (existing.isPresent()) {
+            // Replacing the bytes of a pinned version would break every job version that pinned them.
+            refuseIfPinned(lock(existing.get()), "replaced");
+        }
         // A fresh path per upload: replacing a version must not destroy the old content before the commit.
         String storePath = "projects/" + project + "/" + fileName + "/" + version + "/"
                 + UUID.randomUUID() + "/" + fileName;
@@ -77,7 +82,7 @@ public class ProjectFileService {
         }
         if (existing.isPresent()) {
             mapper.updateContent(existing.get().id(), storePath, stored.md5(), stored.size(), comment);
-            deleteAfterCommit(existing.get().storePath());
+            store.deleteAfterCommit(existing.get().storePath());
         } else {
             mapper.insert(fileName, version, storePath, store.storeType(), project, user, comment, stored.md5(),
                     stored.size(), source);
@@ -91,16 +96,6 @@ public class ProjectFileService {
         }
         return mapper.selectVersions(project, fileName).stream().filter(f -> f.version().equals(version))
                 .findFirst().orElseThrow();
-    }
-
-    private void deleteAfterCommit(String storePath) {
-        TransactionSynchronizationManager.registerSynchronization(
-                new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        store.delete(storePath);
-                    }
-                });
     }
 
     /** One row per file name: its highest version (natural order). */
@@ -154,14 +149,37 @@ public class ProjectFileService {
             throw StreamisException.noPermission("Versions " + others.stream().map(ProjectFile::version).toList()
                     + " of " + rows.get(0).fileName() + " belong to other users and cannot be deleted by " + user);
         }
-        for (ProjectFile f : rows) {
+        for (ProjectFile row : rows) {
+            ProjectFile f = lock(row);
+            refuseIfPinned(f, "deleted");
             mapper.delete(f.id());
-            store.delete(f.storePath());
+            store.deleteAfterCommit(f.storePath());
             if (JobTemplateService.isTemplateFile(project, f.fileName())) {
                 templates.disable(project, f.fileName());
             }
         }
         return rows.size();
+    }
+
+    /** Locks the row first, so a publish pinning it concurrently is either seen or waits for us. */
+    private ProjectFile lock(ProjectFile f) {
+        ProjectFile locked = mapper.selectByIdForUpdate(f.id());
+        if (locked == null) {
+            throw StreamisException.notFound("File " + f.fileName() + " version " + f.version() + " does not exist");
+        }
+        return locked;
+    }
+
+    private void refuseIfPinned(ProjectFile f, String action) {
+        List<VersionPinMapper.Holder> holders = pins.selectHolders(f.id());
+        if (!holders.isEmpty()) {
+            String by = holders.stream().map(h -> "job " + h.jobName() + " version " + h.version()).distinct()
+                    .limit(5).collect(Collectors.joining(", "));
+            throw StreamisException.conflict("File " + f.fileName() + " version " + f.version()
+                    + " cannot be " + action + ": it is pinned by " + by
+                    + (holders.size() > 5 ? " and " + (holders.size() - 5) + " more" : "")
+                    + " (a published job version always launches the bytes it was published with)");
+        }
     }
 
     public ProjectFile download(String user, long id) {

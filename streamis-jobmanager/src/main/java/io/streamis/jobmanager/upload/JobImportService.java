@@ -15,6 +15,7 @@ import io.streamis.jobmanager.material.MaterialStore;
 import io.streamis.jobmanager.project.Privilege;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionMapper;
+import io.streamis.jobmanager.version.VersionPins;
 import io.streamis.jobmanager.version.VersionService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,10 +50,12 @@ public class JobImportService {
     private final VersionService versionService;
     private final VersionMapper versions;
     private final ImportSupport support;
+    private final VersionPins pins;
 
     public JobImportService(StreamisJobManagerProperties properties, MetaJsonParser parser, AccessGuard access,
                             JobMapper jobs, VersionService versionService, VersionMapper versions,
-                            ImportSupport support) {
+                            ImportSupport support, VersionPins pins) {
+        this.pins = pins;
         this.properties = properties;
         this.parser = parser;
         this.access = access;
@@ -143,7 +146,8 @@ public class JobImportService {
         TransactionTemplate tx = support.transactionTemplate();
         for (int attempt = 1; ; attempt++) {
             try {
-                ImportResult r = tx.execute(status -> write(user, meta, files, source, config, contentJson));
+                ImportResult r = tx.execute(status -> write(user, meta, files, source, config, contentJson,
+                        referenced));
                 return new ImportResult(r.jobId(), r.version(), r.created(), dropped);
             } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                 // Two first uploads of the same job raced on the unique (project, name) (or MySQL picked one as a
@@ -158,7 +162,7 @@ public class JobImportService {
     }
 
     private ImportResult write(String user, JobMeta meta, Map<String, Path> files, String source, JobConfig config,
-                               String contentJson) {
+                               String contentJson, List<String> referenced) {
         // Plain read first: locking a row that does not exist yet takes MySQL gap locks that deadlock racing inserts.
         StreamJob existing = jobs.selectByName(meta.projectName(), meta.jobName());
         StreamJob job = existing == null ? null : jobs.selectByIdForUpdate(existing.id());
@@ -183,6 +187,7 @@ public class JobImportService {
             versions.insertFile(job.id(), version.id(), f.getKey(), version.version(), storePath,
                     support.storeType(), stored.md5(), stored.size(), user);
         }
+        pins.pin(meta.projectName(), version, referenced, files.keySet());
         if (config != null) {
             support.saveConfig(job.id(), job.name(), config);
         }

@@ -18,8 +18,10 @@ public class VersionService {
     private final VersionMapper versions;
     private final JobMapper jobs;
     private final TaskMapper tasks;
+    private final VersionPins pins;
 
-    public VersionService(VersionMapper versions, JobMapper jobs, TaskMapper tasks) {
+    public VersionService(VersionMapper versions, JobMapper jobs, TaskMapper tasks, VersionPins pins) {
+        this.pins = pins;
         this.versions = versions;
         this.jobs = jobs;
         this.tasks = tasks;
@@ -73,12 +75,16 @@ public class VersionService {
         return new Page<>(versions.selectPage(jobId, page.offset(), page.pageSize()), versions.count(jobId));
     }
 
-    /** Copies the file rows of one version to another (files are shared, not duplicated on disk). */
+    /**
+     * Copies the file rows and project-file pins of one version to another (files are shared, not duplicated on
+     * disk), so the derived version launches the same bytes.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void copyFiles(JobVersion from, JobVersion to, String user) {
         for (VersionFile f : versions.selectFiles(from.id())) {
             versions.insertFile(f.jobId(), to.id(), f.fileName(), to.version(), f.storePath(), f.storeType(),
                     f.md5(), f.size() == null ? 0 : f.size(), user);
         }
+        pins.copy(from, to);
     }
 }
