@@ -55,10 +55,12 @@ public class StartService {
      */
     public StartOutcome start(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
                               StartCause cause) {
+        RestoreRefused previous = null;
         for (int attempt = 0; ; attempt++) {
             try {
-                return startOnce(jobId, user, confirmedPath, allowNonRestoredState, cause);
+                return startOnce(jobId, user, confirmedPath, allowNonRestoredState, cause, previous);
             } catch (RestoreRefused e) {
+                previous = e;
                 if (attempt >= MAX_STEP_BACKS) {
                     throw new StreamisException(ErrorCode.FLINK_REJECTED, e.getMessage() + " (stepped back "
                             + attempt + " times; no further restore point tried)");
@@ -98,9 +100,16 @@ public class StartService {
         return new StreamisException(ErrorCode.FLINK_REJECTED, thrown, cause);
     }
 
+    /** @param steppedBackFrom the broken point the previous attempt refused, or null on the first attempt */
     private StartOutcome startOnce(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
-                                   StartCause cause) {
+                                   StartCause cause, RestoreRefused steppedBackFrom) {
         StartPreparation.Prepared p = preparation.prepare(jobId, confirmedPath, allowNonRestoredState);
+        if (steppedBackFrom != null && p.decision().path() == null) {
+            // The marked point is no candidate any more, so the planner no longer sees that state existed.
+            throw new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, steppedBackFrom.getMessage()
+                    + "; no other restore point is left, refusing to start without state. Choose a restore point,"
+                    + " or repair the point and clear its mark (POST /job/snapshots/clearRefused)");
+        }
         if (p.launch().spec().owner().flinkJobId() != null) {
             return startDeployment(p, user, cause);
         }

@@ -125,6 +125,31 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
         assertThat(again.get("status").asInt()).as("nothing left to clear").isEqualTo(1);
     }
 
+    /** Stepping back past the last broken point must not end in an empty start (the mark hides the point). */
+    @Test
+    void aBrokenOnlyPointIsMarkedButTheStartNeverFallsBackToEmpty() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_only_point", produce("500", false, null)));
+        JsonNode run1 = execute(jobId, null);
+        awaitCheckpoint(jobId);
+        String savepoint = api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("snapshot", "true")).at("/data/path").asText();
+        List<String> points = paths(jobId);
+        assertThat(points).contains(normalise(savepoint)).hasSizeLessThanOrEqualTo(2);
+        for (String point : points) {
+            Files.writeString(Path.of(point).resolve("_metadata"), "this is not a checkpoint");
+        }
+
+        JsonNode r = api.postJson(admin, JOB + "/execute", "{\"jobId\":" + jobId + "}");
+        assertThat(r.get("status").asInt()).as(r.toString()).isEqualTo(1);
+        assertThat(r.at("/data/errorCode").asText()).isEqualTo(ErrorCode.RESTORE_UNAVAILABLE.name());
+        assertThat(r.get("message").asText()).contains("refusing to start without state");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ? AND id > ?"
+                + " AND status <> 6", Integer.class, jobId, run1.get("taskId").asLong()))
+                .as("every attempt failed; none ran empty").isZero();
+        assertThat(jdbc.queryForObject("SELECT linkis_job_info FROM linkis_stream_task WHERE job_id = ?"
+                + " ORDER BY id DESC LIMIT 1", String.class, jobId)).contains("\"poisoned\":[\"");
+    }
+
     private List<String> paths(long jobId) throws Exception {
         List<String> out = new ArrayList<>();
         snapshots(api, admin, jobId).forEach(s -> out.add(normalise(s.get("path").asText())));
