@@ -23,6 +23,12 @@ public enum ErrorCode {
      * the launch stops rather than ship other bytes.
      */
     PINNED_FILE_UNAVAILABLE(1, 400),
+
+    /**
+     * The new program cannot take the restore point's state (an operator of the point has no place in it); the
+     * point itself is fine and stays a candidate. Start with allowNonRestoredState or choose another point.
+     */
+    RESTORE_INCOMPATIBLE(1, 400),
     /** A confirmed restore path outside the job's state directories and the admin-configured roots. */
     RESTORE_PATH_REFUSED(2, 412),
     /** A state-changing request without proof that it comes from the server's own pages (cross-site defence). */

@@ -1,6 +1,7 @@
 package io.streamis.jobmanager.lifecycle;
 
 import io.streamis.common.error.StreamisException;
+import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.task.StreamTask;
@@ -35,10 +36,12 @@ public class InspectionService {
     private final LaunchSpecFactory specs;
     private final FlinkClusters clusters;
     private final HighAvailabilityCheck ha;
+    private final JobInfoCodec codec;
 
     public InspectionService(AccessGuard access, VersionService versions, TaskMapper tasks,
                              EffectiveConfig effective, SnapshotInspection snapshots, LaunchSpecFactory specs,
-                             FlinkClusters clusters, HighAvailabilityCheck ha) {
+                             FlinkClusters clusters, HighAvailabilityCheck ha, JobInfoCodec codec) {
+        this.codec = codec;
         this.access = access;
         this.versions = versions;
         this.tasks = tasks;
@@ -89,9 +92,34 @@ public class InspectionService {
         if (!haResult.highAvailable()) {
             confirm.add("highavailable");
         }
+        Map<String, Object> incompatible = incompatibleLastStart(last);
+        if (incompatible != null) {
+            // Not an inspection entry either (0.3.x clients render every listed one); a UI offers the choice.
+            out.put("restoreIncompatible", incompatible);
+            confirm.add("restoreIncompatible");
+        }
         out.put("inspections", names);
         out.put("needsConfirm", confirm);
         return out;
+    }
+
+    /**
+     * When the job's last start failed because its program could not take the restore point's state: the point,
+     * Flink's reason and the offer to start with {@code allowNonRestoredState}; null otherwise.
+     */
+    private Map<String, Object> incompatibleLastStart(StreamTask last) {
+        if (last == null || last.taskStatus() != TaskStatus.FAILED
+                || RestoreFailure.of(last.errDesc()) != RestoreFailure.INCOMPATIBLE_PROGRAM) {
+            return null;
+        }
+        JobInfo.State planned = codec.read(last).restoredFrom();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("taskId", last.id());
+        m.put("path", last.restoredFrom() != null ? last.restoredFrom()
+                : planned == null ? null : planned.location());
+        m.put("message", last.errDesc());
+        m.put("allowNonRestoredState", true);
+        return m;
     }
 
     private List<Map<String, Object>> sameName(String cluster, String pipelineName) {

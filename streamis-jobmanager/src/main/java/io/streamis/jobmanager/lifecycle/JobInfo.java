@@ -2,6 +2,7 @@ package io.streamis.jobmanager.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.streamis.launcher.state.RestorePointResolver;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,5 +84,20 @@ public record JobInfo(String id, String name, String user, String status, String
         list.add(path);
         return new JobInfo(id, name, user, status, cluster, applicationId, applicationUrl, engineType,
                 engineVersion, clientType, jobStates, restoredFrom, notApplied, completedMsg, list);
+    }
+
+    /** Lifts a user-cleared mark: {@code path} (compared normalised) is a candidate again. */
+    public JobInfo withoutPoisoned(String path) {
+        String target = RestorePointResolver.normalise(path);
+        List<String> list = poisoned.stream().filter(p -> !RestorePointResolver.normalise(p).equals(target))
+                .toList();
+        return new JobInfo(id, name, user, status, cluster, applicationId, applicationUrl, engineType,
+                engineVersion, clientType, jobStates, restoredFrom, notApplied, completedMsg, list);
+    }
+
+    /** Whether {@code path} (compared normalised) is marked refused on this task. */
+    public boolean isPoisoned(String path) {
+        String target = RestorePointResolver.normalise(path);
+        return poisoned.stream().anyMatch(p -> RestorePointResolver.normalise(p).equals(target));
     }
 }

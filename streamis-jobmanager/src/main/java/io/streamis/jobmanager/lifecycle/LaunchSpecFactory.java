@@ -47,7 +47,12 @@ public class LaunchSpecFactory {
         return choice.of(config);
     }
 
-    public Prepared prepare(StreamJob job, JobVersion version, JobConfig config, String restorePath) {
+    /**
+     * @param allowNonRestoredState skip restore-point state the program has no operator for (Flink's
+     *                              {@code --allowNonRestoredState}); only ever on the user's explicit request
+     */
+    public Prepared prepare(StreamJob job, JobVersion version, JobConfig config, String restorePath,
+                            boolean allowNonRestoredState) {
         String cluster = choice.of(config);
         boolean perJob = clusters.isPerJob(cluster);
         FlinkConfResolver.Resolved resolved = flinkConf.resolve(cluster, perJob, job.projectName(), job.name(),
@@ -63,7 +68,7 @@ public class LaunchSpecFactory {
         if (JobContents.FLINK_SQL.equals(job.jobType())) {
             return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.SQL,
                     views.sqlText(job, version, content), null, null, List.of(), List.of(), List.of(),
-                    mapped.parallelism(), restorePath, false, flinkConf, artifactKey, owner), mapped.notApplied());
+                    mapped.parallelism(), restorePath, allowNonRestoredState, flinkConf, artifactKey, owner), mapped.notApplied());
         }
         Path mainJar = artifacts.require(job.projectName(), version, (String) content.get("main.class.jar")).path();
         List<Path> deps = new ArrayList<>();
@@ -79,6 +84,6 @@ public class LaunchSpecFactory {
                 notApplied.add("hdfs.jars " + h + ": HDFS jars are not shipped yet"));
         return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.JAR, null, mainJar,
                 (String) content.get("main.class"), JobContents.stringList(content, "args"), deps, resources,
-                mapped.parallelism(), restorePath, false, flinkConf, artifactKey, owner), notApplied);
+                mapped.parallelism(), restorePath, allowNonRestoredState, flinkConf, artifactKey, owner), notApplied);
     }
 }

@@ -28,8 +28,11 @@ class LifecycleController {
     private final StopService stops;
     private final InspectionService inspections;
     private final AccessGuard access;
+    private final RefusedPoints refused;
 
-    LifecycleController(StartService starts, StopService stops, InspectionService inspections, AccessGuard access) {
+    LifecycleController(StartService starts, StopService stops, InspectionService inspections, AccessGuard access,
+                        RefusedPoints refused) {
+        this.refused = refused;
         this.starts = starts;
         this.stops = stops;
         this.inspections = inspections;
@@ -38,7 +41,9 @@ class LifecycleController {
 
     /**
      * Starts a job synchronously. Body {@code {"jobId": 1, "snapshotPath": "file:/..."}}; {@code snapshotPath}
-     * is the restore point the user confirmed and takes priority over everything else.
+     * is the restore point the user confirmed and takes priority over everything else. Optional
+     * {@code "allowNonRestoredState": true} skips state of the restore point the (new) program has no operator
+     * for; it is never implied, the user chooses it after a start failed with {@code RESTORE_INCOMPATIBLE}.
      */
     @PostMapping("/execute")
     Message execute(@LoginUser String user, @RequestBody Map<String, Object> body) {
@@ -49,7 +54,8 @@ class LifecycleController {
         long jobId = id instanceof Number n ? n.longValue() : parse(String.valueOf(id));
         access.operableJob(user, jobId);
         Object path = body.get("snapshotPath");
-        StartOutcome o = starts.start(jobId, user, path == null ? null : String.valueOf(path), StartCause.USER);
+        StartOutcome o = starts.start(jobId, user, path == null ? null : String.valueOf(path),
+                flag(body.get("allowNonRestoredState")), StartCause.USER);
         return Message.ok("success").data("taskId", o.taskId()).data("status", o.status().code())
                 .data("restoredFrom", o.restoredFrom()).data("flinkJobId", o.flinkJobId());
     }
@@ -92,6 +98,32 @@ class LifecycleController {
     Message snapshot(@LoginUser String user, @PathVariable long jobId) {
         StreamJob job = access.writableJob(user, jobId);
         return Message.ok().data("path", stops.snapshot(job));
+    }
+
+    /** Body of {@code POST /snapshots/clearRefused}. */
+    record ClearRefusedRequest(Long jobId, String path) {
+    }
+
+    /** Lifts the "refused" mark from a restore point of the job: the planner may choose it again. */
+    @PostMapping("/snapshots/clearRefused")
+    Message clearRefused(@LoginUser String user, @RequestBody ClearRefusedRequest body) {
+        if (body == null || body.jobId() == null) {
+            throw StreamisException.validation("jobId is required");
+        }
+        StreamJob job = access.writableJob(user, body.jobId());
+        RefusedPoints.Cleared c = refused.clear(job, body.path(), user);
+        return Message.ok("success").data("path", c.path()).data("taskIds", c.taskIds());
+    }
+
+    private static boolean flag(Object value) {
+        if (value == null || value instanceof Boolean) {
+            return Boolean.TRUE.equals(value);
+        }
+        String s = String.valueOf(value).trim();
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw StreamisException.validation("allowNonRestoredState must be true or false");
     }
 
     private static long parse(String s) {

@@ -48,14 +48,15 @@ public class StartPreparation {
         this.restorePaths = restorePaths;
     }
 
-    public Prepared prepare(long jobId, String confirmedPath) {
+    public Prepared prepare(long jobId, String confirmedPath, boolean allowNonRestoredState) {
         StreamJob job = access.job(jobId);
         AccessGuard.requireEnabled(job);
         restorePaths.check(job, confirmedPath);
         JobVersion version = versions.latest(jobId);
         EffectiveConfig.Resolved config = effective.of(job);
         RestorePlanner.Decision decision = planner.plan(job, config.config(), confirmedPath);
-        LaunchSpecFactory.Prepared launch = specs.prepare(job, version, config.config(), decision.path());
+        LaunchSpecFactory.Prepared launch = specs.prepare(job, version, config.config(), decision.path(),
+                allowNonRestoredState);
         JobInfo.State planned = decision.chosen() == null ? null : RestorePlanner.toState(decision.chosen(), true);
         JobInfo info = JobInfo.starting(job.projectName() + "." + job.name(), job.submitUser(),
                 launch.spec().cluster(), planned, planner.carried(jobId, planned));

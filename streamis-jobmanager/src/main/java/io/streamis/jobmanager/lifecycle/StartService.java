@@ -6,7 +6,6 @@ import io.streamis.common.job.TaskStatus;
 import io.streamis.config.value.JobConfigService;
 import io.streamis.launcher.launch.JobLauncher;
 import io.streamis.launcher.launch.LaunchResult;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,21 +36,31 @@ public class StartService {
         this.deployments = deployments;
     }
 
-    /** How often a start steps back to an older restore point after Flink refused the chosen one. */
+    /** How often a start steps back to an older restore point after Flink refused the chosen one as broken. */
     static final int MAX_STEP_BACKS = 2;
-    private static final Pattern RESTORE_FAILURE = Pattern.compile(
-            "(?i)(savepoint|checkpoint|restor|_metadata|state for operator|magic number)");
+
+    /** Starts without skipping any restore-point state; see {@link #start(long, String, String, boolean, StartCause)}. */
+    public StartOutcome start(long jobId, String user, String confirmedPath, StartCause cause) {
+        return start(jobId, user, confirmedPath, false, cause);
+    }
 
     /**
-     * Starts the latest version of a job; permission checks are the caller's. When a restore point the platform
-     * chose by itself is refused by Flink, it is marked and the start steps back to the next candidate (never to
-     * an empty start), at most {@link #MAX_STEP_BACKS} times; every attempt is its own task.
+     * Starts the latest version of a job; permission checks are the caller's. What happens when Flink refuses the
+     * restore point depends on why ({@link RestoreFailure}): a broken point the platform chose by itself is
+     * marked and the start steps back to the next candidate (never to an empty start), at most
+     * {@link #MAX_STEP_BACKS} times, every attempt its own task; a program that cannot take the point's state
+     * fails the start and leaves the point unmarked, because older state would only reprocess data silently.
+     *
+     * @param allowNonRestoredState the user's explicit choice to skip state the new program has no operator for
      */
-    public StartOutcome start(long jobId, String user, String confirmedPath, StartCause cause) {
+    public StartOutcome start(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
+                              StartCause cause) {
+        RestoreRefused previous = null;
         for (int attempt = 0; ; attempt++) {
             try {
-                return startOnce(jobId, user, confirmedPath, cause);
+                return startOnce(jobId, user, confirmedPath, allowNonRestoredState, cause, previous);
             } catch (RestoreRefused e) {
+                previous = e;
                 if (attempt >= MAX_STEP_BACKS) {
                     throw new StreamisException(ErrorCode.FLINK_REJECTED, e.getMessage() + " (stepped back "
                             + attempt + " times; no further restore point tried)");
@@ -68,16 +77,39 @@ public class StartService {
         }
     }
 
-    private void refuseIfRestoreFailure(StartPreparation.Prepared p, long taskId, String message) {
-        if ("auto".equals(p.decision().source()) && p.decision().path() != null
-                && RESTORE_FAILURE.matcher(message).find()) {
-            recorder.poisoned(taskId, p.decision().path(), message);
-            throw new RestoreRefused("Restore point " + p.decision().path() + " refused: " + message);
+    /**
+     * Records a failed attempt and returns what to throw; throws {@link RestoreRefused} instead when the failure
+     * is a broken point the platform chose by itself (a point the user named is never swapped for another).
+     */
+    private StreamisException failed(StartPreparation.Prepared p, long taskId, RestoreFailure why, String recorded,
+                                     String thrown, Throwable cause) {
+        String path = p.decision().path();
+        if (path != null && why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
+            String m = "Job " + p.job().name() + " version " + p.version().version() + " cannot take the state of"
+                    + " restore point " + path + ": the new program has no operator for some of its state ("
+                    + recorded + "). The restore point is kept. Start again with allowNonRestoredState=true to skip"
+                    + " the state that no longer maps, or choose another restore point.";
+            recorder.failed(taskId, m);
+            return new StreamisException(ErrorCode.RESTORE_INCOMPATIBLE, m, cause);
         }
+        recorder.failed(taskId, recorded);
+        if (path != null && why.stepsBack() && "auto".equals(p.decision().source())) {
+            recorder.poisoned(taskId, path, recorded);
+            throw new RestoreRefused("Restore point " + path + " refused: " + recorded);
+        }
+        return new StreamisException(ErrorCode.FLINK_REJECTED, thrown, cause);
     }
 
-    private StartOutcome startOnce(long jobId, String user, String confirmedPath, StartCause cause) {
-        StartPreparation.Prepared p = preparation.prepare(jobId, confirmedPath);
+    /** @param steppedBackFrom the broken point the previous attempt refused, or null on the first attempt */
+    private StartOutcome startOnce(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
+                                   StartCause cause, RestoreRefused steppedBackFrom) {
+        StartPreparation.Prepared p = preparation.prepare(jobId, confirmedPath, allowNonRestoredState);
+        if (steppedBackFrom != null && p.decision().path() == null) {
+            // The marked point is no candidate any more, so the planner no longer sees that state existed.
+            throw new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, steppedBackFrom.getMessage()
+                    + "; no other restore point is left, refusing to start without state. Choose a restore point,"
+                    + " or repair the point and clear its mark (POST /job/snapshots/clearRefused)");
+        }
         if (p.launch().spec().owner().flinkJobId() != null) {
             return startDeployment(p, user, cause);
         }
@@ -87,10 +119,8 @@ public class StartService {
             launched = launcher.launch(p.launch().spec());
         } catch (RuntimeException e) {
             String msg = "Launch failed: " + rootMessage(e);
-            recorder.failed(taskId, msg);
             LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
-            refuseIfRestoreFailure(p, taskId, msg);
-            throw new StreamisException(ErrorCode.FLINK_REJECTED, msg, e);
+            throw failed(p, taskId, RestoreFailure.of(e), msg, msg, e);
         }
         recorder.launched(taskId, p, launched);
         if ("configured".equals(p.decision().source())) {
@@ -102,10 +132,10 @@ public class StartService {
             return new StartOutcome(jobId, taskId, TaskStatus.RUNNING, launched.flinkJobId(), launched.webUrl(),
                     p.decision().path(), "running");
         }
-        recorder.failed(taskId, "Did not start: " + r.message());
-        if (!r.cancelNeeded()) {
-            refuseIfRestoreFailure(p, taskId, r.message());
-        }
+        // A job hanging without slots never read its restore point: nothing to blame the point for.
+        RestoreFailure why = r.cancelNeeded() ? RestoreFailure.OTHER : RestoreFailure.of(r.message());
+        StreamisException failure = failed(p, taskId, why, "Did not start: " + r.message(),
+                "Job " + p.job().name() + " did not start: " + r.message(), null);
         if (r.cancelNeeded()) {
             try {
                 launcher.cancel(launched.cluster(), launched.flinkJobId());
@@ -113,8 +143,7 @@ public class StartService {
                 LOG.warn("Could not cancel job {} that never got running: {}", launched.flinkJobId(), e.toString());
             }
         }
-        throw new StreamisException(ErrorCode.FLINK_REJECTED, "Job " + p.job().name() + " did not start: "
-                + r.message());
+        throw failure;
     }
 
     /**

@@ -180,6 +180,10 @@ class EndpointPrivilegeMatrixTest {
                 .content("{\"jobId\":" + banned + "}"), WRITE_JOB));
         rows.add(new Row("GET job/stop", () -> get(JOB + "/stop").param("jobId", id), WRITE_JOB));
         rows.add(new Row("PUT job/snapshot/{id}", () -> put(JOB + "/snapshot/" + id), WRITE_JOB));
+        // Nothing is marked on this job: an allowed caller gets "not marked" (1), never 3.
+        rows.add(new Row("POST job/snapshots/clearRefused", () -> post(JOB + "/snapshots/clearRefused")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"jobId\":" + id + ",\"path\":\"/nowhere\"}"),
+                WRITE_JOB));
         rows.add(new Row("POST job/updateContent", () -> post(JOB + "/updateContent")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"jobId\":" + id + ",\"args\":[\"a\"]}"),
                 WRITE_JOB));

@@ -45,10 +45,14 @@ final class FlinkTestSupport {
     }
 
     static byte[] sqlZip(String job, String config) {
+        return sqlZip(job, STATEFUL_SQL, config);
+    }
+
+    static byte[] sqlZip(String job, String sql, String config) {
         return zip().add("meta.json", """
                 {"projectName":"default","jobName":"%s","jobType":"flink.sql",
                  "jobContent":{"type":"sql","sql":%s},"jobConfig":{%s}}"""
-                .formatted(job, quote(STATEFUL_SQL), config)).bytes();
+                .formatted(job, quote(sql), config)).bytes();
     }
 
     static byte[] jarZip(String job, byte[] jar, String config) {
