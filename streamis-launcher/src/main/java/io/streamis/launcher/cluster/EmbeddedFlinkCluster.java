@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process Flink cluster (MiniCluster with web submission), the default target. It lives and dies with
- * the server; its temp, upload and state directories are under the launcher data dir (flink-notes P16).
+ * the server; its temp and state directories are under the launcher data dir, uploads under java.io.tmpdir
+ * (flink-notes P16, and {@link #uploadDir()}).
  * Closed from the Spring bean's destroy method, never a JVM shutdown hook (flink-notes §11).
  */
 public class EmbeddedFlinkCluster implements AutoCloseable {
@@ -42,7 +43,7 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
             Path tmp = root.resolve("tmp");
             FileUtils.deleteQuietly(tmp.toFile());
             Files.createDirectories(tmp);
-            Files.createDirectories(root.resolve("upload"));
+            Path upload = Files.createDirectories(uploadDir());
             Configuration conf = new Configuration();
             conf.setString("rest.bind-address", "127.0.0.1");
             conf.setString("rest.address", "127.0.0.1");
@@ -50,7 +51,7 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
             conf.setString("rest.port", String.valueOf(properties.embedded().restPort()));
             conf.setString("web.submit.enable", "true");
             conf.setString("web.cancel.enable", "true");
-            conf.setString("web.upload.dir", root.resolve("upload").toString());
+            conf.setString("web.upload.dir", upload.toString());
             conf.setString("io.tmp.dirs", tmp.toString());
             conf.setString("taskmanager.memory.managed.size", properties.embedded().managedMemory());
             conf.setString("execution.checkpointing.num-retained", "3");
@@ -69,6 +70,16 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the embedded Flink cluster: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One upload directory per JVM: Flink's upload handler stores the multipart base directory in a static of
+     * (shaded) Netty, so the last MiniCluster started in a JVM decides where every cluster's uploads are spooled;
+     * a per-cluster directory deleted with its cluster would break the uploads of the others. It lives under
+     * {@code java.io.tmpdir}, which the bin/ scripts point into the data directory (flink-notes P16).
+     */
+    static Path uploadDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "streamis-flink-web-upload");
     }
 
     public String restUrl() {
