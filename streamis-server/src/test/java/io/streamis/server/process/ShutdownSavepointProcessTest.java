@@ -152,9 +152,13 @@ class ShutdownSavepointProcessTest {
         return column(data, taskId, "restored_from");
     }
 
+    /**
+     * Read-only: a writable open compacts the file on close, and under the test JVM's -ea H2 2.3's compaction can
+     * trip an assertion that leaves the store at an older version (seen here: a later server's rows vanished).
+     */
     private static String column(Path data, long taskId, String column) throws Exception {
         String url = "jdbc:h2:file:" + data.resolve("db/streamis")
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=KEY,VALUE;IFEXISTS=TRUE";
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=KEY,VALUE;IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM linkis_stream_task WHERE id = ?")) {
             ps.setLong(1, taskId);
