@@ -48,10 +48,6 @@ public record JobInfo(String id, String name, String user, String status, String
                 carried, planned, null, null, null);
     }
 
-    public JobInfo launched(String flinkJobId, String webUrl, List<String> notApplied) {
-        return launched(flinkJobId, null, webUrl, notApplied);
-    }
-
     /** @param applicationId the YARN application of a per-job run; the Flink job id on a session (0.3.x) */
     public JobInfo launched(String flinkJobId, String applicationId, String webUrl, List<String> notApplied) {
         return new JobInfo(flinkJobId, name, user, "Running", cluster,

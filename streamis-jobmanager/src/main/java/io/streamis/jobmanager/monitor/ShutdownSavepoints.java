@@ -125,7 +125,7 @@ public class ShutdownSavepoints implements SmartLifecycle {
         try {
             StreamJob job = jobs.selectById(t.jobId());
             String path = launcher.stopWithSavepoint(t.cluster(), t.flinkJobId(),
-                    locations.savepointDir(job.projectName(), job.name()).toString(), timeout);
+                    locations.savepointDir(t.cluster(), job.projectName(), job.name()).toString(), timeout);
             JobInfo info = codec.read(tasks.selectById(t.id())).withState(new JobInfo.State(path,
                     System.currentTimeMillis(), false, "SAVEPOINT", "stop", t.id(), null, t.version()));
             tasks.updateJobInfo(t.id(), codec.write(info));

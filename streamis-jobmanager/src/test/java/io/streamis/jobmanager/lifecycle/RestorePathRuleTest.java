@@ -38,21 +38,11 @@ class RestorePathRuleTest {
         StateLocations locations = new StateLocations() {
             @Override
             public URI checkpointDir(String cluster, String project, String job) {
-                return checkpointDir(project, job);
-            }
-
-            @Override
-            public URI savepointDir(String cluster, String project, String job) {
-                return savepointDir(project, job);
-            }
-
-            @Override
-            public URI checkpointDir(String project, String job) {
                 return state.resolve(project + "/" + job + "/checkpoints").toUri();
             }
 
             @Override
-            public URI savepointDir(String project, String job) {
+            public URI savepointDir(String cluster, String project, String job) {
                 return state.resolve(project + "/" + job + "/savepoints").toUri();
             }
         };

@@ -63,9 +63,4 @@ public interface FlinkClusterGateway {
      */
     default void release(String flinkJobId) {
     }
-
-    /** Where the run is hosted beyond its Flink job id: the YARN application id of a per-job run, else null. */
-    default String applicationOf(String flinkJobId) {
-        return null;
-    }
 }

@@ -26,10 +26,6 @@ public enum ClusterType {
         return perJob;
     }
 
-    public boolean isYarn() {
-        return this == YARN_SESSION || this == YARN_APPLICATION;
-    }
-
     public String configName() {
         return configName;
     }

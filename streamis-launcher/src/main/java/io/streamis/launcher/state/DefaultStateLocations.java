@@ -24,16 +24,6 @@ public class DefaultStateLocations implements StateLocations {
         return URI.create(root(cluster) + project + "/" + job + "/savepoints");
     }
 
-    @Override
-    public URI checkpointDir(String project, String job) {
-        return checkpointDir(properties.defaultCluster(), project, job);
-    }
-
-    @Override
-    public URI savepointDir(String project, String job) {
-        return savepointDir(properties.defaultCluster(), project, job);
-    }
-
     private String root(String cluster) {
         String r = properties.stateRootOf(cluster);
         return r.endsWith("/") ? r : r + "/";

@@ -128,11 +128,14 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
         return now;
     }
 
-    private App app(String flinkJobId) {
+    /** The live application of a Flink job: the last poll's answer, or a fresh RM query when that one lacks it. */
+    private App live(String flinkJobId, boolean needsRest) {
         App a = byFlinkJob.get(flinkJobId);
-        if (a == null || a.restUrl() == null) {
-            a = refresh().get(flinkJobId);
-        }
+        return a == null || needsRest && a.restUrl() == null ? refresh().get(flinkJobId) : a;
+    }
+
+    private App app(String flinkJobId) {
+        App a = live(flinkJobId, true);
         if (a == null) {
             throw new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 404, "No live YARN application runs Flink"
                     + " job " + flinkJobId + " on cluster '" + name + "'");
@@ -151,15 +154,6 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
 
     private RestFlinkClusterGateway of(String flinkJobId) {
         return gateway(app(flinkJobId));
-    }
-
-    @Override
-    public String applicationOf(String flinkJobId) {
-        App a = byFlinkJob.get(flinkJobId);
-        if (a == null) {
-            a = refresh().get(flinkJobId);
-        }
-        return a == null ? null : a.applicationId();
     }
 
     @Override
@@ -211,10 +205,7 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
     /** Shuts the application down through its Flink REST; kills it through YARN when Flink does not answer. */
     @Override
     public void release(String flinkJobId) {
-        App a = byFlinkJob.get(flinkJobId);
-        if (a == null) {
-            a = refresh().get(flinkJobId);
-        }
+        App a = live(flinkJobId, false);
         if (a == null) {
             return;
         }
@@ -234,9 +225,9 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
 
     /** Kills the application of {@code flinkJobId} through YARN (Flink is not asked). */
     public void kill(String flinkJobId) {
-        String appId = applicationOf(flinkJobId);
-        if (appId != null) {
-            yarn.kill(appId);
+        App a = live(flinkJobId, false);
+        if (a != null) {
+            yarn.kill(a.applicationId());
             byFlinkJob.remove(flinkJobId);
         }
     }

@@ -107,7 +107,8 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
 
     /** The highest {@code chk-N} with a non-empty {@code _metadata} that a run left in the job's checkpoint dir. */
     private String newestRetainedCheckpoint(String job, String flinkJobId) throws java.io.IOException {
-        java.nio.file.Path runDir = java.nio.file.Path.of(locations.checkpointDir("default", job)).resolve(flinkJobId);
+        java.nio.file.Path runDir = java.nio.file.Path.of(locations.checkpointDir("embedded", "default", job))
+                .resolve(flinkJobId);
         try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(runDir)) {
             return dirs.filter(d -> d.getFileName().toString().matches("chk-\\d+"))
                     .filter(d -> d.resolve("_metadata").toFile().length() > 0)
@@ -121,7 +122,7 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
     void startRefusesToRunEmptyWhenRestorePointsExistButNoneIsUsable() throws Exception {
         long jobId = upload(FlinkTestSupport.sqlZip("sql_broken", produce("500", false, null)));
         // Where the job's savepoints live (so the path rule lets it through), but no savepoint is there.
-        String missing = locations.savepointDir("default", "sql_broken") + "/savepoint-x";
+        String missing = locations.savepointDir("embedded", "default", "sql_broken") + "/savepoint-x";
         JsonNode r = api.postJson(admin, JOB + "/execute",
                 "{\"jobId\":" + jobId + ",\"snapshotPath\":\"" + missing + "\"}");
         assertThat(r.get("status").asInt()).isEqualTo(1);

@@ -12,10 +12,7 @@ class MariaDbJobImportApiTest extends AbstractJobImportApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = SCHEMA.create();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> MariaDbSchema.USER);
-        registry.add("spring.datasource.password", () -> MariaDbSchema.PASSWORD);
+        SCHEMA.register(registry);
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A fresh schema on the machine's MariaDB (127.0.0.1:3306, root, empty password), dropped after the tests. */
 public final class MariaDbSchema {
@@ -19,6 +20,14 @@ public final class MariaDbSchema {
     public String create() {
         exec("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         return HOST_URL + name;
+    }
+
+    /** Points the test context at a fresh schema (call from the test class's {@code @DynamicPropertySource}). */
+    public void register(DynamicPropertyRegistry registry) {
+        String url = create();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
     public void drop() {
