@@ -2,8 +2,8 @@ package io.streamis.jobmanager.monitor;
 
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
-import io.streamis.jobmanager.lifecycle.JobInfo;
-import io.streamis.jobmanager.lifecycle.JobInfoCodec;
+import io.streamis.jobmanager.restore.RestorePoint;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.CheckpointStats;
@@ -29,17 +29,17 @@ public class TaskReconciler {
 
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
-    private final JobInfoCodec codec;
+    private final RestorePoints points;
     private final AutoRestarter restarter;
     private final StreamisJobManagerProperties properties;
     private final JobLauncher launcher;
 
-    public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, AutoRestarter restarter,
+    public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, RestorePoints points, AutoRestarter restarter,
                           StreamisJobManagerProperties properties, JobLauncher launcher) {
         this.launcher = launcher;
         this.tasks = tasks;
         this.clusters = clusters;
-        this.codec = codec;
+        this.points = points;
         this.restarter = restarter;
         this.properties = properties;
     }
@@ -152,7 +152,7 @@ public class TaskReconciler {
         }
     }
 
-    /** Persists the newest completed checkpoint of the run as a restore point carried in its job info. */
+    /** Records the newest completed checkpoint of the run as a restore point (once per path). */
     private void recordCheckpoint(StreamTask t) {
         try {
             CheckpointStats stats = clusters.get(t.cluster()).checkpoints(t.flinkJobId());
@@ -160,13 +160,7 @@ public class TaskReconciler {
             if (c == null || c.path() == null) {
                 return;
             }
-            JobInfo info = codec.read(t);
-            boolean known = info.jobStates().stream().anyMatch(s -> s.location().equals(c.path()));
-            if (!known) {
-                tasks.updateJobInfo(t.id(), codec.write(info.withState(new JobInfo.State(c.path(), c.completedTs(),
-                        false, c.savepoint() ? "SAVEPOINT" : "CHECKPOINT", "periodic", t.id(), c.id(),
-                        t.version()))));
-            }
+            points.checkpointed(t, c);
         } catch (RuntimeException e) {
             LOG.debug("No checkpoint info for task {}: {}", t.id(), e.toString());
         }
