@@ -63,8 +63,18 @@ public class AutoRestarter implements DisposableBean {
 
     /** Called once per detected failure of {@code failed}; schedules a restart or raises the final alert. */
     public void onFailure(StreamTask failed, String cause) {
+        onFailure(failed, cause, true);
+    }
+
+    /** @param restartable false when a restart would only fail the same way (the program refuses its state) */
+    public void onFailure(StreamTask failed, String cause, boolean restartable) {
         StreamJob job = jobs.selectById(failed.jobId());
         if (job == null) {
+            return;
+        }
+        if (!restartable) {
+            alerts.raise(job, failed.jobVersionId(), failed.id(), "CRITICAL", "Job " + job.name()
+                    + " failed and will not be restarted: " + cause, null);
             return;
         }
         if (!job.enable() || !properties.restart().enabled()
