@@ -58,6 +58,11 @@ public interface JobMapper {
     @Update("UPDATE linkis_stream_job SET version_seq = version_seq + 1 WHERE id = #{id}")
     int bumpVersionSeq(@Param("id") long id);
 
+    /** The job list's facts, written with a start's intent (under the job's row lock). */
+    @Update("UPDATE linkis_stream_job SET latest_task_id = #{taskId}, last_start = (SELECT t.start_time FROM"
+            + " linkis_stream_task t WHERE t.id = #{taskId}) WHERE id = #{id}")
+    int updateLatestTask(@Param("id") long id, @Param("taskId") long taskId);
+
     @Update("UPDATE linkis_stream_job SET current_version = #{version} WHERE id = #{id}")
     int updateCurrentVersion(@Param("id") long id, @Param("version") String version);
 

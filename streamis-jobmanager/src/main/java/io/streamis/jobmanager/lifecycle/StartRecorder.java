@@ -53,6 +53,7 @@ public class StartRecorder {
                     p.launch().spec().cluster(), cause.name(), codec.write(p.info()));
             tasks.insert(row);
             jobs.updateCurrentVersion(job.id(), v.version());
+            jobs.updateLatestTask(job.id(), row.id);
             if (p.decision().chosen() != null && p.decision().chosen().kind() == StateKind.USER) {
                 points.userPath(job.id(), row.id, p.decision().path(), v.version());
             }
