@@ -45,6 +45,10 @@ public interface JobMapper {
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id}")
     StreamJob selectById(@Param("id") long id);
 
+    @Select("<script>SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id IN"
+            + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach></script>")
+    List<StreamJob> selectByIds(@Param("ids") java.util.Collection<Long> ids);
+
     /** Takes the row lock that serialises version numbering and status changes of one job. */
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id} FOR UPDATE")
     StreamJob selectByIdForUpdate(@Param("id") long id);

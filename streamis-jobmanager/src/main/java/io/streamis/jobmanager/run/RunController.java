@@ -51,7 +51,7 @@ class RunController {
         if (ids == null || ids.isEmpty()) {
             throw StreamisException.validation("id_list must list at least one job id");
         }
-        ids.forEach(id -> access.readableJob(user, id));
+        access.readableJobs(user, ids);
         List<Map<String, Object>> result = new ArrayList<>();
         for (StreamTask t : tasks.selectLatestOf(ids)) {
             Map<String, Object> m = new LinkedHashMap<>();
