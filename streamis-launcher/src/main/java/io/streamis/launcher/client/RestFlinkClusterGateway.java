@@ -128,9 +128,15 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
         JsonNode counts = n.path("counts");
         JsonNode latest = n.path("latest");
         List<CheckpointStats.Completed> history = new ArrayList<>();
+        int failedInARow = 0;
+        boolean streak = true;
         for (JsonNode h : n.path("history")) {
-            if ("COMPLETED".equals(h.path("status").asText())) {
+            String status = h.path("status").asText();
+            if ("COMPLETED".equals(status)) {
                 history.add(completed(h));
+                streak = false;
+            } else if ("FAILED".equals(status) && streak) {
+                failedInARow++;
             }
         }
         JsonNode restored = latest.path("restored");
@@ -140,7 +146,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
                 latest.path("savepoint").isObject() ? completed(latest.path("savepoint")) : null,
                 restored.isObject() ? new CheckpointStats.Restored(restored.path("id").asLong(),
                         restored.path("external_path").asText(null), restored.path("is_savepoint").asBoolean(),
-                        restored.path("restore_timestamp").asLong()) : null, history);
+                        restored.path("restore_timestamp").asLong()) : null, history, failedInARow);
     }
 
     private static CheckpointStats.Completed completed(JsonNode c) {
