@@ -101,6 +101,10 @@ public class AlertDecider implements DisposableBean {
                 }
             }
             resolveRestartsIfCalm(job, s);
+        } else if (fact instanceof TaskFact.Stopped f) {
+            // Whoever stopped the job took charge of it: what was open about its runs is over.
+            openIncidents(job.id()).forEach(i -> alerts.resolve(job, i, s, "job " + job.name()
+                    + " was stopped (task " + f.taskId() + ")"));
         } else if (fact instanceof TaskFact.CheckpointsRead f) {
             checkpoints(job, s, f);
             resolveRestartsIfCalm(job, s);

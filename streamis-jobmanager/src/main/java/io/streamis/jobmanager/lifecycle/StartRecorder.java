@@ -68,6 +68,7 @@ public class StartRecorder {
                 : "Restore from " + p.decision().path() + " (" + p.decision().source() + ", "
                 + p.decision().chosen().origin() + ")");
         p.launch().notApplied().forEach(n -> log.append(taskId, "Not applied: " + n));
+        facts.publishEvent(new TaskFact.Started(p.job().id(), taskId, cause.name()));
         return taskId;
     }
 

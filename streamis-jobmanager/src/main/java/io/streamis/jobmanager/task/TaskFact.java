@@ -11,6 +11,14 @@ public sealed interface TaskFact {
     /** The run the fact is about; null when the fact concerns the job before any run existed. */
     Long taskId();
 
+    /** A run was created (the start's intent is recorded); {@code cause} is the StartCause name. */
+    record Started(long jobId, Long taskId, String cause) implements TaskFact {
+    }
+
+    /** A run was stopped on purpose (by a user or a bulk stop). */
+    record Stopped(long jobId, Long taskId) implements TaskFact {
+    }
+
     /** The run ended in failure. {@code lost}: it went missing from its cluster for the confirm period. */
     record Failed(long jobId, Long taskId, String cause, boolean lost) implements TaskFact {
     }
@@ -29,8 +37,10 @@ public sealed interface TaskFact {
 
     /**
      * A fresh reading of the run's checkpoints. {@code latestCompletedTs} is null when none completed yet;
-     * {@code failedInARow} counts the failed checkpoints since the newest completed one.
+     * {@code failedInARow} counts the failed checkpoints since the newest completed one, {@code failedTotal} all
+     * failed checkpoints of the run.
      */
-    record CheckpointsRead(long jobId, Long taskId, Long latestCompletedTs, int failedInARow) implements TaskFact {
+    record CheckpointsRead(long jobId, Long taskId, Long latestCompletedTs, int failedInARow, long failedTotal)
+            implements TaskFact {
     }
 }

@@ -248,13 +248,13 @@ abstract class AbstractAlertApiTest {
                 + "\"wds.linkis.flink.alert.checkpoint.failures\":\"2\"");
         webhook("ops", null, null);
         long fiveMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
-        events.publishEvent(new TaskFact.CheckpointsRead(jobId, null, fiveMinutesAgo, 2));
+        events.publishEvent(new TaskFact.CheckpointsRead(jobId, null, fiveMinutesAgo, 2, 2));
         awaitTrue("both checkpoint incidents open", () -> received("FIRING").size() == 2);
         assertThat(incidents()).extracting(m -> m.get("rule"))
                 .containsExactlyInAnyOrder("CHECKPOINT_STALE", "CHECKPOINT_FAILURES");
         assertThat(incidents()).extracting(m -> m.get("level")).containsOnly("MINOR");
 
-        events.publishEvent(new TaskFact.CheckpointsRead(jobId, null, System.currentTimeMillis(), 0));
+        events.publishEvent(new TaskFact.CheckpointsRead(jobId, null, System.currentTimeMillis(), 0, 2));
         awaitTrue("both resolved", () -> received("RESOLVED").size() == 2);
     }
 
