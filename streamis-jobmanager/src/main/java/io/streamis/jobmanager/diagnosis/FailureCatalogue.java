@@ -40,33 +40,42 @@ public class FailureCatalogue {
         return mapper.selectAll();
     }
 
-    /** The first enabled pattern (by priority) that matches any of {@code texts}, tried in the order given. */
+    /**
+     * The first enabled pattern (by priority) that matches a line of any of {@code texts}, tried in the order
+     * given. Patterns are matched per line: failure messages are one line, and a group must not run on into the
+     * stack trace below it.
+     */
     public Optional<Diagnosis> diagnose(List<String> texts) {
-        List<Compiled> patterns = patterns();
-        for (Compiled c : patterns) {
-            for (String text : texts) {
-                if (text == null || text.isBlank()) {
-                    continue;
-                }
-                String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-                Matcher m = c.regex().matcher(t);
-                if (m.find()) {
-                    return Optional.of(diagnosis(c.row(), m, t));
+        List<String[]> lines = new ArrayList<>();
+        for (String text : texts) {
+            if (text != null && !text.isBlank()) {
+                lines.add((text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text).split("\\R"));
+            }
+        }
+        for (Compiled c : patterns()) {
+            for (String[] text : lines) {
+                for (String line : text) {
+                    Matcher m = c.regex().matcher(line);
+                    if (m.find()) {
+                        return Optional.of(diagnosis(c.row(), m, line));
+                    }
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static Diagnosis diagnosis(FailurePattern p, Matcher m, String text) {
+    private static Diagnosis diagnosis(FailurePattern p, Matcher m, String line) {
         List<String> groups = new ArrayList<>();
         for (int i = 1; i <= m.groupCount(); i++) {
             if (m.group(i) != null) {
                 groups.add(m.group(i));
             }
         }
+        String matched = line.strip();
         return new Diagnosis(p.errorCode(), p.errorType(), fill(p.errorDesc(), groups), p.solution(),
-                fill(p.errorDescEn(), groups), p.solutionEn(), lineAround(text, m.start(), m.end()));
+                fill(p.errorDescEn(), groups), p.solutionEn(), matched.length() > 500
+                        ? matched.substring(0, 500) + "…" : matched);
     }
 
     /** 0.3.x semantics: each {@code %s} takes the next matched group; missing ones read "?". */
@@ -82,13 +91,6 @@ public class FailureCatalogue {
             from = i + 2;
         }
         return sb.append(template.substring(from)).toString();
-    }
-
-    private static String lineAround(String text, int start, int end) {
-        int s = text.lastIndexOf('\n', start) + 1;
-        int e = text.indexOf('\n', end);
-        String line = text.substring(s, e < 0 ? text.length() : e).strip();
-        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
     }
 
     public FailurePattern create(String admin, FailurePatternRequest r) {

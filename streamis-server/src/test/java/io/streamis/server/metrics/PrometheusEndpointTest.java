@@ -61,6 +61,9 @@ class PrometheusEndpointTest {
         events.publishEvent(new TaskFact.Restarted(jobId, 1L, true));
         events.publishEvent(new TaskFact.CheckpointsRead(jobId, 1L, System.currentTimeMillis() - 90_000, 1, 4));
         events.publishEvent(new MonitorCycle(Duration.ofMillis(12), 1));
+        // Facts about a job that does not exist: counted, and nothing else happens.
+        events.publishEvent(new TaskFact.Failed(-1, null, "elsewhere", false));
+        events.publishEvent(new TaskFact.Stopped(-1, null));
         try (RecordingHttpServer flink = new RecordingHttpServer()) {
             flink.script(new RecordingHttpServer.Reply(200, "{\"flink-version\":\"1.20.0\",\"taskmanagers\":1}"));
             new RestFlinkClusterGateway("metered-cluster", () -> flink.url(""), json).overview();
@@ -83,6 +86,14 @@ class PrometheusEndpointTest {
                 "streamis_alerts_undelivered{");
         assertThat(value(body, "streamis_flink_rest_seconds_count\\{[^}]*cluster=\"metered-cluster\"[^}]*"
                 + "outcome=\"ok\"[^}]*\\}")).isEqualTo(1);
+
+        // Every series the Grafana dashboard in docs/ queries is one this endpoint exposes.
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/grafana/streamis.json"));
+        Matcher series = Pattern.compile("streamis_[a-z_]+").matcher(dashboard);
+        while (series.find()) {
+            String name = series.group();
+            assertThat(body).as("dashboard series " + name).containsPattern("(?m)^" + name + "[{ ]");
+        }
 
         events.publishEvent(new TaskFact.Stopped(jobId, 1L));
         String after = scrape("Bearer scrape-t0ken").getResponse().getContentAsString();
