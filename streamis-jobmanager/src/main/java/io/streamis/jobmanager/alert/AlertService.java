@@ -90,7 +90,7 @@ public class AlertService {
                         job.projectName(), job.id(), job.name(), taskId, rule.title(), message,
                         List.copyOf(settings.users()), OffsetDateTime.now().toString());
                 for (String user : settings.users()) {
-                    records.insert(level.name(), user, cut(m.headline(), 1000), job.id(), null, taskId,
+                    records.insert(level.name(), user, cut(m.headline() + (message == null ? "" : ": " + message), 1000), job.id(), null, taskId,
                             cut(text, 2000), row.id);
                 }
                 enqueue(job.projectName(), level, row.id, m);

@@ -55,7 +55,7 @@ public record AlertSettings(Set<AlertRule> rules, Set<String> users, AlertLevel 
         }
         users.removeIf(u -> u.contains("hduser") || u.equals("hadoop"));
         return new AlertSettings(rules, users, AlertLevel.parse(r.value(LEVEL), AlertLevel.MINOR),
-                AlertLevel.parse(r.value(FAILURE_LEVEL), AlertLevel.MAJOR), r.number(RESTART_COUNT, 3),
+                AlertLevel.parse(r.value(FAILURE_LEVEL), AlertLevel.CRITICAL), r.number(RESTART_COUNT, 3),
                 Duration.ofMinutes(r.number(RESTART_WINDOW, 30)), Duration.ofMinutes(r.number(CHECKPOINT_MAX_AGE, 30)),
                 r.number(CHECKPOINT_FAILURES, 3), config.isOn(ConfigKeys.CHECKPOINT_SWITCH));
     }

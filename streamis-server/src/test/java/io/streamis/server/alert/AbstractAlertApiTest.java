@@ -182,7 +182,7 @@ abstract class AbstractAlertApiTest {
         assertThat(incidents()).as("one incident for the same failure").hasSize(1);
         Map<String, Object> incident = incidents().get(0);
         assertThat(incident.get("rule")).isEqualTo("JOB_FAILED");
-        assertThat(incident.get("level")).isEqualTo("MAJOR");
+        assertThat(incident.get("level")).as("the failure level's default").isEqualTo("CRITICAL");
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM streamis_alert_outbox WHERE channel_id = ?", channel);
         assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(3);
         assertThat(far.received()).hasSize(3);
@@ -232,9 +232,10 @@ abstract class AbstractAlertApiTest {
 
     @Test
     void channelsTakeOnlyLevelsAtOrAboveTheirMinimum() throws Exception {
+        config("\"wds.linkis.flink.alert.failure.level\":\"MAJOR\"");
         long critical = webhook("pager", null, "CRITICAL");
         long all = webhook("log", null, null);
-        events.publishEvent(new TaskFact.Failed(jobId, null, "boom", false)); // failure level defaults to MAJOR
+        events.publishEvent(new TaskFact.Failed(jobId, null, "boom", false));
         awaitTrue("delivered to the channel taking MAJOR", () -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM streamis_alert_outbox WHERE channel_id = ? AND status = 'SENT'", Long.class,
                 all) == 1);
