@@ -178,6 +178,7 @@ class EndpointPrivilegeMatrixTest {
                 READ_JOB));
         rows.add(new Row("GET job/snapshots", () -> get(JOB + "/snapshots").param("jobId", id), READ_JOB));
         rows.add(new Row("GET job/alert", () -> get(JOB + "/alert").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET alert/incidents", () -> get(ALERT + "/incidents").param("jobId", id), READ_JOB));
         rows.add(new Row("GET config/json", () -> get(CONFIG + "/json/" + id), READ_JOB));
         rows.add(new Row("GET config/view", () -> get(CONFIG + "/view").param("jobId", id), READ_JOB));
         rows.add(new Row("GET config/definitions", () -> get(CONFIG + "/definitions"), ANY_USER));
@@ -237,7 +238,6 @@ class EndpointPrivilegeMatrixTest {
                 READ_PROJECT));
         rows.add(new Row("GET alert/deliveries", () -> get(ALERT + "/deliveries").param("projectName", project),
                 READ_PROJECT));
-        rows.add(new Row("GET alert/incidents", () -> get(ALERT + "/incidents").param("jobId", id), READ_JOB));
         rows.add(new Row("POST alert/channels", () -> post(ALERT + "/channels").contentType(MediaType.APPLICATION_JSON)
                 .content(channelBody), WRITE_PROJECT));
         rows.add(new Row("PUT alert/channels/{id}", () -> put(ALERT + "/channels/" + channelId)

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 /** {@code /actuator/prometheus} needs the configured bearer token and exposes the platform's named series. */
 @SpringBootTest(properties = "streamis.server.metrics.token=scrape-t0ken")
 @AutoConfigureMockMvc
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @ActiveProfiles("test")
 class PrometheusEndpointTest {
 

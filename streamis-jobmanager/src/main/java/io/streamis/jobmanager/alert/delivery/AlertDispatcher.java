@@ -38,6 +38,7 @@ public class AlertDispatcher implements SmartLifecycle {
     private final StreamisJobManagerProperties.Alerts settings;
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledExecutorService worker;
+    private volatile String lastRoundError;
 
     public AlertDispatcher(OutboxMapper outbox, ChannelMapper channels, ChannelSenders senders, ObjectMapper json,
                            StreamisJobManagerProperties properties) {
@@ -59,8 +60,14 @@ public class AlertDispatcher implements SmartLifecycle {
     private void drainSafely() {
         try {
             drain();
+            lastRoundError = null;
         } catch (RuntimeException e) {
-            LOG.warn("Alert delivery round failed: {}", e.toString());
+            // Once per distinct cause: a database that is away would otherwise log every poll interval.
+            String cause = e.toString();
+            if (!cause.equals(lastRoundError)) {
+                LOG.warn("Alert delivery round failed (retried every {}): {}", settings.pollInterval(), cause);
+                lastRoundError = cause;
+            }
         }
     }
 
