@@ -90,7 +90,7 @@ class AlertController {
                        @RequestParam(required = false) Integer pageNow,
                        @RequestParam(required = false) Integer pageSize) {
         access.requireProject(user, projectName, Privilege.ACCESS);
-        String s = status == null || status.isBlank() ? null : Delivery.Status.valueOf(status.trim()).name();
+        String s = status == null || status.isBlank() ? null : status(status);
         PageRequest page = PageRequest.of(pageNow, pageSize);
         return Message.ok().data("deliveries", outbox.selectByProject(projectName, s, page.offset(), page.pageSize()))
                 .data("totalPage", outbox.countByProject(projectName, s));
@@ -110,6 +110,14 @@ class AlertController {
         }
         dispatcher.wake();
         return Message.ok("success");
+    }
+
+    private static String status(String s) {
+        try {
+            return Delivery.Status.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw StreamisException.validation("status must be PENDING, SENT or FAILED: " + s);
+        }
     }
 
     private AlertChannel writable(String user, long id) {

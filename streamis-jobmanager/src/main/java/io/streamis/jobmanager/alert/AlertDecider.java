@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -159,7 +160,7 @@ public class AlertDecider implements DisposableBean {
                 .forEach(i -> alerts.resolve(job, i, s, resolution));
     }
 
-    private java.util.List<Incident> openIncidents(long jobId) {
+    private List<Incident> openIncidents(long jobId) {
         return incidents.selectOpenByJob(jobId);
     }
 

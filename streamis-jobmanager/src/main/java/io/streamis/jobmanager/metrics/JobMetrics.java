@@ -15,6 +15,7 @@ import io.streamis.jobmanager.task.TaskFact;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,7 +167,7 @@ public class JobMetrics implements MeterBinder {
                 byStatus.put(TaskStatus.fromCode(((Number) value(row, "status")).intValue()),
                         ((Number) value(row, "n")).longValue());
             }
-            Map<String, Long> undelivered = new java.util.HashMap<>();
+            Map<String, Long> undelivered = new HashMap<>();
             for (Map<String, Object> row : counts.undeliveredByStatus()) {
                 undelivered.put(String.valueOf(value(row, "status")), ((Number) value(row, "n")).longValue());
             }
