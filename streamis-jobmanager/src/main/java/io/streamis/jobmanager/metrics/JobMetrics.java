@@ -116,8 +116,10 @@ public class JobMetrics implements MeterBinder {
                 project = j.projectName();
                 job = j.name();
             }
-            running.put(f.jobId(), new Reading(project, job, f.latestCompletedTs(), f.failedTotal(), f.failedInARow()));
-            publishPerJob();
+            if (running.put(f.jobId(), new Reading(project, job, f.latestCompletedTs(), f.failedTotal(),
+                    f.failedInARow())) == null) {
+                publishPerJob(); // rows read the map when scraped; only a new job needs new rows
+            }
         }
     }
 
@@ -140,12 +142,19 @@ public class JobMetrics implements MeterBinder {
         List<MultiGauge.Row<?>> inARow = new ArrayList<>();
         running.forEach((id, rd) -> {
             Tags tags = Tags.of("project", rd.project(), "job", rd.job());
-            if (rd.latestCompletedTs() != null) {
-                long ts = rd.latestCompletedTs();
-                age.add(MultiGauge.Row.of(tags, () -> Math.max(0, System.currentTimeMillis() - ts) / 1000.0));
-            }
-            failures.add(MultiGauge.Row.of(tags, rd.failedTotal()));
-            inARow.add(MultiGauge.Row.of(tags, rd.failedInARow()));
+            age.add(MultiGauge.Row.of(tags, () -> {
+                Reading now = running.get(id);
+                return now == null || now.latestCompletedTs() == null ? Double.NaN
+                        : Math.max(0, System.currentTimeMillis() - now.latestCompletedTs()) / 1000.0;
+            }));
+            failures.add(MultiGauge.Row.of(tags, () -> {
+                Reading now = running.get(id);
+                return now == null ? Double.NaN : now.failedTotal();
+            }));
+            inARow.add(MultiGauge.Row.of(tags, () -> {
+                Reading now = running.get(id);
+                return now == null ? Double.NaN : now.failedInARow();
+            }));
         });
         restorePointAge.register(age, true);
         checkpointFailures.register(failures, true);
