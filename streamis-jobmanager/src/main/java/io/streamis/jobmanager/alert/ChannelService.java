@@ -46,7 +46,14 @@ public class ChannelService {
         return ChannelView.of(require(row.id));
     }
 
-    public ChannelView update(AlertChannel existing, ChannelRequest r) {
+    /** Fields left out (null) keep their stored values. */
+    public ChannelView update(AlertChannel existing, ChannelRequest given) {
+        ChannelRequest r = new ChannelRequest(existing.projectName(),
+                given.name() == null ? existing.name() : given.name(),
+                given.type() == null ? existing.type() : given.type(),
+                given.target() == null ? existing.target() : given.target(), given.secret(),
+                given.minLevel() == null ? existing.minLevel() : given.minLevel(),
+                given.enabled() == null ? existing.enabled() : given.enabled());
         String secret = r.secret() == null ? existing.secret() : r.secret().isEmpty() ? null : r.secret();
         ChannelMapper.NewChannel row = validated(r, existing.projectName(), secret, existing.createBy());
         try {

@@ -140,7 +140,7 @@ abstract class AbstractAlertApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"ops2\",\"type\":\"WEBHOOK\",\"target\":\""
                         + far.url("/hook2") + "\"}"));
         assertThat(upd.at("/data/channel/hasSecret").asBoolean()).isTrue();
-        assertThat(upd.at("/data/channel/minLevel").asText()).isEqualTo("INFO");
+        assertThat(upd.at("/data/channel/minLevel").asText()).as("left out = kept").isEqualTo("MAJOR");
         assertThat(jdbc.queryForObject("SELECT secret FROM streamis_alert_channel WHERE id = ?", String.class, id))
                 .isEqualTo("s3cret");
         webhook("other", null, null);
