@@ -44,5 +44,14 @@ export default {
     copyPrompt: 'Source job ID', addKey: 'Add parameter', key: 'Key', value: 'Value', duplicateKey: 'Duplicate key: {key}', emptyKey: 'Keys must not be empty',
     required: '{name} is required', ruleBroken: '{name} does not match the rule {rule}'
   },
+  alerts: {
+    title: 'Alert channels', add: 'Add channel', edit: 'Edit', test: 'Test send', name: 'Name', type: 'Type', target: 'Target',
+    targetUrl: 'Webhook URL (https://…)', targetEmail: 'E-mail addresses, comma separated', minLevel: 'Minimum level', secret: 'Signing secret',
+    secretHint: 'Optional: HMAC secret (webhook), 加签 secret (DingTalk), signature key (Feishu)', secretKept: 'Leave empty to keep the stored secret',
+    testOk: 'Test message delivered to {name} in {ms} ms', testFailed: 'Test send to {name} failed', confirmDelete: 'Delete alert channel {name}?',
+    hint: 'Alerts of every job in this project go to these channels: one message when an incident opens and one when it is resolved; failed deliveries are retried.',
+    types: { WEBHOOK: 'Webhook (JSON)', EMAIL: 'E-mail', WECOM: 'WeCom robot', DINGTALK: 'DingTalk robot', FEISHU: 'Feishu/Lark bot' }
+  },
+  diagnosis: { solution: 'Suggested fix:', matched: 'Matched:', none: 'No known failure pattern matched; the raw error follows.', raw: 'Raw error' },
   files: { title: 'Project resource files', fileName: 'File name', version: 'Version', creator: 'Creator', createTime: 'Created', updateTime: 'Updated', md5: 'MD5', comment: 'Comment', upload: 'Upload', overwrite: 'Overwrite an existing version', delete: 'Delete', download: 'Download', versionRule: 'Versions contain digits and dots only', versions: 'Versions' }
 }

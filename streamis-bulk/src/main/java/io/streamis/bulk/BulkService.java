@@ -67,6 +67,16 @@ public class BulkService implements DisposableBean {
                 });
     }
 
+    /** Bulk items waiting for a worker (the queue depth metric). */
+    public int queued() {
+        return executor instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
+    }
+
+    /** Bulk items being worked on now. */
+    public int active() {
+        return executor instanceof ThreadPoolExecutor pool ? pool.getActiveCount() : 0;
+    }
+
     /** Submits a bulk operation; waits for its outcome when {@code wait} (bounded by {@code streamis.bulk.max-wait}). */
     public long submit(String user, BulkAction action, List<Long> jobIds, boolean snapshot,
                        Map<Long, String> confirmedPaths, boolean wait) {

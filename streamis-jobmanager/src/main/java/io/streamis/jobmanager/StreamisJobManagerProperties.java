@@ -21,13 +21,14 @@ import org.springframework.util.unit.DataSize;
  * @param taskLogRoot      where the platform's launch log of every task is written
  * @param restoreRoots     directories (paths or URIs) under which a user may confirm any restore path, besides the
  *                         job's own state directories (e.g. a shared savepoint area for migrations)
+ * @param alerts           delivery of alerts to the projects' channels
  */
 @ConfigurationProperties(prefix = "streamis.jobmanager")
 public record StreamisJobManagerProperties(Path materialRoot, List<String> admins, Upload upload,
                                            Boolean contentEditEnable, Integer argsMaxLength,
                                            Boolean projectNameStrictCheck, Monitor monitor, Restart restart,
                                            Duration operationTimeout, Path taskLogRoot,
-                                           List<String> restoreRoots) {
+                                           List<String> restoreRoots, Alerts alerts) {
 
     public StreamisJobManagerProperties {
         materialRoot = materialRoot == null ? Path.of("data", "materials") : materialRoot;
@@ -41,6 +42,34 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
         restoreRoots = restoreRoots == null ? List.of() : List.copyOf(restoreRoots);
+        alerts = alerts == null ? new Alerts(null, null, null, null, null, null, null) : alerts;
+    }
+
+    /**
+     * @param pollInterval   how often the delivery worker looks for due deliveries in the outbox
+     * @param maxAttempts    deliveries tried this often before they are left FAILED (still listed, resendable)
+     * @param initialBackoff wait before the first retry; doubles per attempt
+     * @param maxBackoff     cap of the retry back-off
+     * @param httpTimeout    connect and answer timeout of webhook and chat deliveries
+     * @param mailFrom       sender address of alert e-mails
+     * @param mailDomain     when set, a notified user {@code u} also gets mail at {@code u@mailDomain}
+     */
+    public record Alerts(Duration pollInterval, Integer maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                         Duration httpTimeout, String mailFrom, String mailDomain) {
+        public Alerts {
+            pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+            maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(5) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+            httpTimeout = httpTimeout == null ? Duration.ofSeconds(10) : httpTimeout;
+            mailFrom = mailFrom == null || mailFrom.isBlank() ? "streamis@localhost" : mailFrom;
+        }
+
+        /** Wait before retry number {@code attempt} (1 = the first retry): exponential, capped. */
+        public Duration backoff(int attempt) {
+            Duration d = initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+            return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+        }
     }
 
     /**

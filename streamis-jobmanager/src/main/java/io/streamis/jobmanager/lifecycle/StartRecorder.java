@@ -8,10 +8,12 @@ import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.launcher.launch.LaunchResult;
 import io.streamis.launcher.state.StateKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +28,12 @@ public class StartRecorder {
     private final TaskLog log;
     private final RestorePoints points;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher facts;
 
     public StartRecorder(TaskMapper tasks, JobMapper jobs, JobInfoCodec codec, TaskLog log, RestorePoints points,
-                         PlatformTransactionManager txManager) {
+                         PlatformTransactionManager txManager, ApplicationEventPublisher facts) {
         this.points = points;
+        this.facts = facts;
         this.tasks = tasks;
         this.jobs = jobs;
         this.codec = codec;
@@ -65,6 +69,7 @@ public class StartRecorder {
                 : "Restore from " + p.decision().path() + " (" + p.decision().source() + ", "
                 + p.decision().chosen().origin() + ")");
         p.launch().notApplied().forEach(n -> log.append(taskId, "Not applied: " + n));
+        facts.publishEvent(new TaskFact.Started(p.job().id(), taskId, cause.name()));
         return taskId;
     }
 
@@ -89,6 +94,7 @@ public class StartRecorder {
     public void running(long taskId) {
         tasks.transition(taskId, TaskStatus.STARTING.code(), TaskStatus.RUNNING.code());
         log.append(taskId, "All tasks running");
+        facts.publishEvent(new TaskFact.Running(tasks.selectById(taskId).jobId(), taskId));
     }
 
     /** Records on the failed task that Flink refused to restore from {@code path}; later plans skip it. */

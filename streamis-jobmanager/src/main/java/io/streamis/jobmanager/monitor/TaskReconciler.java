@@ -5,6 +5,7 @@ import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.lifecycle.RestoreFailure;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.CheckpointStats;
 import io.streamis.launcher.client.FlinkJobState;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +37,13 @@ public class TaskReconciler {
     private final AutoRestarter restarter;
     private final StreamisJobManagerProperties properties;
     private final JobLauncher launcher;
+    /** Facts for the alert decider and the metrics: published, never acted on here. */
+    private final ApplicationEventPublisher facts;
 
     public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, RestorePoints points, AutoRestarter restarter,
-                          StreamisJobManagerProperties properties, JobLauncher launcher) {
+                          StreamisJobManagerProperties properties, JobLauncher launcher,
+                          ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.launcher = launcher;
         this.tasks = tasks;
         this.clusters = clusters;
@@ -63,11 +69,14 @@ public class TaskReconciler {
             if (o.overview().allTasksRunning() && tasks.transitionWithError(t.id(), status.code(),
                     TaskStatus.RUNNING.code(), null) == 1) {
                 LOG.info("Task {} of job {} running on {}", t.id(), t.jobId(), t.cluster());
+                facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
             }
             return;
         }
         if (status == TaskStatus.LOST && !state.isGloballyTerminal()) {
-            tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null);
+            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+                facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
+            }
             status = TaskStatus.RUNNING;
         }
         status = followFlinkRestarts(t, status, o);
@@ -111,10 +120,12 @@ public class TaskReconciler {
             if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
                     + state + " with " + o.overview().tasksRunning() + "/" + o.overview().tasksTotal()
                     + " tasks running") == 1) {
+                facts.publishEvent(new TaskFact.Restarted(t.jobId(), t.id(), true));
                 return TaskStatus.WAIT_RESTART;
             }
         } else if (status == TaskStatus.WAIT_RESTART && allRunning) {
             if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+                facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
                 return TaskStatus.RUNNING;
             }
         }
@@ -138,7 +149,7 @@ public class TaskReconciler {
         Duration lostFor = age(t);
         if (lostFor.compareTo(properties.monitor().lostConfirmAfter()) >= 0) {
             fail(t, status, "the job has been missing from cluster " + t.cluster() + " for " + lostFor.toSeconds()
-                    + " s");
+                    + " s", true, true);
         }
     }
 
@@ -148,12 +159,18 @@ public class TaskReconciler {
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause) {
-        fail(t, from, cause, true);
+        fail(t, from, cause, true, false);
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable) {
+        fail(t, from, cause, restartable, false);
+    }
+
+    /** @param lost the run went missing from its cluster (a different alert than a failure Flink reported) */
+    private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable, boolean lost) {
         if (tasks.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
             LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause);
+            facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
             restarter.onFailure(tasks.selectById(t.id()), cause, restartable);
         }
     }
@@ -196,6 +213,10 @@ public class TaskReconciler {
         try {
             CheckpointStats stats = clusters.get(t.cluster()).checkpoints(t.flinkJobId());
             CheckpointStats.Completed c = stats == null ? null : stats.latestCompleted();
+            if (stats != null) {
+                facts.publishEvent(new TaskFact.CheckpointsRead(t.jobId(), t.id(), c == null ? null : c.completedTs(),
+                        stats.failedInARow(), stats.failedCount()));
+            }
             if (c == null || c.path() == null) {
                 return;
             }
