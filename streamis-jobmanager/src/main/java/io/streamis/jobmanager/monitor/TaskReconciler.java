@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 public class TaskReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskReconciler.class);
+    /** How long a failed deployment's verdict waits for Flink to publish the failure's cause. */
+    private static final Duration CAUSE_GRACE = Duration.ofSeconds(15);
 
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
@@ -84,7 +86,11 @@ public class TaskReconciler {
             recordCheckpoint(t);
         }
         switch (state) {
-            case FAILED -> failed(t, status, perJob);
+            case FAILED -> {
+                if (!failed(t, status, perJob)) {
+                    return; // decided at a later poll, once Flink tells why; the application stays up till then
+                }
+            }
             case FINISHED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
                     "the job finished");
             case CANCELED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
@@ -181,16 +187,22 @@ public class TaskReconciler {
      * auto-restart (or the next start) steps back to the next candidate; a program that cannot take the point's
      * state fails without a restart (it would fail the same way) and says so; a user's path is never refused.
      */
-    private void failed(StreamTask t, TaskStatus status, boolean perJob) {
+    private boolean failed(StreamTask t, TaskStatus status, boolean perJob) {
         String root = rootException(t);
         String first = root == null ? "no exception recorded" : firstLine(root);
+        if (root == null && perJob && status == TaskStatus.STARTING && t.restoredFrom() != null
+                && age(t).compareTo(CAUSE_GRACE) < 0) {
+            // An application whose job failed while initialising may publish the cause a moment later; deciding
+            // without it would blame no point and let the auto-restart try the same broken one again.
+            return false;
+        }
         String path = t.restoredFrom();
         if (perJob && status == TaskStatus.STARTING && path != null && root != null) {
             RestoreFailure why = RestoreFailure.of(root);
             if (why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
                 fail(t, status, RestoreFailure.incompatibleMessage("of task " + t.id(), t.version(), path, first),
                         false);
-                return;
+                return true;
             }
             if (why.stepsBack() && !userChosen(t)) {
                 points.refused(t.jobId(), t.id(), path, first);
@@ -199,6 +211,7 @@ public class TaskReconciler {
             }
         }
         fail(t, status, "Flink reports the job FAILED: " + first);
+        return true;
     }
 
     /** A path the user confirmed or configured is recorded as the run's USER point at its intent. */
@@ -230,7 +243,8 @@ public class TaskReconciler {
     private String rootException(StreamTask t) {
         try {
             JobExceptions ex = clusters.get(t.cluster()).exceptions(t.flinkJobId());
-            return ex == null ? null : ex.rootException();
+            return ex == null || ex.rootException() == null || ex.rootException().isBlank() ? null
+                    : ex.rootException();
         } catch (RuntimeException e) {
             LOG.debug("No exception history for task {}: {}", t.id(), e.toString());
             return null;
