@@ -8,6 +8,7 @@ export const router = createRouter({
     { path: '/projects', name: 'projects', component: () => import('./views/ProjectsView.vue') },
     { path: '/realTimeJobCenter', name: 'jobs', component: () => import('./views/jobs/JobCenterView.vue') },
     { path: '/realTimeJobCenter/:id', name: 'job', component: () => import('./views/detail/JobDetailView.vue') },
-    { path: '/projectResourceFiles', name: 'files', component: () => import('./views/FilesView.vue') }
+    { path: '/projectResourceFiles', name: 'files', component: () => import('./views/FilesView.vue') },
+    { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') }
   ]
 })
