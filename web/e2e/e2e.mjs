@@ -170,6 +170,17 @@ async function main() {
     await page.screenshot({ path: `${SHOTS}/job-center-en.png` })
     await page.getByTestId('lang').click()
 
+    // The audit log, from the header: the login, the bulk restart and each of its items are there.
+    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.getByTestId('audit-link').click()
+    await page.getByTestId('audit-table').waitFor()
+    await waitFor('audit rows shown', async () => (await page.getByTestId('audit-table').innerText()).includes('BULK_ITEM'))
+    const auditText = await page.getByTestId('audit-table').innerText()
+    check(auditText.includes('BULK_START') && auditText.includes('BULK_ITEM'), 'audit page lists the bulk restart and its items')
+    const logins = await api(page, 'GET', '/streamis/audit?action=LOGIN&user=admin')
+    check(logins.data.totalPage >= 1 && logins.data.rows[0].outcome === 'OK', 'the login is audited')
+    await page.screenshot({ path: `${SHOTS}/audit.png` })
+
     await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}`)
     await page.getByTestId('metrics-table').waitFor({ timeout: 30000 }).catch(() => undefined)
     await page.waitForTimeout(6000)

@@ -1,6 +1,7 @@
 export default {
   app: { title: 'Streamis Stream Job Center', logout: 'Log out', language: '中文', project: 'Project' },
   login: { title: 'Log in to Streamis', user: 'User name', password: 'Password', submit: 'Log in', failed: 'Login failed: {message}' },
+  audit: { title: 'Audit log', time: 'Time', user: 'User', address: 'From', jobId: 'Job ID', action: 'Action', outcome: 'Outcome', ok: 'OK', error: 'Error', detail: 'Detail', from: 'From time', to: 'To time' },
   projects: { title: 'Choose a project', empty: 'You have no privilege on any project yet', open: 'Open', privileges: 'Privileges' },
   status: { 0: 'Not started', 1: 'Completed', 2: 'Wait for restart', 3: 'Alert', 4: 'Slow task', 5: 'Running', 6: 'Failed', 7: 'Stopped', 8: 'Starting', 9: 'Stopping', 10: 'Lost' },
   jobs: {

@@ -12,8 +12,11 @@ class BulkRecovery implements ApplicationRunner {
 
     private final BulkMapper mapper;
 
-    BulkRecovery(BulkMapper mapper) {
+    private final BulkAudit audit;
+
+    BulkRecovery(BulkMapper mapper, BulkAudit audit) {
         this.mapper = mapper;
+        this.audit = audit;
     }
 
     @Override
@@ -29,8 +32,8 @@ class BulkRecovery implements ApplicationRunner {
                             "interrupted by a server restart; check the job's status", i.snapshotPath());
                 }
             }
-            if (!following) {
-                mapper.finish(bulkId);
+            if (!following && mapper.finish(bulkId) == 1) {
+                audit.finished(mapper.selectOperation(bulkId), mapper.selectItems(bulkId));
             }
         }
     }

@@ -49,10 +49,12 @@ public class BulkService implements DisposableBean {
     private final TaskMapper tasks;
     private final StreamisBulkProperties properties;
     private final ExecutorService executor;
+    private final BulkAudit audit;
 
     public BulkService(BulkMapper mapper, AccessGuard access, StartService starts, StopService stops,
-                       TaskMapper tasks, StreamisBulkProperties properties) {
+                       TaskMapper tasks, StreamisBulkProperties properties, BulkAudit audit) {
         this.mapper = mapper;
+        this.audit = audit;
         this.access = access;
         this.starts = starts;
         this.stops = stops;
@@ -146,8 +148,8 @@ public class BulkService implements DisposableBean {
                     problem, confirmedPaths.get(jobId));
         }
         List<BulkItem> items = mapper.selectItems(op.id);
-        if (items.stream().allMatch(i -> i.itemState().isDone())) {
-            mapper.finish(op.id);
+        if (items.stream().allMatch(i -> i.itemState().isDone()) && mapper.finish(op.id) == 1) {
+            audit.finished(mapper.selectOperation(op.id), items);
         }
         for (BulkItem item : items) {
             if (!item.itemState().isDone()) {
@@ -244,8 +246,9 @@ public class BulkService implements DisposableBean {
     }
 
     private synchronized void finishIfDone(long bulkId) {
-        if (mapper.selectItems(bulkId).stream().allMatch(i -> i.itemState().isDone())) {
-            mapper.finish(bulkId);
+        List<BulkItem> items = mapper.selectItems(bulkId);
+        if (items.stream().allMatch(i -> i.itemState().isDone()) && mapper.finish(bulkId) == 1) {
+            audit.finished(mapper.selectOperation(bulkId), items);
         }
     }
 

@@ -212,6 +212,8 @@ class EndpointPrivilegeMatrixTest {
         rows.add(new Row("GET job/bulk/{id}", () -> get(JOB + "/bulk/" + bulkId), EnumSet.of(Caller.EDIT)));
         // Project level
         rows.add(new Row("GET job/list", () -> get(JOB + "/list").param("projectName", project), ANY_USER));
+        // Anyone logged in reads the audit log; what each sees is filtered (AbstractAuditApiTest).
+        rows.add(new Row("GET audit", () -> get(ApiTestSupport.API + "/streamis/audit"), ANY_USER));
         rows.add(new Row("POST job/upload", () -> multipart(JOB + "/upload").file(new MockMultipartFile("file",
                 "job.zip", "application/zip", zip().add("meta.json", sqlMeta(project, "guarded", "SELECT 2", null))
                 .bytes())).param("projectName", project), WRITE_PROJECT));
