@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, http, query, setNotLoggedInHandler } from '../src/http/client'
+import { ApiError, http, query, setLanguageSource, setNotLoggedInHandler } from '../src/http/client'
 
 function respond(status: number, body: unknown) {
   return vi.fn().mockResolvedValue({ status, json: () => Promise.resolve(body) })
@@ -42,5 +42,16 @@ describe('http client', () => {
 
   it('repeats array parameters and drops empty ones', () => {
     expect(query({ jobId: [1, 2], a: '', b: undefined, c: 0 })).toBe('?jobId=1&jobId=2&c=0')
+  })
+
+  it('sends the UI language as Accept-Language, so server messages come in it', async () => {
+    const fetch = respond(200, { status: 0, message: 'OK', data: {} })
+    vi.stubGlobal('fetch', fetch)
+    setLanguageSource(() => 'en')
+    await http.get('/z')
+    expect(fetch.mock.calls[0][1].headers['Accept-Language']).toBe('en')
+    setLanguageSource(() => 'zh-CN')
+    await http.get('/z')
+    expect(fetch.mock.calls[1][1].headers['Accept-Language']).toBe('zh-CN')
   })
 })

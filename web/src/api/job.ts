@@ -47,6 +47,7 @@ export const errorMsgApi = (jobId: number) =>
 export const detailsApi = (jobId: number) => http.get<{ details: Record<string, any> }>(`${JOB}/details`, { jobId })
 export const logsApi = (p: { jobId: number; taskId?: number; logType: string; fromLine: number; pageSize: number; onlyKeywords?: string; ignoreKeywords?: string; lastRows?: number }) =>
   http.get<{ logs: LogPage }>(`${JOB}/logs`, { ...p })
-export const snapshotsApi = (jobId: number) => http.get<{ snapshots: SnapshotRow[] }>(`${JOB}/snapshots`, { jobId })
+export const snapshotsApi = (jobId: number, pageNow?: number, pageSize?: number) =>
+  http.get<{ snapshots: SnapshotRow[]; total?: number }>(`${JOB}/snapshots`, { jobId, pageNow, pageSize })
 export const alertsApi = (jobId: number, pageNow: number, pageSize: number) =>
   http.get<{ list: Record<string, unknown>[]; totalPage: number }>(`${JOB}/alert`, { jobId, pageNow, pageSize })

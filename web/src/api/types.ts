@@ -93,6 +93,8 @@ export interface ConfigDefinition {
   id: number
   key: string
   name: string
+  /** The English label (the catalogue's en_name); name is the 0.3.x Chinese one. */
+  en_name?: string
   type: 'NONE' | 'INPUT' | 'NUMBER' | 'SELECT'
   sort: number
   description?: string
@@ -115,7 +117,9 @@ export interface HistoryRow {
   statusCode: number
   startTime?: string
   endTime?: string
+  /** 0.3.x text ("4 分钟"); the UI renders runSeconds instead. */
   runTime?: string
+  runSeconds?: number
   stopCause?: string
   jobStartConfig?: string
   restoredFrom?: string
@@ -133,6 +137,8 @@ export interface SnapshotRow {
   ageSeconds?: number
   size?: number
   usable: boolean
+  /** Why the point is not usable: a short code (refused, missing, no-metadata, other-version, ...). */
+  reason?: string
 }
 
 export interface LogPage {

@@ -21,6 +21,11 @@ export interface Envelope<T> {
 type Params = Record<string, string | number | boolean | undefined | null | (string | number)[]>
 
 let onNotLoggedIn: (() => void) | null = null
+let language: () => string = () => 'zh-CN'
+/** The UI's language, sent as Accept-Language so the server's messages come in it. */
+export function setLanguageSource(source: () => string) {
+  language = source
+}
 /** Called when any call answers status -1 (the app routes to the login page). */
 export function setNotLoggedInHandler(handler: (() => void) | null) {
   onNotLoggedIn = handler
@@ -41,7 +46,7 @@ export function query(params?: Params): string {
 export async function request<T>(method: string, path: string, opts: { params?: Params; body?: unknown; form?: FormData } = {}): Promise<T> {
   // Proof for the server's cross-site defence even when a browser sends neither Origin nor Referer
   // (a foreign page cannot add this header without a CORS preflight the server never grants).
-  const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest' }
+  const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest', 'Accept-Language': language() }
   let body: BodyInit | undefined
   if (opts.form) body = opts.form
   else if (opts.body !== undefined) {

@@ -31,14 +31,14 @@ export default {
     confirm: 'Confirm',
     cancel: 'Cancel'
   },
-  progress: { state: { PENDING: 'Queued', RUNNING: 'In progress', SUCCEEDED: 'Succeeded', FAILED: 'Failed' }, title: 'Batch progress', stopping: 'Stopping', starting: 'Starting', finished: 'Finished', done: '{done}/{total}', success: 'Succeeded', failed: 'Failed', pauseFailed: 'Some jobs failed to stop; nothing was started' },
+  progress: { state: { PENDING: 'Queued', RUNNING: 'In progress', SUCCEEDED: 'Succeeded', FAILED: 'Failed' }, title: 'Batch progress', stopping: 'Stopping', starting: 'Starting', finished: 'Finished', stopDone: 'Stop finished', startDone: 'Start finished', summary: '{ok} succeeded, {failed} failed', done: '{done}/{total}', success: 'Succeeded', failed: 'Failed', pauseFailed: 'Some jobs failed to stop; nothing was started' },
   detail: {
     flinkConf: 'Flink configuration of this run', confKey: 'Key', confValue: 'Value', droppedKeys: 'Not kept (not defined in their group): {keys}', notApplied: 'These settings do not apply to a session cluster; recorded, not applied', path: 'Path', id: 'ID', back: 'Back', summary: 'Summary', history: 'History', config: 'Config', content: 'Job content', snapshots: 'Checkpoints & savepoints', alerts: 'Alerts', logs: 'Logs',
     flinkJob: 'Flink job', cluster: 'Cluster', webUi: 'Open Flink UI', vertex: 'Operator', parallelism: 'Parallelism', recordsIn: 'Records in', recordsOut: 'Records out',
     rateIn: 'In (records/s)', rateOut: 'Out (records/s)', checkpoints: 'Checkpoints', completed: 'Completed', failedCount: 'Failed', restored: 'Restored from',
     recordsChart: 'Throughput (records/s)', checkpointChart: 'Checkpoint duration (ms) and size (bytes)', notRunning: 'The job is not running', taskId: 'Task ID', startTime: 'Start time',
     endTime: 'End time', runTime: 'Run time', stopCause: 'Stop cause', startConfig: 'Start config', download: 'Download', view: 'View', cause: 'Start cause',
-    kind: 'Kind', origin: 'Origin', age: 'Age', size: 'Size', usable: 'Usable', startFromHere: 'Start from here', yes: 'Yes', no: 'No',
+    kind: 'Kind', origin: 'Origin', unusable: 'Why not usable', age: 'Age', size: 'Size', usable: 'Usable', startFromHere: 'Start from here', yes: 'Yes', no: 'No',
     level: 'Level', message: 'Message', time: 'Time', logType: 'Log type', only: 'Only keywords', ignore: 'Ignore keywords', prev: 'Previous', next: 'Next', latest: 'Latest',
     sql: 'SQL', mainJar: 'Main jar', mainClass: 'Main class', args: 'Program args', saveArgs: 'Save args (creates a version)', argsInvalid: 'Args must be a JSON array of strings',
     dependencies: 'Dependency jars', resources: 'Resources', save: 'Save', saved: 'Saved', template: '(template)', copyFrom: 'Copy config from another job',
@@ -54,5 +54,14 @@ export default {
     types: { WEBHOOK: 'Webhook (JSON)', EMAIL: 'E-mail', WECOM: 'WeCom robot', DINGTALK: 'DingTalk robot', FEISHU: 'Feishu/Lark bot' }
   },
   diagnosis: { solution: 'Suggested fix:', matched: 'Matched:', none: 'No known failure pattern matched; the raw error follows.', raw: 'Raw error' },
+  enums: {
+    origin: { scan: 'found on storage', periodic: 'periodic', stop: 'at stop', carried: 'carried over', manual: 'manual', user: 'chosen by user', shutdown: 'at server shutdown' },
+    kind: { CHECKPOINT: 'Checkpoint', SAVEPOINT: 'Savepoint' },
+    cause: { USER: 'User', BULK: 'Batch operation', AUTO_RESTART: 'Automatic restart', RECOVERY: 'Server recovery' },
+    reason: { refused: 'refused by a failed start', missing: 'missing on storage', 'no-metadata': 'incomplete (no _metadata)', 'other-version': 'from another version', poisoned: 'broke a start', 'other-cluster': 'on another cluster', expired: 'expired' },
+    logType: { client: 'Client', flink: 'Flink exceptions', jobmanager: 'JobManager', taskmanager: 'TaskManager' }
+  },
+  units: { seconds: '{s} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', days: '{d} d {h} h' },
+  chart: { in: 'in', out: 'out', duration: 'duration', size: 'size', ms: 'ms', bytes: 'bytes' },
   files: { title: 'Project resource files', fileName: 'File name', version: 'Version', creator: 'Creator', createTime: 'Created', updateTime: 'Updated', md5: 'MD5', comment: 'Comment', upload: 'Upload', overwrite: 'Overwrite an existing version', delete: 'Delete', download: 'Download', versionRule: 'Versions contain digits and dots only', versions: 'Versions' }
 }

@@ -31,14 +31,14 @@ export default {
     confirm: '确定',
     cancel: '取消'
   },
-  progress: { state: { PENDING: '排队中', RUNNING: '进行中', SUCCEEDED: '成功', FAILED: '失败' }, title: '批量操作进度', stopping: '停止中', starting: '启动中', finished: '已完成', done: '{done}/{total}', success: '成功', failed: '失败', pauseFailed: '有作业停止失败，未继续启动' },
+  progress: { state: { PENDING: '排队中', RUNNING: '进行中', SUCCEEDED: '成功', FAILED: '失败' }, title: '批量操作进度', stopping: '停止中', starting: '启动中', finished: '已完成', stopDone: '停止已完成', startDone: '启动已完成', summary: '成功 {ok} 个，失败 {failed} 个', done: '{done}/{total}', success: '成功', failed: '失败', pauseFailed: '有作业停止失败，未继续启动' },
   detail: {
     flinkConf: '本次运行的 Flink 配置', confKey: '配置项', confValue: '值', droppedKeys: '以下参数未定义，已过滤：{keys}', notApplied: '以下配置不适用于会话集群，已记录但未生效', path: '路径', id: 'ID', back: '返回', summary: '运行情况', history: '执行历史', config: '配置', content: '作业内容', snapshots: '检查点与快照', alerts: '告警', logs: '日志',
     flinkJob: 'Flink 作业', cluster: '集群', webUi: '打开 Flink UI', vertex: '算子', parallelism: '并行度', recordsIn: '输入条数', recordsOut: '输出条数',
     rateIn: '输入速率(条/秒)', rateOut: '输出速率(条/秒)', checkpoints: '检查点', completed: '成功', failedCount: '失败', restored: '恢复自',
     recordsChart: '吞吐 (条/秒)', checkpointChart: '检查点耗时 (ms) 与大小 (字节)', notRunning: '作业未在运行', taskId: '任务ID', startTime: '开始时间',
     endTime: '结束时间', runTime: '运行时长', stopCause: '停止原因', startConfig: '启动配置', download: '下载', view: '查看', cause: '启动原因',
-    kind: '类型', origin: '来源', age: '距今', size: '大小', usable: '可用', startFromHere: '从此处启动', yes: '是', no: '否',
+    kind: '类型', origin: '来源', unusable: '不可用原因', age: '距今', size: '大小', usable: '可用', startFromHere: '从此处启动', yes: '是', no: '否',
     level: '级别', message: '信息', time: '时间', logType: '日志类型', only: '包含关键字', ignore: '排除关键字', prev: '上一页', next: '下一页', latest: '最新日志',
     sql: 'SQL', mainJar: '主程序包', mainClass: '主类', args: '程序参数', saveArgs: '保存参数 (生成新版本)', argsInvalid: '参数必须是字符串 JSON 数组',
     dependencies: '依赖包', resources: '资源文件', save: '保存', saved: '已保存', template: '(模板)', copyFrom: '从其他作业复制配置',
@@ -54,5 +54,14 @@ export default {
     types: { WEBHOOK: 'Webhook（JSON）', EMAIL: '邮件', WECOM: '企业微信机器人', DINGTALK: '钉钉机器人', FEISHU: '飞书机器人' }
   },
   diagnosis: { solution: '建议处理：', matched: '匹配内容：', none: '没有匹配到已知的失败模式，以下是原始错误。', raw: '原始错误' },
+  enums: {
+    origin: { scan: '存储扫描', periodic: '周期检查点', stop: '停止时快照', carried: '沿用', manual: '手动快照', user: '用户指定', shutdown: '服务停止时快照' },
+    kind: { CHECKPOINT: '检查点', SAVEPOINT: '快照' },
+    cause: { USER: '用户启动', BULK: '批量操作', AUTO_RESTART: '自动拉起', RECOVERY: '服务恢复' },
+    reason: { refused: '曾导致启动失败', missing: '存储中已不存在', 'no-metadata': '不完整(无 _metadata)', 'other-version': '来自其他版本', poisoned: '曾导致启动失败', 'other-cluster': '位于其他集群', expired: '已过期' },
+    logType: { client: '客户端日志', flink: 'Flink 异常', jobmanager: 'JobManager 日志', taskmanager: 'TaskManager 日志' }
+  },
+  units: { seconds: '{s} 秒', minutes: '{m} 分 {s} 秒', hours: '{h} 小时 {m} 分', days: '{d} 天 {h} 小时' },
+  chart: { in: '输入', out: '输出', duration: '耗时', size: '大小', ms: '毫秒', bytes: '字节' },
   files: { title: '工程资源文件', fileName: '文件名', version: '版本', creator: '创建人', createTime: '创建时间', updateTime: '更新时间', md5: 'MD5', comment: '描述', upload: '上传', overwrite: '覆盖已有版本', delete: '删除', download: '下载', versionRule: '版本只能包含数字和点', versions: '版本' }
 }

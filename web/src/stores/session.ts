@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { loginApi, logoutApi, userInfoApi } from '../api/user'
+import { loginApi, logoutApi, sessionApi } from '../api/user'
 
 export const useSessionStore = defineStore('session', {
   state: () => ({ userName: '' as string, isAdmin: false, project: (localStorage.getItem('streamis.project') || '') as string }),
@@ -9,10 +9,12 @@ export const useSessionStore = defineStore('session', {
       this.userName = r.userName
       this.isAdmin = r.isAdmin
     },
-    async refresh() {
-      const r = await userInfoApi()
-      this.userName = r.userName
-      this.isAdmin = r.isAdmin
+    /** Asks who is logged in (anonymous, no 401); false when nobody is. */
+    async probe(): Promise<boolean> {
+      const r = await sessionApi()
+      this.userName = r.loggedIn ? r.userName ?? '' : ''
+      this.isAdmin = r.loggedIn ? r.isAdmin === true : false
+      return r.loggedIn
     },
     async logout() {
       await logoutApi().catch(() => undefined)

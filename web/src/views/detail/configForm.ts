@@ -1,4 +1,5 @@
 import type { ConfigDefinition, ConfigGroups } from '../../api/types'
+import { definitionName } from '../../render'
 
 export const CUSTOM_GROUP = 'wds.linkis.flink.custom'
 
@@ -6,14 +7,15 @@ type Translate = (key: string, params?: Record<string, unknown>) => string
 
 /** Checks values against their definitions (required, regex) and custom rows (no empty or duplicate keys). */
 export function validateConfig(defs: ConfigDefinition[], values: ConfigGroups, custom: { key: string; value: string }[],
-                               t: Translate): string[] {
+                               t: Translate, locale = 'zh-CN'): string[] {
   const problems: string[] = []
   for (const group of defs) {
     for (const d of group.child_def ?? []) {
       const v = (values[group.key]?.[d.key] ?? '').trim()
-      if (d.required && !v) problems.push(t('detail.required', { name: d.name }))
+      const name = definitionName(d, locale)
+      if (d.required && !v) problems.push(t('detail.required', { name }))
       else if (v && d.validate_type === 'Regex' && d.validate_rule && !new RegExp(d.validate_rule).test(v)) {
-        problems.push(t('detail.ruleBroken', { name: d.name, rule: d.validate_rule }))
+        problems.push(t('detail.ruleBroken', { name, rule: d.validate_rule }))
       }
     }
   }

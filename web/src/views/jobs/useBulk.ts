@@ -1,12 +1,13 @@
 import { reactive } from 'vue'
 import { bulkExecutionApi, bulkPauseApi, bulkProgressApi } from '../../api/bulk'
 import type { BulkItemView, BulkResult } from '../../api/types'
+import type { BulkPhase } from '../../render'
 
 /** Runs bulk operations and follows them to the end, exposing progress for the dialog. */
 export function useBulk() {
-  const progress = reactive({ visible: false, phase: '', items: [] as BulkItemView[], total: 0, finished: false, message: '' })
+  const progress = reactive({ visible: false, phase: 'stop' as BulkPhase, items: [] as BulkItemView[], total: 0, finished: false, message: '' })
 
-  async function follow(start: Promise<BulkResult>, phase: string): Promise<BulkResult> {
+  async function follow(start: Promise<BulkResult>, phase: BulkPhase): Promise<BulkResult> {
     progress.visible = true
     progress.phase = phase
     progress.finished = false
@@ -25,7 +26,7 @@ export function useBulk() {
 
   return {
     progress,
-    pause: (ids: number[], snapshot: boolean, phase: string) => follow(bulkPauseApi(ids, snapshot), phase),
-    execute: (ids: number[], paths: Record<number, string>, phase: string) => follow(bulkExecutionApi(ids, paths), phase)
+    pause: (ids: number[], snapshot: boolean) => follow(bulkPauseApi(ids, snapshot), 'stop'),
+    execute: (ids: number[], paths: Record<number, string>) => follow(bulkExecutionApi(ids, paths), 'start')
   }
 }

@@ -1,6 +1,7 @@
 package io.streamis.bulk;
 
 import io.streamis.common.error.StreamisException;
+import io.streamis.common.error.Text;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
@@ -11,6 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +34,10 @@ class BulkController {
     private final BulkService bulk;
     private final TaskMapper tasks;
     private final AccessGuard access;
+    private final MessageSource messages;
 
-    BulkController(BulkService bulk, TaskMapper tasks, AccessGuard access) {
+    BulkController(BulkService bulk, TaskMapper tasks, AccessGuard access, MessageSource messages) {
+        this.messages = messages;
         this.bulk = bulk;
         this.tasks = tasks;
         this.access = access;
@@ -53,7 +59,7 @@ class BulkController {
         if (!op.createBy().equals(user) && !access.isAdmin(user)) {
             throw StreamisException.noPermission("Bulk operation " + bulkId + " belongs to " + op.createBy());
         }
-        return Message.ok().dataAll(view(op, bulk.items(bulkId)));
+        return Message.ok().dataAll(view(op, bulk.items(bulkId), messages));
     }
 
     private Message submit(String user, BulkAction action, Map<String, Object> body) {
@@ -84,10 +90,10 @@ class BulkController {
         }
         long bulkId = bulk.submit(user, action, ids, snapshot, paths, wait);
         BulkOperation op = bulk.operation(bulkId);
-        return Message.ok().dataAll(view(op, bulk.items(bulkId)));
+        return Message.ok().dataAll(view(op, bulk.items(bulkId), messages));
     }
 
-    static Map<String, Object> view(BulkOperation op, List<BulkItem> items) {
+    static Map<String, Object> view(BulkOperation op, List<BulkItem> items, MessageSource messages) {
         BulkAction action = BulkAction.valueOf(op.action());
         List<Map<String, Object>> ok = new ArrayList<>();
         List<Map<String, Object>> failed = new ArrayList<>();
@@ -104,7 +110,7 @@ class BulkController {
             e.put("scheduleState", i.itemState().scheduleState());
             e.put("state", i.state());
             if (i.message() != null) {
-                e.put("message", i.message());
+                e.put("message", localise(i, messages));
             }
             if (i.snapshotPath() != null) {
                 e.put("snapshotPath", i.snapshotPath());
@@ -160,5 +166,18 @@ class BulkController {
             }
         }
         return out;
+    }
+
+    private static final Pattern CARRIED = Pattern.compile(" \\(in bulk operation (\\d+); not run again\\)$");
+
+    /** The item's message in the caller's language; a carried item's note says which operation did it. */
+    private static String localise(BulkItem i, MessageSource messages) {
+        Text text = i.text();
+        Matcher carried = CARRIED.matcher(i.message());
+        if (!carried.find() || text.key() == null) {
+            return text.localise(messages);
+        }
+        String own = new Text(text.key(), i.message().substring(0, carried.start()), text.args()).localise(messages);
+        return own + Text.of("bulk.carried", carried.group(), carried.group(1)).localise(messages);
     }
 }

@@ -1,5 +1,6 @@
 package io.streamis.bulk;
 
+import io.streamis.common.error.Text;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -36,18 +37,27 @@ public interface BulkMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insertOperation(NewOperation op);
 
-    @Insert("INSERT INTO streamis_bulk_item (bulk_id, job_id, job_name, state, message, confirmed_path, update_time)"
-            + " VALUES (#{bulkId}, #{jobId}, #{jobName}, #{state}, #{message}, #{confirmedPath}, CURRENT_TIMESTAMP)")
+    @Insert("INSERT INTO streamis_bulk_item (bulk_id, job_id, job_name, state, message, message_key, message_args,"
+            + " confirmed_path, update_time) VALUES (#{bulkId}, #{jobId}, #{jobName}, #{state}, #{message},"
+            + " #{messageKey}, #{messageArgs}, #{confirmedPath}, CURRENT_TIMESTAMP)")
     int insertItem(@Param("bulkId") long bulkId, @Param("jobId") long jobId, @Param("jobName") String jobName,
                    @Param("state") String state, @Param("message") String message,
+                   @Param("messageKey") String messageKey, @Param("messageArgs") String messageArgs,
                    @Param("confirmedPath") String confirmedPath);
 
+    default int insertItem(long bulkId, long jobId, String jobName, String state, Text text, String confirmedPath) {
+        return insertItem(bulkId, jobId, jobName, state, text == null ? null : text.english(),
+                text == null ? null : text.key(), text == null ? null : text.storedArgs(), confirmedPath);
+    }
+
     /** An item carried as already done into a retry: the earlier operation's outcome, not run again. */
-    @Insert("INSERT INTO streamis_bulk_item (bulk_id, job_id, job_name, state, task_id, message, snapshot_path,"
-            + " confirmed_path, update_time) VALUES (#{bulkId}, #{jobId}, #{jobName}, #{state}, #{taskId}, #{message},"
-            + " #{snapshotPath}, #{confirmedPath}, CURRENT_TIMESTAMP)")
+    @Insert("INSERT INTO streamis_bulk_item (bulk_id, job_id, job_name, state, task_id, message, message_key,"
+            + " message_args, snapshot_path, confirmed_path, update_time) VALUES (#{bulkId}, #{jobId}, #{jobName},"
+            + " #{state}, #{taskId}, #{message}, #{messageKey}, #{messageArgs}, #{snapshotPath}, #{confirmedPath},"
+            + " CURRENT_TIMESTAMP)")
     int insertDoneItem(@Param("bulkId") long bulkId, @Param("jobId") long jobId, @Param("jobName") String jobName,
                        @Param("state") String state, @Param("taskId") Long taskId, @Param("message") String message,
+                       @Param("messageKey") String messageKey, @Param("messageArgs") String messageArgs,
                        @Param("snapshotPath") String snapshotPath, @Param("confirmedPath") String confirmedPath);
 
     @Select("SELECT id, action, request_key, snapshot, total, finished, create_by, create_time, finish_time"
@@ -60,14 +70,21 @@ public interface BulkMapper {
             + " ORDER BY id DESC LIMIT 1")
     BulkOperation selectRecentByKey(@Param("key") String key, @Param("since") LocalDateTime since);
 
-    @Select("SELECT id, bulk_id, job_id, job_name, state, task_id, message, snapshot_path, confirmed_path, update_time"
-            + " FROM streamis_bulk_item WHERE bulk_id = #{bulkId} ORDER BY id")
+    @Select("SELECT id, bulk_id, job_id, job_name, state, task_id, message, snapshot_path, confirmed_path, update_time,"
+            + " message_key, message_args FROM streamis_bulk_item WHERE bulk_id = #{bulkId} ORDER BY id")
     List<BulkItem> selectItems(@Param("bulkId") long bulkId);
 
     @Update("UPDATE streamis_bulk_item SET state = #{state}, task_id = #{taskId}, message = #{message},"
-            + " snapshot_path = #{snapshotPath}, update_time = CURRENT_TIMESTAMP WHERE id = #{id}")
+            + " message_key = #{messageKey}, message_args = #{messageArgs}, snapshot_path = #{snapshotPath},"
+            + " update_time = CURRENT_TIMESTAMP WHERE id = #{id}")
     int updateItem(@Param("id") long id, @Param("state") String state, @Param("taskId") Long taskId,
-                   @Param("message") String message, @Param("snapshotPath") String snapshotPath);
+                   @Param("message") String message, @Param("messageKey") String messageKey,
+                   @Param("messageArgs") String messageArgs, @Param("snapshotPath") String snapshotPath);
+
+    default int updateItem(long id, String state, Long taskId, Text text, String snapshotPath) {
+        return updateItem(id, state, taskId, text == null ? null : text.english(), text == null ? null : text.key(),
+                text == null ? null : text.storedArgs(), snapshotPath);
+    }
 
     /** 1 for the caller that finished the operation, 0 when it was already finished. */
     @Update("UPDATE streamis_bulk_operation SET finished = 1, finish_time = CURRENT_TIMESTAMP WHERE id = #{id}"

@@ -1,5 +1,6 @@
 package io.streamis.bulk;
 
+import io.streamis.common.error.Text;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -29,7 +30,8 @@ class BulkRecovery implements ApplicationRunner {
                     following = true;
                 } else if (!i.itemState().isDone()) {
                     mapper.updateItem(i.id(), ItemState.FAILED.name(), i.taskId(),
-                            "interrupted by a server restart; check the job's status", i.snapshotPath());
+                            Text.of("bulk.interrupted", "interrupted by a server restart; check the job's status"),
+                            i.snapshotPath());
                 }
             }
             if (!following && mapper.finish(bulkId) == 1) {

@@ -1,6 +1,7 @@
 package io.streamis.bulk;
 
 import io.streamis.common.error.StreamisException;
+import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
@@ -133,16 +134,16 @@ public class BulkService implements DisposableBean {
                 mapper.insertDoneItem(op.id, jobId, done.jobName(), ItemState.SUCCEEDED.name(), done.taskId(),
                         CARRIED.matcher(String.valueOf(done.message())).replaceFirst("")
                                 + " (in bulk operation " + retryOf.id() + "; not run again)",
-                        done.snapshotPath(), done.confirmedPath());
+                        done.messageKey(), done.messageArgs(), done.snapshotPath(), done.confirmedPath());
                 continue;
             }
             String name = null;
-            String problem = null;
+            Text problem = null;
             try {
                 StreamJob job = access.operableJob(user, jobId);
                 name = job.name();
             } catch (StreamisException e) {
-                problem = e.getMessage();
+                problem = Text.of(e);
             }
             mapper.insertItem(op.id, jobId, name, problem == null ? ItemState.PENDING.name() : ItemState.FAILED.name(),
                     problem, confirmedPaths.get(jobId));
@@ -188,13 +189,14 @@ public class BulkService implements DisposableBean {
     }
 
     private void run(long bulkId, BulkAction action, boolean snapshot, String user, BulkItem item) {
-        mapper.updateItem(item.id(), ItemState.RUNNING.name(), null, null, null);
+        mapper.updateItem(item.id(), ItemState.RUNNING.name(), null, (Text) null, null);
         try {
             if (action == BulkAction.EXECUTION) {
                 StartOutcome o = starts.start(item.jobId(), user, item.confirmedPath(), StartCause.BULK);
                 if (o.status() == TaskStatus.STARTING) {
                     // A per-job deployment: the item follows its task (followDeployments), it is not done yet.
-                    mapper.updateItem(item.id(), ItemState.RUNNING.name(), o.taskId(), "deploying", o.restoredFrom());
+                    mapper.updateItem(item.id(), ItemState.RUNNING.name(), o.taskId(),
+                            Text.of("bulk.deploying", "deploying"), o.restoredFrom());
                 } else {
                     mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(), running(o.restoredFrom()),
                             o.restoredFrom());
@@ -203,17 +205,19 @@ public class BulkService implements DisposableBean {
                 StreamJob job = access.job(item.jobId());
                 StopService.StopOutcome o = stops.stop(job, snapshot);
                 mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(),
-                        o.wasRunning() ? "stopped" : "was not running", o.savepointPath());
+                        o.wasRunning() ? Text.of("bulk.stopped", "stopped")
+                                : Text.of("bulk.not-running", "was not running"), o.savepointPath());
             }
         } catch (RuntimeException e) {
-            mapper.updateItem(item.id(), ItemState.FAILED.name(), null, String.valueOf(e.getMessage()), null);
+            mapper.updateItem(item.id(), ItemState.FAILED.name(), null, Text.of(e), null);
         } finally {
             finishIfDone(bulkId);
         }
     }
 
-    private static String running(String restoredFrom) {
-        return restoredFrom == null ? "running (started without state)" : "running, restored from " + restoredFrom;
+    private static Text running(String restoredFrom) {
+        return restoredFrom == null ? Text.of("bulk.running-empty", "running (started without state)")
+                : Text.of("bulk.running-restored", "running, restored from " + restoredFrom, restoredFrom);
     }
 
     /**
@@ -234,8 +238,9 @@ public class BulkService implements DisposableBean {
                             t.restoredFrom());
                     changed = true;
                 } else if (t.taskStatus().isTerminal()) {
-                    mapper.updateItem(i.id(), ItemState.FAILED.name(), t.id(), "did not start: "
-                            + (t.errDesc() == null ? t.taskStatus().text() : t.errDesc()), t.restoredFrom());
+                    String why = t.errDesc() == null ? t.taskStatus().text() : t.errDesc();
+                    mapper.updateItem(i.id(), ItemState.FAILED.name(), t.id(),
+                            Text.of("bulk.did-not-start", "did not start: " + why, why), t.restoredFrom());
                     changed = true;
                 }
             }

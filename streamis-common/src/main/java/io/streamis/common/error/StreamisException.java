@@ -2,28 +2,58 @@ package io.streamis.common.error;
 
 /**
  * Root of every business error. The message names the rule that was broken and is safe to show to a client;
- * the boundary maps {@link #code()} to the envelope and HTTP status.
+ * the boundary maps {@link #code()} to the envelope and HTTP status. An error a person meets in the UI also
+ * carries a message key and its arguments, so the boundary can say it in the caller's language (the English
+ * message stays the default and what the log shows).
  */
 public class StreamisException extends RuntimeException {
 
     private final ErrorCode code;
+    private final String messageKey;
+    private final transient Object[] args;
 
     public StreamisException(ErrorCode code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, (Throwable) null);
     }
 
     public StreamisException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
+        this.messageKey = null;
+        this.args = new Object[0];
+    }
+
+    /**
+     * @param key  the message's key below its error code (the bundle key is {@code CODE.key})
+     * @param args the values the translated text places, in order
+     */
+    public StreamisException(ErrorCode code, String key, String message, Object... args) {
+        super(message);
+        this.code = code;
+        this.messageKey = code.name() + "." + key;
+        this.args = args.clone();
     }
 
     public ErrorCode code() {
         return code;
     }
 
+    /** The bundle key ({@code CODE.key}), or null when the error has only its English message. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
     public static StreamisException validation(String message) {
         return new StreamisException(ErrorCode.VALIDATION, message);
+    }
+
+    /** A validation error with its bundle key ({@code VALIDATION.key}) and the values the translation places. */
+    public static StreamisException validation(String key, String message, Object... args) {
+        return new StreamisException(ErrorCode.VALIDATION, key, message, args);
     }
 
     public static StreamisException badRequest(String message) {
@@ -39,7 +69,7 @@ public class StreamisException extends RuntimeException {
     }
 
     public static StreamisException notLoggedIn() {
-        return new StreamisException(ErrorCode.NOT_LOGGED_IN, "You are not logged in, please log in first");
+        return new StreamisException(ErrorCode.NOT_LOGGED_IN, "required", "You are not logged in, please log in first");
     }
 
     public static StreamisException conflict(String message) {

@@ -79,7 +79,7 @@ public class ConfigCatalog {
         }
         return new ConfigDefinition(d.id(), d.key(), d.name(), d.type(), d.sort(), d.description(), d.validateType(),
                 d.validateRule(), d.style(), d.visiable(), d.level(), d.unit(), o.defaultValue(),
-                String.join(",", o.options()), d.parentRef(), d.required(), d.temp());
+                String.join(",", o.options()), d.parentRef(), d.required(), d.temp(), d.enName());
     }
 
     private record Snapshot(List<ConfigDefinition> groups, Map<String, ConfigDefinition> byKey,

@@ -1,10 +1,13 @@
 package io.streamis.config.definition;
 
-/** One row of the key catalogue ({@code linkis_stream_job_config_def}). */
+/**
+ * One row of the key catalogue ({@code linkis_stream_job_config_def}); {@code name} is the 0.3.x (Chinese) label,
+ * {@code enName} the English one.
+ */
 public record ConfigDefinition(long id, String key, String name, String type, int sort, String description,
                                String validateType, String validateRule, String style, boolean visiable, int level,
                                String unit, String defaultValue, String refValues, Long parentRef, boolean required,
-                               boolean temp) {
+                               boolean temp, String enName) {
 
     public boolean isGroup() {
         return level == 0;

@@ -9,7 +9,7 @@ import org.apache.ibatis.annotations.Select;
 public interface ConfigDefinitionMapper {
 
     @Select("SELECT id, `key`, name, type, sort, description, validate_type, validate_rule, style, visiable, level,"
-            + " unit, default_value, ref_values, parent_ref, required, is_temp AS temp"
+            + " unit, default_value, ref_values, parent_ref, required, is_temp AS temp, en_name"
             + " FROM linkis_stream_job_config_def ORDER BY sort DESC, id")
     List<ConfigDefinition> selectAll();
 }

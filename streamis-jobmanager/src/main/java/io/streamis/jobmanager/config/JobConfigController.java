@@ -60,6 +60,7 @@ class JobConfigController {
         m.put("id", d.id());
         m.put("key", d.key());
         m.put("name", d.name());
+        putIfNotNull(m, "en_name", d.enName());
         m.put("type", d.type());
         m.put("sort", d.sort());
         putIfNotNull(m, "description", d.description());

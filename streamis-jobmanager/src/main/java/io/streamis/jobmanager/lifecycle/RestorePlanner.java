@@ -83,9 +83,9 @@ public class RestorePlanner {
         }
         RestorePlan plan = resolver.resolve(query(job, clusterChoice.of(config), userPath));
         if (plan.chosen() == null && plan.candidatesExisted()) {
-            throw new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, "Refusing to start job " + job.name()
+            throw new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, "refused", "Refusing to start job " + job.name()
                     + " without state: restore points exist but none is usable. Tried: "
-                    + String.join("; ", plan.tried()));
+                    + String.join("; ", plan.tried()), job.name(), String.join("; ", plan.tried()));
         }
         return new Decision(plan.chosen() == null ? "none" : source, plan);
     }

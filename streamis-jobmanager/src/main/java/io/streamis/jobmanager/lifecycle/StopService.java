@@ -62,7 +62,7 @@ public class StopService {
         if (from == TaskStatus.LOST) {
             // Nothing to stop on the cluster; the user settles the lost run.
             tasks.transitionWithError(task.id(), from.code(), TaskStatus.STOPPED.code(),
-                    "stopped by user while lost from its cluster");
+                    StopReason.LOST.record(null));
             facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
             return new StopOutcome(job.id(), task.id(), null, false);
         }
@@ -86,7 +86,9 @@ public class StopService {
                 awaitGone(task);
             }
             tasks.updateJobInfo(task.id(), codec.write(info.withStatus("Stopped", null)));
-            tasks.transition(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code());
+            // The history's stop cause: without it a stopped run reads like one that ended by itself.
+            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(),
+                    path == null ? StopReason.CANCELLED.record(null) : StopReason.SAVEPOINT.record(path));
             facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
             releaseQuietly(task);
             return new StopOutcome(job.id(), task.id(), path, true);

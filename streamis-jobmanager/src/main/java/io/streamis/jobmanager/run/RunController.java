@@ -115,7 +115,7 @@ class RunController {
     @GetMapping("/details")
     Message details(@LoginUser String user, @RequestParam long jobId, @RequestParam(required = false) String version) {
         access.readableJob(user, jobId);
-        return Message.ok().data("details", details.of(jobId, version));
+        return Message.ok().data("details", views.localised(details.of(jobId, version)));
     }
 
     @GetMapping("/logs")

@@ -1,7 +1,12 @@
 package io.streamis.jobmanager.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.error.Text;
 import io.streamis.jobmanager.job.JobViews;
+import io.streamis.jobmanager.lifecycle.JobInfo;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lifecycle.StopReason;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionMapper;
@@ -9,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Shapes task rows into the 0.3.x history and task JSON. */
@@ -16,9 +22,13 @@ import org.springframework.stereotype.Component;
 class RunViews {
 
     private final VersionMapper versions;
+    private final MessageSource messages;
+    private final ObjectMapper json;
 
-    RunViews(VersionMapper versions) {
+    RunViews(VersionMapper versions, MessageSource messages, ObjectMapper json) {
         this.versions = versions;
+        this.messages = messages;
+        this.json = json;
     }
 
     Map<String, Object> history(StreamJob job, StreamTask t) {
@@ -34,10 +44,12 @@ class RunViews {
         boolean over = t.taskStatus().isTerminal();
         m.put("endTime", over ? format(t.lastUpdateTime()) : null);
         LocalDateTime end = over && t.lastUpdateTime() != null ? t.lastUpdateTime() : LocalDateTime.now();
-        m.put("runTime", t.startTime() == null ? null
-                : Duration.between(t.startTime(), end).toMinutes() + " 分钟");
-        m.put("stopCause", t.errDesc() == null ? null : t.errDesc().length() > 300 ? t.errDesc().substring(0, 300)
-                : t.errDesc());
+        Duration run = t.startTime() == null ? null : Duration.between(t.startTime(), end);
+        // runTime keeps the 0.3.x text; runSeconds is the number a UI renders in its own language.
+        m.put("runTime", run == null ? null : run.toMinutes() + " 分钟");
+        m.put("runSeconds", run == null ? null : Math.max(0, run.toSeconds()));
+        String cause = over && t.errDesc() != null ? StopReason.textOf(t.errDesc()).localise(messages) : t.errDesc();
+        m.put("stopCause", cause == null ? null : cause.length() > 300 ? cause.substring(0, 300) : cause);
         JobVersion v = versions.selectById(t.jobVersionId());
         m.put("versionContent", v == null ? null : v.jobContent());
         m.put("jobStartConfig", t.jobStartConfig());
@@ -61,6 +73,31 @@ class RunViews {
         m.put("submitUser", t.submitUser());
         m.put("restoredFrom", t.restoredFrom());
         return m;
+    }
+
+    /**
+     * The details with the run's "not applied" reasons in the caller's language. Each reason is recorded as
+     * {@code key=value: why}; the bundle's {@code notApplied.<key>} says the why, other reasons stay as recorded.
+     */
+    Map<String, Object> localised(Map<String, Object> details) {
+        if (!(details.get("linkisJobInfo") instanceof JobInfo info) || info.notApplied().isEmpty()) {
+            return details;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(details);
+        Map<String, Object> jobInfo = json.convertValue(info, new TypeReference<Map<String, Object>>() { });
+        jobInfo.put("notApplied", info.notApplied().stream().map(this::notApplied).toList());
+        out.put("linkisJobInfo", jobInfo);
+        return out;
+    }
+
+    private String notApplied(String recorded) {
+        int eq = recorded.indexOf('=');
+        int why = recorded.lastIndexOf(": ");
+        if (eq <= 0 || why < eq) {
+            return recorded;
+        }
+        String key = recorded.substring(0, eq);
+        return Text.of("notApplied." + key, recorded, key, recorded.substring(eq + 1, why)).localise(messages);
     }
 
     static String format(LocalDateTime t) {

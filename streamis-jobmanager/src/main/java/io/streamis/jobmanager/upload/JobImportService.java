@@ -69,7 +69,8 @@ public class JobImportService {
     public ImportResult importZip(String user, String requestProject, String zipName, InputStream zip,
                                   String source) {
         if (zipName == null || !zipName.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            throw StreamisException.validation("The uploaded file must be a .zip (got '" + zipName + "')");
+            throw StreamisException.validation("upload.not-zip-name", "The uploaded file must be a .zip (got '" + zipName + "')",
+                    zipName);
         }
         Names.require("Zip file name", zipName);
         if (requestProject != null && !requestProject.isBlank()) {
@@ -84,15 +85,16 @@ public class JobImportService {
                     properties.upload().maxUnpackedSize().toBytes()).extract(zip, staging);
             Path metaFile = files.remove("meta.json");
             if (metaFile == null) {
-                throw StreamisException.validation("The zip has no meta.json at its root");
+                throw StreamisException.validation("upload.no-meta", "The zip has no meta.json at its root");
             }
             JobMeta meta = reconcileProject(parser.parse(Files.readAllBytes(metaFile)), requestProject);
             if (meta.jobConfig() == null) {
-                throw StreamisException.validation("meta_json does not contain jobConfig, please check");
+                throw StreamisException.validation("upload.no-job-config",
+                        "meta_json does not contain jobConfig, please check");
             }
             if (meta.jobConfig().get(ConfigKeys.GROUP_PRODUCE) == null) {
-                throw StreamisException.validation("jobConfig does not contain " + ConfigKeys.GROUP_PRODUCE
-                        + ", please check");
+                throw StreamisException.validation("upload.no-produce", "jobConfig does not contain "
+                        + ConfigKeys.GROUP_PRODUCE + ", please check", ConfigKeys.GROUP_PRODUCE);
             }
             return persist(user, meta, files, source);
         } catch (IOException e) {
@@ -112,7 +114,7 @@ public class JobImportService {
     private JobMeta reconcileProject(JobMeta meta, String requestProject) {
         if (meta.projectName() == null || meta.projectName().isBlank()) {
             // As 0.3.x: the package must say which project it belongs to (it is not taken from the request).
-            throw StreamisException.validation(MSG_NO_PROJECT);
+            throw StreamisException.validation("upload.no-project", MSG_NO_PROJECT);
         }
         if (requestProject == null || requestProject.isBlank()) {
             return meta;
@@ -120,8 +122,9 @@ public class JobImportService {
         if (meta.projectName() != null && !meta.projectName().isBlank()
                 && !meta.projectName().equals(requestProject)) {
             if (properties.projectNameStrictCheck()) {
-                throw StreamisException.validation("meta.json projectName '" + meta.projectName()
-                        + "' differs from the project you upload to ('" + requestProject + "')");
+                throw StreamisException.validation("upload.project-differs", "meta.json projectName '"
+                        + meta.projectName() + "' differs from the project you upload to ('" + requestProject + "')",
+                        meta.projectName(), requestProject);
             }
         }
         return meta.withProjectName(requestProject);
@@ -131,7 +134,7 @@ public class JobImportService {
         Names.require("projectName", meta.projectName());
         Names.require("jobName", meta.jobName());
         if (meta.jobType() == null || meta.jobType().isBlank()) {
-            throw StreamisException.validation("jobType is required and must not be blank");
+            throw StreamisException.validation("upload.no-job-type", "jobType is required and must not be blank");
         }
         maxLength("tags", meta.tags(), 200);
         maxLength("description", meta.description(), 200);

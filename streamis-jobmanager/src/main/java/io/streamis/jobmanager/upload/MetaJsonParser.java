@@ -29,19 +29,20 @@ public class MetaJsonParser {
         try {
             JobMeta meta = reader.readValue(content);
             if (meta == null) {
-                throw StreamisException.validation("meta.json is empty");
+                throw StreamisException.validation("meta.empty", "meta.json is empty");
             }
             return meta;
         } catch (UnrecognizedPropertyException e) {
-            throw StreamisException.validation("meta.json has unknown top-level key '" + e.getPropertyName()
-                    + "' (allowed: " + ALLOWED_KEYS + ")");
+            throw StreamisException.validation("meta.unknown-key", "meta.json has unknown top-level key '"
+                    + e.getPropertyName() + "' (allowed: " + ALLOWED_KEYS + ")", e.getPropertyName(), ALLOWED_KEYS);
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "" : e.getPath().get(0).getFieldName();
-            throw StreamisException.validation("meta.json: " + (field.isEmpty() ? "must be a JSON object"
-                    : "'" + field + "' has the wrong type"));
+            throw field.isEmpty() ? StreamisException.validation("meta.not-object", "meta.json: must be a JSON object")
+                    : StreamisException.validation("meta.wrong-type", "meta.json: '" + field + "' has the wrong type",
+                    field);
         } catch (JsonProcessingException e) {
-            throw StreamisException.validation("meta.json is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr());
+            throw StreamisException.validation("meta.not-json", "meta.json is not valid JSON: "
+                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr(), e.getLocation().getLineNr());
         } catch (IOException e) {
             throw StreamisException.validation("meta.json cannot be read");
         }

@@ -39,7 +39,7 @@ public final class ZipExtractor {
         byte[] head = in.readNBytes(4);
         in.reset();
         if (head.length < 4 || !Arrays.equals(head, ZIP_MAGIC)) {
-            throw StreamisException.validation("The upload is not a zip file (or it is an empty zip)");
+            throw StreamisException.validation("upload.not-zip", "The upload is not a zip file (or it is an empty zip)");
         }
         Files.createDirectories(target);
         Map<String, Path> files = new LinkedHashMap<>();
@@ -71,10 +71,11 @@ public final class ZipExtractor {
                 files.put(name, out);
             }
         } catch (ZipException e) {
-            throw StreamisException.validation("The upload is not a readable zip file: " + e.getMessage());
+            throw StreamisException.validation("upload.unreadable-zip",
+                    "The upload is not a readable zip file: " + e.getMessage());
         }
         if (files.isEmpty()) {
-            throw StreamisException.validation("The zip is empty");
+            throw StreamisException.validation("upload.empty-zip", "The zip is empty");
         }
         return files;
     }

@@ -39,7 +39,8 @@ public class IdentityInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    private String resolve(HttpServletRequest request) {
+    /** The caller's user name, or null when nobody is logged in (no exception: the session probe asks this). */
+    String resolve(HttpServletRequest request) {
         String tokenUser = gatewayUser(request);
         if (tokenUser != null) {
             request.setAttribute(TOKEN_PROVEN, Boolean.TRUE);

@@ -24,7 +24,10 @@ class LoginController {
     private final AccessGuard access;
     private final LoginThrottle throttle;
 
-    LoginController(UserService users, AccessGuard access, LoginThrottle throttle) {
+    private final IdentityInterceptor identity;
+
+    LoginController(UserService users, AccessGuard access, LoginThrottle throttle, IdentityInterceptor identity) {
+        this.identity = identity;
         this.users = users;
         this.access = access;
         this.throttle = throttle;
@@ -36,13 +39,13 @@ class LoginController {
         String password = body == null || body.get("password") == null ? null : String.valueOf(body.get("password"));
         request.setAttribute(AuditInterceptor.SUBJECT, user);
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
-            throw StreamisException.validation("userName and password are required");
+            throw new StreamisException(ErrorCode.VALIDATION, "login.required", "userName and password are required");
         }
         String address = request.getRemoteAddr();
         throttle.check(user, address);
         if (!users.authenticate(user, password)) {
             throttle.failed(user, address);
-            throw new StreamisException(ErrorCode.NOT_LOGGED_IN,
+            throw new StreamisException(ErrorCode.NOT_LOGGED_IN, "login.wrong-password",
                     "Wrong user name or password");
         }
         throttle.succeeded(user, address);
@@ -66,6 +69,17 @@ class LoginController {
     @GetMapping("/userInfo")
     Message userInfo(@LoginUser String user) {
         return Message.ok().data("userName", user).data("isAdmin", access.isAdmin(user));
+    }
+
+    /**
+     * Anonymous "who am I, if anyone": the UI asks before routing, so a first visit goes to the login page without
+     * a 401 (userInfo keeps the 0.3.x answer, status -1 with HTTP 401).
+     */
+    @GetMapping("/session")
+    Message session(HttpServletRequest request) {
+        String user = identity.resolve(request);
+        return user == null ? Message.ok().data("loggedIn", false)
+                : Message.ok().data("loggedIn", true).data("userName", user).data("isAdmin", access.isAdmin(user));
     }
 
     /** Admins create users; there is no self-registration. */

@@ -40,8 +40,8 @@ class LoginThrottle {
         Instant now = clock.instant();
         if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
             long seconds = Math.max(1, Duration.between(now, f.lockedUntil()).toSeconds());
-            throw new StreamisException(ErrorCode.LOGIN_THROTTLED, "Too many failed logins for user " + user
-                    + " from this address; try again in " + seconds + " s");
+            throw new StreamisException(ErrorCode.LOGIN_THROTTLED, "locked", "Too many failed logins for user " + user
+                    + " from this address; try again in " + seconds + " s", user, seconds);
         }
     }
 

@@ -2,10 +2,13 @@ package io.streamis.server.web;
 
 import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
+import io.streamis.common.error.Text;
 import io.streamis.common.rest.Message;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -24,12 +27,21 @@ class ExceptionAdvice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionAdvice.class);
 
+    private final MessageSource messages;
+
+    ExceptionAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(StreamisException.class)
     ResponseEntity<Message> business(StreamisException e, HttpServletRequest request) {
         if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.FLINK_UNAVAILABLE) {
             LOG.warn("{} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
         }
-        return respond(e.code(), e.getMessage(), request);
+        // In the caller's language (Accept-Language) when the error has a key; the English message otherwise.
+        String message = Text.localise(messages, LocaleContextHolder.getLocale(), e.messageKey(), e.getMessage(),
+                e.args());
+        return respond(e.code(), message, request);
     }
 
     @ExceptionHandler({MissingRequestValueException.class, MethodArgumentTypeMismatchException.class})

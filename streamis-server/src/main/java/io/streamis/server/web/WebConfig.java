@@ -46,7 +46,9 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(identity).addPathPatterns(API_PREFIX + "/**")
                 .excludePathPatterns(API_PREFIX + "/user/login", API_PREFIX + "/streamis/health",
                         // asked by the 0.3.x login page before anyone is logged in (answers enableLoginEncrypt=false)
-                        API_PREFIX + "/user/publicKey");
+                        API_PREFIX + "/user/publicKey",
+                        // the UI's anonymous session probe (answers loggedIn=false instead of a 401)
+                        API_PREFIX + "/user/session");
         // After the identity (a proven gateway token needs no same-origin proof); the login is guarded too, so a
         // foreign page cannot log a victim into an attacker's account.
         registry.addInterceptor(sameOrigin).addPathPatterns(API_PREFIX + "/**")

@@ -403,7 +403,7 @@ abstract class AbstractJobImportApiTest {
         assertThat(bulks.selectRecentByKey("k" + jobId, java.time.LocalDateTime.now().minusMinutes(1)).id())
                 .isEqualTo(op.id);
         long itemId = bulks.selectItems(op.id).get(0).id();
-        bulks.updateItem(itemId, "SUCCEEDED", t.id, "stopped", "file:/s");
+        bulks.updateItem(itemId, "SUCCEEDED", t.id, io.streamis.common.error.Text.of("bulk.stopped", "stopped"), "file:/s");
         bulks.finish(op.id);
         assertThat(bulks.selectOperation(op.id).finished()).isTrue();
         assertThat(bulks.selectUnfinished()).doesNotContain(op.id);

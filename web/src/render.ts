@@ -1,0 +1,68 @@
+// Pure rendering helpers: what the server sends as codes, numbers or raw words becomes text in the UI's language.
+import type { ConfigDefinition, SnapshotRow } from './api/types'
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string
+/** Whether a message key exists in the current language (vue-i18n's te). */
+export type Has = (key: string) => boolean
+
+/** An enum word (origin, kind, start cause, reason, log type) in the UI's language; unknown words stay as sent. */
+export function enumText(t: Translate, te: Has, group: string, value?: string | null): string {
+  if (value === undefined || value === null || value === '') return '--'
+  const key = `enums.${group}.${value}`
+  return te(key) ? t(key) : value
+}
+
+/** A run time in seconds as words: "46 s" for a short run, "4 min 6 s", "2 h 5 min", "3 d 4 h". */
+export function formatDuration(seconds: number | null | undefined, t: Translate): string {
+  if (seconds === undefined || seconds === null || Number.isNaN(seconds)) return '--'
+  const s = Math.max(0, Math.floor(seconds))
+  if (s < 60) return t('units.seconds', { s })
+  if (s < 3600) return t('units.minutes', { m: Math.floor(s / 60), s: s % 60 })
+  if (s < 86400) return t('units.hours', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) })
+  return t('units.days', { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) })
+}
+
+/** A config definition's label: its English name in English (when the catalogue has one), else the 0.3.x name. */
+export function definitionName(d: Pick<ConfigDefinition, 'name' | 'en_name'>, locale: string): string {
+  return locale.startsWith('en') && d.en_name ? d.en_name : d.name
+}
+
+export interface SnapshotPage {
+  rows: SnapshotRow[]
+  total: number
+}
+
+/**
+ * One page of the snapshots answer: the server pages when it says how many rows there are (`total`); an answer
+ * without `total` is the whole list, paged here.
+ */
+export function snapshotPage(data: { snapshots?: SnapshotRow[]; total?: number }, pageNow: number, pageSize: number): SnapshotPage {
+  const rows = data.snapshots ?? []
+  if (typeof data.total === 'number') return { rows, total: data.total }
+  const from = (pageNow - 1) * pageSize
+  return { rows: rows.slice(from, from + pageSize), total: rows.length }
+}
+
+/** Why a restore point cannot be used, in the UI's language; nothing for a usable point. */
+export function unusableReason(t: Translate, te: Has, row: Pick<SnapshotRow, 'usable' | 'reason'>): string {
+  if (row.usable) return ''
+  return row.reason ? enumText(t, te, 'reason', row.reason) : '--'
+}
+
+export type BulkPhase = 'stop' | 'start'
+
+/** The progress dialog's title: the phase in progress, or the phase finished with its counts. */
+export function progressTitle(t: Translate, phase: BulkPhase, finished: boolean, ok: number, failed: number): string {
+  if (!finished) return `${t('progress.title')} — ${t(phase === 'stop' ? 'progress.stopping' : 'progress.starting')}`
+  return `${t('progress.title')} — ${t(phase === 'stop' ? 'progress.stopDone' : 'progress.startDone')} (${t('progress.summary', { ok, failed })})`
+}
+
+/**
+ * Log lines as text: a page's lines are strings; anything else the server relays (a structure from Flink) is shown
+ * as JSON rather than as the browser's "[object Object]" or a Java map's toString.
+ */
+export function logLines(logs: unknown): string[] {
+  if (logs === undefined || logs === null) return []
+  const list = Array.isArray(logs) ? logs : [logs]
+  return list.map((l) => (typeof l === 'string' ? l : JSON.stringify(l, null, 2)))
+}
