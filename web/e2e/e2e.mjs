@@ -2,7 +2,7 @@
 // STREAMIS_URL and STREAMIS_ADMIN_PASSWORD select the server; screenshots go to ../docs/screenshots/.
 import { chromium } from 'playwright-core'
 import { zipSync, strToU8 } from 'fflate'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -31,6 +31,64 @@ function jobZip(name, comment = 'e2e', sql = SQL) {
 }
 
 const step = (m) => console.log(`[e2e] ${m}`)
+
+// Every console error and uncaught page error fails the run, except a failed call a step provokes on purpose.
+const consoleErrors = []
+let expectedErrors = []
+function watchConsole(page) {
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    const where = m.location()?.url ?? ''
+    if (expectedErrors.some((re) => re.test(m.text()) || re.test(where))) return
+    consoleErrors.push(`${m.text()} (${where})`)
+  })
+  page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`))
+}
+
+// The dictionary check: in English no CJK character; in Chinese none of the English words our own en.ts uses
+// (minus the words zh-CN.ts uses too, like Flink or JobManager). User data (job names, paths, logs, SQL) is
+// excluded by marking: .mono, pre, [data-userdata], and the job-name cells.
+const DIR = path.dirname(fileURLToPath(import.meta.url))
+function dictionaryWords(file) {
+  const text = readFileSync(path.join(DIR, '../src/i18n', file), 'utf8')
+  const values = [...text.matchAll(/:\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\{\w+\}/g, ' '))
+  return new Set(values.flatMap((v) => v.split(/[^A-Za-z]+/)).filter((w) => w.length >= 4).map((w) => w.toLowerCase()))
+}
+const ZH_WORDS = dictionaryWords('zh-CN.ts')
+// Words of the 0.3.x Chinese labels (kept as the seed has them) that are English.
+const ALLOWED = new Set(['flink', 'jobmanager', 'taskmanager', 'memory', 'checkpoint', 'savepoint', 'parallelism', 'slot', 'cpus', 'yarn', 'streamis', 'english'])
+const EN_ONLY = new Set([...dictionaryWords('en.ts')].filter((w) => !ZH_WORDS.has(w) && !ALLOWED.has(w)))
+
+async function visibleText(page) {
+  return page.evaluate(() => {
+    const root = document.body.cloneNode(true)
+    root.querySelectorAll('.mono, pre, [data-userdata], [data-testid="lang"], [data-testid^="job-"], script, style, .el-select-dropdown, .el-popper[aria-hidden="true"]').forEach((e) => e.remove())
+    // innerText needs layout; the clone is measured in a hidden container.
+    const box = document.createElement('div')
+    box.style.cssText = 'position:absolute;left:-99999px;top:0;width:1500px'
+    box.appendChild(root)
+    document.body.appendChild(box)
+    const text = root.innerText
+    box.remove()
+    return text
+  })
+}
+
+async function checkLanguage(page, lang, where) {
+  const text = await visibleText(page)
+  if (lang === 'en') {
+    const cjk = [...new Set(text.match(/[\u3400-\u9fff\uff00-\uffef]+/g) ?? [])]
+    check(cjk.length === 0, `${where} (English) shows no Chinese${cjk.length ? `: ${cjk.slice(0, 8).join(' ')}` : ''}`)
+  } else {
+    const words = [...new Set((text.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => EN_ONLY.has(w.toLowerCase())))]
+    check(words.length === 0, `${where} (中文) shows no English words of the UI${words.length ? `: ${words.slice(0, 8).join(' ')}` : ''}`)
+  }
+}
+
+async function setLang(page, lang) {
+  await page.evaluate((l) => localStorage.setItem('streamis.locale', l), lang)
+  await page.reload()
+}
 let failures = 0
 function check(cond, msg) {
   if (!cond) { failures++; console.error(`[e2e] FAIL: ${msg}`) } else step(`ok: ${msg}`)
@@ -68,6 +126,39 @@ async function upload(page, name, comment) {
   await page.getByTestId('query').click()
 }
 
+// Server messages in the language asked for (Accept-Language), checked without the browser so the refused calls
+// log nothing in its console.
+async function serverLanguage(context) {
+  const headers = (lang) => ({ 'X-Requested-With': 'XMLHttpRequest', 'Accept-Language': lang })
+  const login = async (lang) => (await (await context.request.post(`${BASE}/api/rest_j/v1/user/login`,
+    { headers: headers(lang), data: { userName: 'admin', password: 'not-the-password' } })).json()).message
+  check((await login('zh-CN')) === '用户名或密码错误', 'login failure in Chinese')
+  check((await login('en')) === 'Wrong user name or password', 'login failure in English')
+  check((await login('')) === 'Wrong user name or password', 'login failure without Accept-Language stays English (0.3.x)')
+}
+
+async function uploadLanguage(context) {
+  const noMeta = Buffer.from(zipSync({ 'readme.txt': strToU8('no meta here') }))
+  const upload = async (lang) => (await (await context.request.post(`${BASE}/api/rest_j/v1/streamis/streamJobManager/job/upload?projectName=default`,
+    { headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept-Language': lang }, multipart: { file: { name: 'bad.zip', mimeType: 'application/zip', buffer: noMeta } } })).json()).message
+  check((await upload('zh-CN')) === '压缩包根目录下没有 meta.json', 'upload error in Chinese')
+  check((await upload('en')) === 'The zip has no meta.json at its root', 'upload error in English')
+}
+
+const DETAIL_TABS = ['summary', 'history', 'config', 'content', 'snapshots', 'alerts', 'logs']
+
+/** Opens each tab of a job's detail page and checks its text is in one language. */
+async function detailTabs(page, jobId, lang) {
+  for (const tab of DETAIL_TABS) {
+    await page.goto(`${BASE}/#/realTimeJobCenter/${jobId}?tab=${tab}`)
+    await page.getByTestId('detail-name').waitFor()
+    await page.locator(`#pane-${tab}`).waitFor()
+    await page.waitForLoadState('networkidle').catch(() => undefined)
+    await page.waitForTimeout(tab === 'summary' ? 1500 : 500)
+    await checkLanguage(page, lang, `detail tab ${tab}`)
+  }
+}
+
 async function main() {
   // A fresh profile per run; playwright takes it as the persistent context's directory.
   const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'streamis-chrome-')), {
@@ -76,13 +167,19 @@ async function main() {
       '--disable-component-update', '--disable-sync']
   })
   const page = await browser.newPage()
-  page.on('pageerror', (e) => console.error('[browser]', e.message))
+  watchConsole(page)
   try {
-    await page.goto(`${BASE}/#/login`)
+    // A first visit lands on the login page without a failed call or a console error.
+    await page.goto(`${BASE}/`)
+    await page.getByTestId('login-submit').waitFor()
+    check(page.url().includes('#/login'), `a first visit goes to the login page (${page.url()})`)
+    await checkLanguage(page, 'zh', 'login page')
     await page.screenshot({ path: `${SHOTS}/login.png` })
+    await serverLanguage(browser)
     await inputOf(page, 'login-password').fill(PASSWORD)
     await page.getByTestId('login-submit').click()
     await page.getByTestId('open-project-default').click()
+    await uploadLanguage(browser)
     await page.getByTestId('job-table').waitFor()
     step('logged in, project default open')
 
@@ -140,6 +237,15 @@ async function main() {
     await page.screenshot({ path: `${SHOTS}/batch-confirm.png` })
     await page.getByTestId('start-confirm-ok').click()
     await waitFor('bulk progress finished', async () => (await page.getByTestId('bulk-progress-text').innerText()).includes('3/3'), 120000)
+    const finalTitle = await waitFor('bulk dialog finished', async () => {
+      const s = await page.getByTestId('bulk-title').innerText()
+      return s.includes('已完成') ? s : null
+    })
+    check(finalTitle.includes('启动已完成') && finalTitle.includes('成功 3 个') && finalTitle.includes('失败 0 个'), `batch dialog ends 已完成 with the counts ("${finalTitle}")`)
+    check((await page.getByTestId('bulk-progress').innerText()).includes('100%'), 'batch dialog keeps the percentage')
+    const itemMsg = await page.getByTestId('bulk-item-message').first().innerText()
+    check(itemMsg.startsWith('运行中'), `bulk item message in Chinese ("${itemMsg.slice(0, 40)}")`)
+    await checkLanguage(page, 'zh', 'batch progress dialog')
     await page.screenshot({ path: `${SHOTS}/batch-progress.png` })
     for (const n of ['e2e_b1', 'e2e_b2', 'e2e_b3']) {
       const row = await waitFor(`${n} RUNNING again`, async () => { const r = await jobRow(page, n); return r?.status === 5 ? r : null })
@@ -161,14 +267,115 @@ async function main() {
     const cfg = await api(page, 'GET', `/streamis/streamJobManager/config/json/${orders.id}`)
     check(cfg.data['wds.linkis.flink.resource']['wds.linkis.flink.app.parallelism'] === '1', 'nothing was saved')
 
-    // The same page in English.
+    // A stop records why: the history's stop cause, and the run time in seconds.
+    const b1 = await jobRow(page, 'e2e_b1')
+    check((await api(page, 'GET', `/streamis/streamJobManager/job/stop?jobId=${b1.id}&snapshot=true`)).status === 0, 'e2e_b1 stopped with a savepoint')
+    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=history`)
+    const cause = await waitFor('stop cause shown', async () => {
+      const c = (await page.getByTestId('history-stop-cause').first().innerText()).trim()
+      return c.startsWith('用户停止') ? c : null
+    }, 20000)
+    check(cause.includes('savepoint-'), `history stop cause says who stopped and the savepoint ("${cause.slice(0, 60)}")`)
+    const runtime = (await page.getByTestId('history-runtime').first().innerText()).trim()
+    check(/^\d+ (秒|分 \d+ 秒)$/.test(runtime), `history run time in Chinese with seconds ("${runtime}")`)
+
+    // The snapshots tab pages; "从此处启动" makes the header follow the run without a reload.
+    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=snapshots`)
+    await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().waitFor()
+    const snap = (await api(page, 'GET', `/streamis/streamJobManager/job/snapshots?jobId=${b1.id}&pageNow=1&pageSize=10`)).data
+    const snapTotal = typeof snap.total === 'number' ? snap.total : snap.snapshots.length
+    const shown = await page.getByTestId('snapshot-table').locator('.el-table__body tr').count()
+    check(shown === Math.min(10, snapTotal), `snapshots tab shows one page (${shown} of ${snapTotal})`)
+    check((await page.getByTestId('snapshot-pager').innerText()).includes(String(snapTotal)), 'snapshot pager shows the total')
+    if (snapTotal > 10) {
+      const first = await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().innerText()
+      await page.getByTestId('snapshot-pager').locator('.btn-next').click()
+      await waitFor('second snapshot page', async () => (await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().innerText()) !== first, 10000)
+      step('ok: snapshots tab pages to the next page')
+      await page.getByTestId('snapshot-pager').locator('.btn-prev').click()
+    }
+    for (const r of (await page.getByTestId('snapshot-reason').allInnerTexts())) {
+      // "--": the server gave no reason (before it says why); a code must not reach the screen untranslated.
+      if (r.trim() && r.trim() !== '--') check(!/^[a-z-]+$/.test(r.trim()), `an unusable point's reason is translated ("${r.trim()}")`)
+    }
+    await checkLanguage(page, 'zh', 'snapshots tab')
+    check((await page.getByTestId('detail-status').getAttribute('data-status')) === '7', 'detail header shows 已停止 before the start')
+    await page.getByTestId('snapshot-table').locator('.el-table__body tr').filter({ has: page.locator('button:not([disabled])') }).first().locator('button').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await waitFor('header follows the start', async () => (await page.getByTestId('detail-status').getAttribute('data-status')) === '5', 90000)
+    step('ok: detail header follows the task status to 运行中 without a reload')
+
+    // A deep link (or reload) of a job restores project and user in the header; 返回 lands on that project's jobs.
+    await page.evaluate(() => localStorage.removeItem('streamis.project'))
+    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}`)
+    await page.reload()
+    await page.getByTestId('detail-name').waitFor()
+    await waitFor('project in header', async () => (await page.getByTestId('current-project').count()) > 0, 10000)
+    check((await page.getByTestId('current-project').innerText()).includes('default'), 'deep link shows the project in the header')
+    check((await page.getByTestId('current-user').innerText()).trim() === 'admin', 'deep link shows the user in the header')
+    await page.getByTestId('detail-back').click()
+    await page.getByTestId('job-table').waitFor()
+    check(page.url().includes('projectName=default') && !page.url().includes('/projects'), `返回 lands on the project's job list (${page.url()})`)
+
+    // Every page in Chinese, then in English.
     await page.goto(`${BASE}/#/realTimeJobCenter`)
-    await page.getByTestId('lang').click()
+    await page.getByTestId('job-table').waitFor()
+    await checkLanguage(page, 'zh', 'job list')
+    await page.goto(`${BASE}/#/projects`)
+    await page.getByTestId('project-table').waitFor()
+    await checkLanguage(page, 'zh', 'projects')
+    await page.goto(`${BASE}/#/projectResourceFiles`)
+    await page.waitForLoadState('networkidle').catch(() => undefined)
+    await checkLanguage(page, 'zh', 'resource files')
+    await detailTabs(page, b1.id, 'zh')
+    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}?tab=logs`)
+    await page.getByTestId('log-lines').waitFor()
+    for (const type of ['客户端日志', 'Flink 异常', 'JobManager 日志', 'TaskManager 日志']) {
+      await page.getByTestId('log-type').click()
+      await page.locator('.el-select-dropdown__item', { hasText: type }).click()
+      await page.waitForTimeout(800)
+      const logPath = await page.getByTestId('log-path').count() ? await page.getByTestId('log-path').innerText() : ''
+      check(!logPath.includes('undefined'), `log path of ${type} has no "undefined" ("${logPath}")`)
+      const lines = await page.getByTestId('log-lines').innerText()
+      check(!/\{rootException=|\[object Object\]/.test(lines), `${type} shows lines, not a raw structure`)
+    }
+    await inputOf(page, 'log-only').fill('no-such-keyword-anywhere')
+    await inputOf(page, 'log-only').press('Enter')
+    await waitFor('keyword filter applied', async () => !(await page.getByTestId('log-lines').innerText()).includes('---'), 10000)
+    step('ok: Enter in 包含关键字 filters the log')
+
+    await setLang(page, 'en')
+    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.reload()
     await page.getByTestId('job-table').waitFor()
     const header = await page.locator('.el-table__header').first().innerText()
     check(header.includes('Job name') && header.includes('Version'), 'English job list headers')
+    await checkLanguage(page, 'en', 'job list')
     await page.screenshot({ path: `${SHOTS}/job-center-en.png` })
-    await page.getByTestId('lang').click()
+    await page.locator('tr', { has: page.getByTestId('job-e2e_orders') }).getByTestId('version-link').click()
+    await page.getByTestId('version-using').first().waitFor()
+    await checkLanguage(page, 'en', 'version dialog')
+    await page.keyboard.press('Escape')
+    await page.goto(`${BASE}/#/projects`)
+    await page.getByTestId('project-table').waitFor()
+    await checkLanguage(page, 'en', 'projects')
+    await page.goto(`${BASE}/#/projectResourceFiles`)
+    await page.waitForLoadState('networkidle').catch(() => undefined)
+    await checkLanguage(page, 'en', 'resource files')
+    await detailTabs(page, b1.id, 'en')
+    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}?tab=config`)
+    await page.getByTestId('config-group-wds.linkis.flink.produce').waitFor()
+    const form = await page.locator('.el-form').innerText()
+    check(form.includes('Restart the job when it fails') && !form.includes('作业失败自动拉起开关'), 'config labels in English use the English names')
+    await page.screenshot({ path: `${SHOTS}/config-en.png` })
+    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=history`)
+    await page.getByTestId('history-runtime').first().waitFor()
+    check(/^\d+ (s|min \d+ s)$/.test((await page.getByTestId('history-runtime').last().innerText()).trim()), 'history run time in English')
+    await page.screenshot({ path: `${SHOTS}/history-en.png` })
+    await page.goto(`${BASE}/#/login`)
+    await page.getByTestId('login-submit').waitFor()
+    await checkLanguage(page, 'en', 'login page')
+    await setLang(page, 'zh-CN')
 
     // The audit log, from the header: the login, the bulk restart and each of its items are there.
     await page.goto(`${BASE}/#/realTimeJobCenter`)
@@ -181,9 +388,13 @@ async function main() {
     check(logins.data.totalPage >= 1 && logins.data.rows[0].outcome === 'OK', 'the login is audited')
     await page.screenshot({ path: `${SHOTS}/audit.png` })
 
+    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=snapshots`)
+    await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().waitFor()
+    await page.screenshot({ path: `${SHOTS}/snapshots.png` })
     await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}`)
     await page.getByTestId('metrics-table').waitFor({ timeout: 30000 }).catch(() => undefined)
     await page.waitForTimeout(6000)
+    await checkLanguage(page, 'zh', 'job detail summary')
     await page.screenshot({ path: `${SHOTS}/job-detail.png` })
 
     // Alert channels: a webhook to a local receiver, test send from the page.
@@ -234,6 +445,7 @@ INSERT INTO snk SELECT k FROM src;`
   } finally {
     await browser.close()
   }
+  check(consoleErrors.length === 0, `no console errors or uncaught page errors${consoleErrors.length ? `:\n  ${consoleErrors.join('\n  ')}` : ''}`)
   if (failures > 0) {
     console.error(`[e2e] ${failures} check(s) failed`)
     process.exit(1)

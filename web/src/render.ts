@@ -66,3 +66,8 @@ export function logLines(logs: unknown): string[] {
   const list = Array.isArray(logs) ? logs : [logs]
   return list.map((l) => (typeof l === 'string' ? l : JSON.stringify(l, null, 2)))
 }
+
+/** The log's path line; 0.3.x answers the word "undefined" when a log has no file, which shows nothing. */
+export function logPathText(p: unknown): string {
+  return typeof p === 'string' && p !== 'undefined' && p !== 'null' ? p : ''
+}

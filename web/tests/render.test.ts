@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import zhCN from '../src/i18n/zh-CN'
 import en from '../src/i18n/en'
-import { definitionName, enumText, formatDuration, logLines, progressTitle, snapshotPage, unusableReason } from '../src/render'
+import { definitionName, enumText, formatDuration, logLines, logPathText, progressTitle, snapshotPage, unusableReason } from '../src/render'
 import type { SnapshotRow } from '../src/api/types'
 
 function lang(locale: 'zh-CN' | 'en') {
@@ -94,5 +94,11 @@ describe('log lines', () => {
     expect(logLines(['a', 'b'])).toEqual(['a', 'b'])
     expect(logLines(undefined)).toEqual([])
     expect(logLines({ rootException: null, history: [] })[0]).toContain('"rootException": null')
+  })
+
+  it('shows no path line for the 0.3.x "undefined" path', () => {
+    expect(logPathText('undefined')).toBe('')
+    expect(logPathText(undefined)).toBe('')
+    expect(logPathText('flink:/jobs/x/exceptions')).toBe('flink:/jobs/x/exceptions')
   })
 })

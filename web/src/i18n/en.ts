@@ -56,7 +56,8 @@ export default {
   diagnosis: { solution: 'Suggested fix:', matched: 'Matched:', none: 'No known failure pattern matched; the raw error follows.', raw: 'Raw error' },
   enums: {
     origin: { scan: 'found on storage', periodic: 'periodic', stop: 'at stop', carried: 'carried over', manual: 'manual', user: 'chosen by user', shutdown: 'at server shutdown' },
-    kind: { CHECKPOINT: 'Checkpoint', SAVEPOINT: 'Savepoint' },
+    kind: { CHECKPOINT: 'Checkpoint', SAVEPOINT: 'Savepoint', USER: 'User-chosen' },
+    privilege: { RELEASE: 'Release', EDIT: 'Edit', ACCESS: 'View' },
     cause: { USER: 'User', BULK: 'Batch operation', AUTO_RESTART: 'Automatic restart', RECOVERY: 'Server recovery' },
     reason: { refused: 'refused by a failed start', missing: 'missing on storage', 'no-metadata': 'incomplete (no _metadata)', 'other-version': 'from another version', poisoned: 'broke a start', 'other-cluster': 'on another cluster', expired: 'expired' },
     logType: { client: 'Client', flink: 'Flink exceptions', jobmanager: 'JobManager', taskmanager: 'TaskManager' }

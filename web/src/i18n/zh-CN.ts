@@ -56,7 +56,8 @@ export default {
   diagnosis: { solution: '建议处理：', matched: '匹配内容：', none: '没有匹配到已知的失败模式，以下是原始错误。', raw: '原始错误' },
   enums: {
     origin: { scan: '存储扫描', periodic: '周期检查点', stop: '停止时快照', carried: '沿用', manual: '手动快照', user: '用户指定', shutdown: '服务停止时快照' },
-    kind: { CHECKPOINT: '检查点', SAVEPOINT: '快照' },
+    kind: { CHECKPOINT: '检查点', SAVEPOINT: '快照', USER: '用户指定' },
+    privilege: { RELEASE: '发布', EDIT: '编辑', ACCESS: '查看' },
     cause: { USER: '用户启动', BULK: '批量操作', AUTO_RESTART: '自动拉起', RECOVERY: '服务恢复' },
     reason: { refused: '曾导致启动失败', missing: '存储中已不存在', 'no-metadata': '不完整(无 _metadata)', 'other-version': '来自其他版本', poisoned: '曾导致启动失败', 'other-cluster': '位于其他集群', expired: '已过期' },
     logType: { client: '客户端日志', flink: 'Flink 异常', jobmanager: 'JobManager 日志', taskmanager: 'TaskManager 日志' }
