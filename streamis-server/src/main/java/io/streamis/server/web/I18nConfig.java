@@ -16,8 +16,6 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 @Configuration
 class I18nConfig {
 
-    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
     /**
      * Only translations live in the bundle: the English text is the code's own message, so a key without a
      * translation answers null and the caller keeps the English.
@@ -34,7 +32,8 @@ class I18nConfig {
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(Locale.ENGLISH, CHINESE));
+        // Locales without a country match any country of their language (zh-TW, en-US); zh_CN matches exactly.
+        resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.CHINESE, Locale.SIMPLIFIED_CHINESE));
         resolver.setDefaultLocale(Locale.ENGLISH);
         return resolver;
     }

@@ -407,7 +407,85 @@ abstract class AbstractJobImportApiTest {
         bulks.finish(op.id);
         assertThat(bulks.selectOperation(op.id).finished()).isTrue();
         assertThat(bulks.selectUnfinished()).doesNotContain(op.id);
-        tasks.transition(t.id, 5, 7);
+        // The item's message is stored as a key with its English; each reader gets it in their language.
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/bulk/" + op.id).session(admin)
+                .header("Accept-Language", "zh-CN")).at("/data/items/0/message").asText()).isEqualTo("已停止");
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/bulk/" + op.id).session(admin))
+                .at("/data/items/0/message").asText()).isEqualTo("stopped");
+
+        // A stop records its cause; history says it in the reader's language, with the run time in seconds.
+        tasks.transitionWithError(t.id, 5, 7, io.streamis.jobmanager.lifecycle.StopReason.SAVEPOINT.record("file:/s"));
+        JsonNode zh = api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
+                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"));
+        assertThat(zh.at("/data/details/0/stopCause").asText()).isEqualTo("用户停止，快照 file:/s");
+        assertThat(zh.at("/data/details/0/runSeconds").isIntegralNumber()).isTrue();
+        assertThat(zh.at("/data/details/0/runTime").asText()).as("0.3.x text kept").endsWith(" 分钟");
+        JsonNode en = api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
+                .param("jobId", String.valueOf(jobId)));
+        assertThat(en.at("/data/details/0/stopCause").asText()).isEqualTo("stopped by user with savepoint file:/s");
+    }
+
+    /** The job list's last release time belongs to the newest version, the same row as lastVersion. */
+    @Test
+    void lastVersionTimeIsTheNewestVersionsTime() throws Exception {
+        String job = uniqueJob("relt");
+        long jobId = api.upload(admin, "default", "job.zip", zip().add("meta.json",
+                sqlMeta("default", job, "SELECT 1", null)).bytes()).at("/data/jobId").asLong();
+        api.upload(admin, "default", "job.zip", zip().add("meta.json", sqlMeta("default", job, "SELECT 2", null)).bytes());
+        // The version in use stays the first (as for a running job); the versions carry distinct times.
+        jdbc.update("UPDATE linkis_stream_job SET current_version = 'v00001' WHERE id = ?", jobId);
+        jdbc.update("UPDATE linkis_stream_job_version SET create_time = ? WHERE job_id = ? AND version = 'v00001'",
+                java.sql.Timestamp.valueOf("2026-01-01 10:00:00"), jobId);
+        jdbc.update("UPDATE linkis_stream_job_version SET create_time = ? WHERE job_id = ? AND version = 'v00002'",
+                java.sql.Timestamp.valueOf("2026-02-02 12:00:00"), jobId);
+        JsonNode row = api.call(get(ApiTestSupport.API + JOB + "/list").session(admin)
+                .param("projectName", "default").param("jobName", job)).at("/data/tasks/0");
+        assertThat(row.at("/version").asText()).isEqualTo("v00001");
+        assertThat(row.at("/lastVersion").asText()).isEqualTo("v00002");
+        assertThat(row.at("/lastVersionTime").asText()).startsWith("2026-02-02 12:00:00");
+    }
+
+    /** An error a person reads comes in the language the request asks for; without one it stays English. */
+    @Test
+    void errorsSpeakTheRequestsLanguage() throws Exception {
+        byte[] noMeta = zip().add("other.sql", "x").bytes();
+        org.springframework.test.web.servlet.RequestBuilder zh = org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.multipart(ApiTestSupport.API + JOB + "/upload")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "job.zip", "application/zip", noMeta))
+                .param("projectName", "default").session(admin).header("Accept-Language", "zh-CN,zh;q=0.9");
+        JsonNode chinese = api.call(zh);
+        assertThat(chinese.at("/status").asInt()).isEqualTo(2);
+        assertThat(chinese.at("/message").asText()).isEqualTo("压缩包根目录下没有 meta.json");
+        assertThat(chinese.at("/data/errorCode").asText()).isEqualTo("VALIDATION");
+        assertThat(api.upload(admin, "default", "job.zip", noMeta).at("/message").asText())
+                .isEqualTo("The zip has no meta.json at its root");
+        JsonNode anonymous = api.call(get(ApiTestSupport.API + "/user/userInfo").header("Accept-Language", "zh"));
+        assertThat(anonymous.at("/message").asText()).isEqualTo("您尚未登录，请先登录");
+    }
+
+    /** The UI asks who is logged in before routing: anonymous answers loggedIn=false, not a 401. */
+    @Test
+    void sessionProbeAnswersWithoutALogin() throws Exception {
+        assertThat(api.call(get(ApiTestSupport.API + "/user/session")).at("/data/loggedIn").asBoolean()).isFalse();
+        JsonNode me = api.call(get(ApiTestSupport.API + "/user/session").session(admin));
+        assertThat(me.at("/data/loggedIn").asBoolean()).isTrue();
+        assertThat(me.at("/data/userName").asText()).isEqualTo("admin");
+    }
+
+    /** Config definitions carry an English name next to the 0.3.x Chinese one (migration V1_30_2). */
+    @Test
+    void definitionsCarryEnglishNames() throws Exception {
+        JsonNode defs = api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/config/definitions").session(admin));
+        List<JsonNode> all = new ArrayList<>();
+        defs.at("/data/def").forEach(g -> {
+            all.add(g);
+            g.path("child_def").forEach(all::add);
+        });
+        JsonNode restart = all.stream().filter(d -> d.at("/key").asText().equals("wds.linkis.flink.app.fail-restart.switch"))
+                .findFirst().orElseThrow();
+        assertThat(restart.at("/name").asText()).isEqualTo("作业失败自动拉起开关");
+        assertThat(restart.at("/en_name").asText()).isEqualTo("Restart the job when it fails");
+        assertThat(all).allSatisfy(d -> assertThat(d.at("/en_name").asText()).as(d.at("/key").asText()).isNotBlank());
     }
 
     record Snapshot(List<Long> rows, List<String> files) {
