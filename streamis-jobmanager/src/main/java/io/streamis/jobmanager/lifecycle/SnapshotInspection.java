@@ -2,6 +2,7 @@ package io.streamis.jobmanager.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.streamis.common.error.Text;
 import io.streamis.config.value.JobConfig;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.version.JobVersion;
@@ -9,6 +10,7 @@ import io.streamis.launcher.state.RestorePointResolver;
 import io.streamis.launcher.state.StatePoint;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,19 +48,23 @@ public class SnapshotInspection {
 
     private final RestorePlanner planner;
     private final RestorePointResolver resolver;
+    private final MessageSource messages;
 
-    public SnapshotInspection(RestorePlanner planner, RestorePointResolver resolver) {
+    public SnapshotInspection(RestorePlanner planner, RestorePointResolver resolver, MessageSource messages) {
         this.planner = planner;
         this.resolver = resolver;
+        this.messages = messages;
     }
 
     public Entry inspect(StreamJob job, JobConfig config, JobVersion now) {
         RestorePlanner.Decision d = planner.plan(job, config, null);
         StatePoint p = d.chosen();
         if (p != null) {
+            // The confirmation shows it as it is: in the language of the person asking.
             String warning = p.jobVersion() != null && !p.jobVersion().equals(now.version())
-                    ? "This state was taken by version " + p.jobVersion() + "; the start runs " + now.version()
-                    + ". Operators whose uid changed will not be restored." : null;
+                    ? Text.of("inspect.other-version", "This state was taken by version " + p.jobVersion()
+                    + "; the start runs " + now.version() + ". Operators whose uid changed will not be restored.",
+                    p.jobVersion(), now.version()).localise(messages) : null;
             return new Entry(p.path(), true, null, p.kind().name(), p.origin(), d.source(), completed(p),
                     age(p), p.jobVersion(), warning, d.plan().fallbacks().stream().map(StatePoint::path).toList(),
                     null);
