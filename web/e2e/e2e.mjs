@@ -2,7 +2,7 @@
 // STREAMIS_URL and STREAMIS_ADMIN_PASSWORD select the server; screenshots go to ../docs/screenshots/.
 import { chromium } from 'playwright-core'
 import { zipSync, strToU8 } from 'fflate'
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -316,6 +316,34 @@ async function main() {
     await page.getByTestId('detail-back').click()
     await page.getByTestId('job-table').waitFor()
     check(page.url().includes('projectName=default') && !page.url().includes('/projects'), `返回 lands on the project's job list (${page.url()})`)
+
+    // A start refused by its inspection (restore points exist, none usable: state is never dropped silently) says
+    // why in Chinese, below the header, until the user closes it.
+    const b3 = await jobRow(page, 'e2e_b3')
+    check((await api(page, 'GET', `/streamis/streamJobManager/job/stop?jobId=${b3.id}&snapshot=false`)).status === 0, 'e2e_b3 stopped')
+    await waitFor('e2e_b3 stopped', async () => (await jobRow(page, 'e2e_b3'))?.status === 7, 60000)
+    const points = []
+    for (let p = 1; ; p++) {
+      const d = (await api(page, 'GET', `/streamis/streamJobManager/job/snapshots?jobId=${b3.id}&pageNow=${p}&pageSize=50`)).data
+      points.push(...d.snapshots)
+      if (typeof d.total !== 'number' || points.length >= d.total || d.snapshots.length === 0) break
+    }
+    for (const pt of points) rmSync(path.join(pt.path.replace(/^file:\/*/, '/'), '_metadata'), { force: true })
+    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.getByTestId('job-table').waitFor()
+    expectedErrors = [/execute\/inspect/]
+    await page.getByTestId('start-e2e_b3').click()
+    const toast = page.locator('.sticky-error')
+    await toast.waitFor()
+    const toastText = await toast.innerText()
+    check(toastText.includes('作业启动检查失败, 拒绝在无状态的情况下启动作业 e2e_b3'), `inspection refusal in Chinese ("${toastText.slice(0, 60)}")`)
+    await page.waitForTimeout(7000)
+    check(await toast.isVisible(), 'the refusal stays until closed')
+    const toastTop = (await toast.boundingBox()).y
+    check(toastTop >= (await page.locator('.header').boundingBox()).height, `the refusal does not cover the header (top ${toastTop})`)
+    await toast.locator('.el-message__closeBtn').click()
+    await toast.waitFor({ state: 'detached' })
+    expectedErrors = []
 
     // Every page in Chinese, then in English.
     await page.goto(`${BASE}/#/realTimeJobCenter`)
