@@ -43,10 +43,24 @@ export function snapshotPage(data: { snapshots?: SnapshotRow[]; total?: number }
   return { rows: rows.slice(from, from + pageSize), total: rows.length }
 }
 
-/** Why a restore point cannot be used, in the UI's language; nothing for a usable point. */
+/**
+ * Why a restore point cannot be used, in the UI's language; nothing for a usable point. The reason is a code,
+ * optionally followed by ": detail" (e.g. Flink's words for a refused point), which is kept as sent.
+ */
 export function unusableReason(t: Translate, te: Has, row: Pick<SnapshotRow, 'usable' | 'reason'>): string {
   if (row.usable) return ''
-  return row.reason ? enumText(t, te, 'reason', row.reason) : '--'
+  if (!row.reason) return '--'
+  const { code, detail } = splitReason(row.reason)
+  const text = enumText(t, te, 'reason', code)
+  return detail ? `${text}: ${detail}` : text
+}
+
+/** A reason's code and its detail ("refused: <Flink's words>" → refused, Flink's words). */
+export function splitReason(reason?: string): { code: string; detail: string } {
+  if (!reason) return { code: '', detail: '' }
+  const colon = reason.indexOf(':')
+  return colon < 0 ? { code: reason.trim(), detail: '' }
+    : { code: reason.slice(0, colon).trim(), detail: reason.slice(colon + 1).trim() }
 }
 
 export type BulkPhase = 'stop' | 'start'

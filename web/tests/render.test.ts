@@ -78,6 +78,9 @@ describe('snapshots paging', () => {
     expect(unusableReason(zh.t, zh.te, { usable: false, reason: 'odd-new-reason' })).toBe('odd-new-reason')
     expect(unusableReason(zh.t, zh.te, { usable: true, reason: 'refused' })).toBe('')
     expect(unusableReason(zh.t, zh.te, { usable: false })).toBe('--')
+    // A code with a detail: the code translated, the detail (Flink's words) kept.
+    expect(unusableReason(zh.t, zh.te, { usable: false, reason: 'refused: Checkpoint file corrupt' })).toBe('曾导致启动失败: Checkpoint file corrupt')
+    expect(unusableReason(zh.t, zh.te, { usable: false, reason: 'empty-metadata' })).toBe('不完整(_metadata 为空)')
   })
 })
 

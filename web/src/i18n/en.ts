@@ -59,7 +59,7 @@ export default {
     kind: { CHECKPOINT: 'Checkpoint', SAVEPOINT: 'Savepoint', USER: 'User-chosen' },
     privilege: { RELEASE: 'Release', EDIT: 'Edit', ACCESS: 'View' },
     cause: { USER: 'User', BULK: 'Batch operation', AUTO_RESTART: 'Automatic restart', RECOVERY: 'Server recovery' },
-    reason: { refused: 'refused by a failed start', missing: 'missing on storage', 'no-metadata': 'incomplete (no _metadata)', 'other-version': 'from another version', poisoned: 'broke a start', 'other-cluster': 'on another cluster', expired: 'expired' },
+    reason: { refused: 'refused by a failed start', missing: 'missing on storage', 'no-metadata': 'incomplete (no _metadata)', 'empty-metadata': 'incomplete (empty _metadata)', unreadable: 'unreadable', 'other-version': 'from another version', poisoned: 'broke a start', 'other-cluster': 'on another cluster', expired: 'expired' },
     logType: { client: 'Client', flink: 'Flink exceptions', jobmanager: 'JobManager', taskmanager: 'TaskManager' }
   },
   units: { seconds: '{s} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', days: '{d} d {h} h' },

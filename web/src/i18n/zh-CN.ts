@@ -59,7 +59,7 @@ export default {
     kind: { CHECKPOINT: '检查点', SAVEPOINT: '快照', USER: '用户指定' },
     privilege: { RELEASE: '发布', EDIT: '编辑', ACCESS: '查看' },
     cause: { USER: '用户启动', BULK: '批量操作', AUTO_RESTART: '自动拉起', RECOVERY: '服务恢复' },
-    reason: { refused: '曾导致启动失败', missing: '存储中已不存在', 'no-metadata': '不完整(无 _metadata)', 'other-version': '来自其他版本', poisoned: '曾导致启动失败', 'other-cluster': '位于其他集群', expired: '已过期' },
+    reason: { refused: '曾导致启动失败', missing: '存储中已不存在', 'no-metadata': '不完整(无 _metadata)', 'empty-metadata': '不完整(_metadata 为空)', unreadable: '无法读取', 'other-version': '来自其他版本', poisoned: '曾导致启动失败', 'other-cluster': '位于其他集群', expired: '已过期' },
     logType: { client: '客户端日志', flink: 'Flink 异常', jobmanager: 'JobManager 日志', taskmanager: 'TaskManager 日志' }
   },
   units: { seconds: '{s} 秒', minutes: '{m} 分 {s} 秒', hours: '{h} 小时 {m} 分', days: '{d} 天 {h} 小时' },
