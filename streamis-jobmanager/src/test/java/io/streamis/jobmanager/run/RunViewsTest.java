@@ -29,7 +29,7 @@ class RunViewsTest {
         messages.addMessage("notApplied.wds.linkis.rm.yarnqueue", Locale.CHINESE, "{0}={1}：YARN 队列不适用于会话集群");
         JobInfo info = new JobInfo(null, "j", "u", "Running", "embedded", null, null, "flink", null, "detach",
                 List.of(), null, List.of("wds.linkis.rm.yarnqueue=q1: YARN queues do not apply to a session cluster",
-                "hdfs.jars h: HDFS jars are not shipped yet"), null, null);
+                "hdfs.jars h: HDFS jars are not shipped yet"), null);
         LocaleContextHolder.setLocale(Locale.CHINESE);
         Map<String, Object> out = views.localised(Map.of("linkisJobInfo", info, "taskId", 3L));
         List<String> notApplied = (List<String>) ((Map<String, Object>) out.get("linkisJobInfo")).get("notApplied");
