@@ -287,13 +287,17 @@ async function main() {
     const shown = await page.getByTestId('snapshot-table').locator('.el-table__body tr').count()
     check(shown === Math.min(10, snapTotal), `snapshots tab shows one page (${shown} of ${snapTotal})`)
     check((await page.getByTestId('snapshot-pager').innerText()).includes(String(snapTotal)), 'snapshot pager shows the total')
-    if (snapTotal > 10) {
-      const first = await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().innerText()
-      await page.getByTestId('snapshot-pager').locator('.btn-next').click()
-      await waitFor('second snapshot page', async () => (await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().innerText()) !== first, 10000)
-      step('ok: snapshots tab pages to the next page')
-      await page.getByTestId('snapshot-pager').locator('.btn-prev').click()
-    }
+    // Five a page, so the run always has a second page to turn to.
+    check(snapTotal > 5, `e2e_b1 has more than five restore points (${snapTotal})`)
+    await page.getByTestId('snapshot-pager').locator('.el-pagination__sizes .el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*5\b/ }).click()
+    await waitFor('five a page', async () => (await page.getByTestId('snapshot-table').locator('.el-table__body tr').count()) === 5, 10000)
+    const firstPage = await page.getByTestId('snapshot-table').locator('.el-table__body').innerText()
+    await page.getByTestId('snapshot-pager').locator('.btn-next').click()
+    await waitFor('second snapshot page', async () => (await page.getByTestId('snapshot-table').locator('.el-table__body').innerText()) !== firstPage, 10000)
+    const secondRows = await page.getByTestId('snapshot-table').locator('.el-table__body tr').count()
+    check(secondRows === Math.min(5, snapTotal - 5), `the second page holds the rest (${secondRows})`)
+    await page.getByTestId('snapshot-pager').locator('.btn-prev').click()
     for (const r of (await page.getByTestId('snapshot-reason').allInnerTexts())) {
       // "--": the server gave no reason (before it says why); a code must not reach the screen untranslated.
       if (r.trim() && r.trim() !== '--') check(!/^[a-z-]+$/.test(r.trim()), `an unusable point's reason is translated ("${r.trim()}")`)
