@@ -1,20 +1,4 @@
--- The English name of each definition, for the UI in English (name stays the 0.3.x Chinese label).
+-- The English name of each definition, for the UI in English (name stays the 0.3.x Chinese label). The names
+-- themselves are set by the repeatable R__config_definition_english_names.sql, which runs after every versioned
+-- migration, so definitions added by later migrations get theirs too.
 ALTER TABLE linkis_stream_job_config_def ADD COLUMN en_name VARCHAR(200) NULL;
-UPDATE linkis_stream_job_config_def SET en_name = 'Resources' WHERE id = 1;
-UPDATE linkis_stream_job_config_def SET en_name = 'Parallelism' WHERE id = 2;
-UPDATE linkis_stream_job_config_def SET en_name = 'JobManager memory (M)' WHERE id = 3;
-UPDATE linkis_stream_job_config_def SET en_name = 'TaskManager memory (M)' WHERE id = 4;
-UPDATE linkis_stream_job_config_def SET en_name = 'TaskManager slots' WHERE id = 5;
-UPDATE linkis_stream_job_config_def SET en_name = 'TaskManager CPUs' WHERE id = 6;
-UPDATE linkis_stream_job_config_def SET en_name = 'YARN queue' WHERE id = 34;
-UPDATE linkis_stream_job_config_def SET en_name = 'Flink parameters' WHERE id = 7;
-UPDATE linkis_stream_job_config_def SET en_name = 'Production' WHERE id = 8;
-UPDATE linkis_stream_job_config_def SET en_name = 'Checkpoint switch' WHERE id = 9;
-UPDATE linkis_stream_job_config_def SET en_name = 'Checkpoint interval (ms)' WHERE id = 39;
-UPDATE linkis_stream_job_config_def SET en_name = 'Savepoint path (only to restore a job)' WHERE id = 10;
-UPDATE linkis_stream_job_config_def SET en_name = 'Users alerted on failure' WHERE id = 16;
-UPDATE linkis_stream_job_config_def SET en_name = 'Restart the job when it fails' WHERE id = 35;
-UPDATE linkis_stream_job_config_def SET en_name = 'Restore state at start' WHERE id = 36;
-UPDATE linkis_stream_job_config_def SET en_name = 'Permissions' WHERE id = 32;
-UPDATE linkis_stream_job_config_def SET en_name = 'Visible to' WHERE id = 33;
-UPDATE linkis_stream_job_config_def SET en_name = 'Cluster' WHERE id = 1101;
