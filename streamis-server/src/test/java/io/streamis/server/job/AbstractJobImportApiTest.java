@@ -472,7 +472,7 @@ abstract class AbstractJobImportApiTest {
         assertThat(me.at("/data/userName").asText()).isEqualTo("admin");
     }
 
-    /** Config definitions carry an English name next to the 0.3.x Chinese one (migration V1_30_2). */
+    /** Config definitions carry an English name next to the 0.3.x Chinese one (V1_30_2 and the repeatable R__config_definition_english_names). */
     @Test
     void definitionsCarryEnglishNames() throws Exception {
         JsonNode defs = api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/config/definitions").session(admin));
