@@ -1,26 +1,37 @@
 package io.streamis.bulk;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import io.streamis.jobmanager.lease.LeaderDuty;
+import io.streamis.jobmanager.lease.Leadership;
+import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Items a previous process left unfinished are reported as interrupted (their jobs are settled by recovery). */
+/**
+ * Items a stopped node left unfinished are reported as interrupted when the leader takes over (their jobs are
+ * settled by recovery); the operations of nodes still running are theirs, this node's own only at its first term.
+ */
 @Component
-@Order(20)
-class BulkRecovery implements ApplicationRunner {
+@Order(30)
+class BulkRecovery implements LeaderDuty {
 
     private final BulkMapper mapper;
+    private final Leadership leadership;
 
-    BulkRecovery(BulkMapper mapper) {
+    BulkRecovery(BulkMapper mapper, Leadership leadership) {
         this.mapper = mapper;
+        this.leadership = leadership;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        for (long bulkId : mapper.selectUnfinished()) {
+    public void takeOver(long epoch, boolean firstTerm) {
+        Set<String> alive = leadership.otherLiveInstances();
+        for (BulkMapper.Unfinished op : mapper.selectUnfinished()) {
+            boolean ours = leadership.instance().equals(op.serverInstance());
+            if ((ours && !firstTerm) || (!ours && alive.contains(op.serverInstance())) || !leadership.holds(epoch)) {
+                continue;
+            }
             boolean following = false;
-            for (BulkItem i : mapper.selectItems(bulkId)) {
+            for (BulkItem i : mapper.selectItems(op.id())) {
                 if (i.itemState() == ItemState.RUNNING && i.taskId() != null) {
                     // A deployment whose task exists: the monitor settles the task, the follower then the item.
                     following = true;
@@ -30,7 +41,7 @@ class BulkRecovery implements ApplicationRunner {
                 }
             }
             if (!following) {
-                mapper.finish(bulkId);
+                mapper.finish(op.id());
             }
         }
     }

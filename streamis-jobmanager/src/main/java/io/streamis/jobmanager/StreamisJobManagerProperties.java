@@ -21,13 +21,14 @@ import org.springframework.util.unit.DataSize;
  * @param taskLogRoot      where the platform's launch log of every task is written
  * @param restoreRoots     directories (paths or URIs) under which a user may confirm any restore path, besides the
  *                         job's own state directories (e.g. a shared savepoint area for migrations)
+ * @param lease            the leader lease nodes sharing the database elect their one actor with
  */
 @ConfigurationProperties(prefix = "streamis.jobmanager")
 public record StreamisJobManagerProperties(Path materialRoot, List<String> admins, Upload upload,
                                            Boolean contentEditEnable, Integer argsMaxLength,
                                            Boolean projectNameStrictCheck, Monitor monitor, Restart restart,
                                            Duration operationTimeout, Path taskLogRoot,
-                                           List<String> restoreRoots) {
+                                           List<String> restoreRoots, Lease lease) {
 
     public StreamisJobManagerProperties {
         materialRoot = materialRoot == null ? Path.of("data", "materials") : materialRoot;
@@ -41,6 +42,17 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
         restoreRoots = restoreRoots == null ? List.of() : List.copyOf(restoreRoots);
+        lease = lease == null ? new Lease(null) : lease;
+    }
+
+    /**
+     * @param period how long a leader's term lasts without renewal (renewed every third of it); a node that loses
+     *               the lease stops acting within one period, and a dead leader is replaced after at most one
+     */
+    public record Lease(Duration period) {
+        public Lease {
+            period = period == null ? Duration.ofSeconds(15) : period;
+        }
     }
 
     /**

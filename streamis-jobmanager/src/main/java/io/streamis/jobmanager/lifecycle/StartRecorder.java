@@ -5,6 +5,7 @@ import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
@@ -23,9 +24,11 @@ public class StartRecorder {
     private final JobInfoCodec codec;
     private final TaskLog log;
     private final TransactionTemplate tx;
+    private final Leadership leadership;
 
     public StartRecorder(TaskMapper tasks, JobMapper jobs, JobInfoCodec codec, TaskLog log,
-                         PlatformTransactionManager txManager) {
+                         PlatformTransactionManager txManager, Leadership leadership) {
+        this.leadership = leadership;
         this.tasks = tasks;
         this.jobs = jobs;
         this.codec = codec;
@@ -33,12 +36,21 @@ public class StartRecorder {
         this.tx = new TransactionTemplate(txManager);
     }
 
-    /** Under the job's row lock: refuse if a run is still active, else insert the task STARTING with its snapshot. */
+    /**
+     * Under the job's row lock: refuse if a run is still active, else insert the task STARTING with its snapshot.
+     * A leader's start (restart, recovery) is fenced and claimed in the same transaction ({@link Leadership#act}).
+     */
     public long intent(StartPreparation.Prepared p, String user, StartCause cause) {
         long taskId = tx.execute(status -> {
+            leadership.fenceIntent();
             StreamJob job = jobs.selectByIdForUpdate(p.job().id());
             AccessGuard.requireEnabled(job);
             StreamTask latest = tasks.selectLatest(job.id());
+            if (latest != null && latest.taskStatus() == TaskStatus.STARTING) {
+                // Two starts at once (two nodes, two clicks): the row lock lets one through, the other hears why.
+                throw StreamisException.illegalState("Job " + job.name() + " is already starting (task "
+                        + latest.id() + "); wait for that start to finish");
+            }
             if (latest != null && !latest.taskStatus().canStart()) {
                 throw StreamisException.illegalState("StreamTask [" + latest.id() + "] of job " + job.name()
                         + " is still " + latest.taskStatus().text() + "; stop it first");

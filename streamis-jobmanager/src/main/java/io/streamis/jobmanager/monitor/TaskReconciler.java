@@ -2,6 +2,7 @@ package io.streamis.jobmanager.monitor;
 
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lifecycle.JobInfo;
 import io.streamis.jobmanager.lifecycle.JobInfoCodec;
 import io.streamis.jobmanager.task.StreamTask;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that decides what an observation means and acts on it: records the newest checkpoint, moves
  * the task (compare-and-set, so a concurrent stop wins cleanly) and hands failures to the auto-restarter.
- * A job missing from its cluster is LOST, and only FAILED once it stayed missing for the confirm period.
+ * A job missing from its cluster is LOST, and only FAILED once it stayed missing for the confirm period. Status
+ * writes are the leader's, fenced with its epoch ({@link LeaderWrites}).
  */
 @Component
 public class TaskReconciler {
@@ -33,10 +35,12 @@ public class TaskReconciler {
     private final AutoRestarter restarter;
     private final StreamisJobManagerProperties properties;
     private final JobLauncher launcher;
+    private final LeaderWrites writes;
 
     public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, AutoRestarter restarter,
-                          StreamisJobManagerProperties properties, JobLauncher launcher) {
+                          StreamisJobManagerProperties properties, JobLauncher launcher, LeaderWrites writes) {
         this.launcher = launcher;
+        this.writes = writes;
         this.tasks = tasks;
         this.clusters = clusters;
         this.codec = codec;
@@ -58,14 +62,14 @@ public class TaskReconciler {
         boolean perJob = clusters.isPerJob(t.cluster());
         if (perJob && status == TaskStatus.STARTING && !state.isGloballyTerminal()) {
             // A deployment drives its own start: RUNNING once every task runs (flink-notes P13).
-            if (o.overview().allTasksRunning() && tasks.transitionWithError(t.id(), status.code(),
+            if (o.overview().allTasksRunning() && writes.transitionWithError(t.id(), status.code(),
                     TaskStatus.RUNNING.code(), null) == 1) {
                 LOG.info("Task {} of job {} running on {}", t.id(), t.jobId(), t.cluster());
             }
             return;
         }
         if (status == TaskStatus.LOST && !state.isGloballyTerminal()) {
-            tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null);
+            writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null);
             status = TaskStatus.RUNNING;
         }
         status = followFlinkRestarts(t, status, o);
@@ -74,9 +78,9 @@ public class TaskReconciler {
         }
         switch (state) {
             case FAILED -> fail(t, status, "Flink reports the job FAILED: " + rootCause(t));
-            case FINISHED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
+            case FINISHED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
                     "the job finished");
-            case CANCELED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
+            case CANCELED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
                     "the job was cancelled outside Streamis");
             default -> { }
         }
@@ -106,13 +110,13 @@ public class TaskReconciler {
         boolean allRunning = o.overview().allTasksRunning();
         if (status == TaskStatus.RUNNING && !allRunning && (state == FlinkJobState.RESTARTING
                 || state == FlinkJobState.RUNNING || state == FlinkJobState.FAILING)) {
-            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
+            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
                     + state + " with " + o.overview().tasksRunning() + "/" + o.overview().tasksTotal()
                     + " tasks running") == 1) {
                 return TaskStatus.WAIT_RESTART;
             }
         } else if (status == TaskStatus.WAIT_RESTART && allRunning) {
-            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
                 return TaskStatus.RUNNING;
             }
         }
@@ -123,13 +127,13 @@ public class TaskReconciler {
         if (status == TaskStatus.STARTING && clusters.isPerJob(t.cluster())) {
             // The deployment may not have reached YARN yet; only a start older than the timeout is given up.
             if (age(t).compareTo(properties.operationTimeout().multipliedBy(2)) >= 0) {
-                tasks.transitionWithError(t.id(), status.code(), TaskStatus.FAILED.code(), "the application never"
+                writes.transitionWithError(t.id(), status.code(), TaskStatus.FAILED.code(), "the application never"
                         + " appeared on cluster " + t.cluster() + " within " + age(t).toSeconds() + " s");
             }
             return;
         }
         if (status != TaskStatus.LOST) {
-            tasks.transitionWithError(t.id(), status.code(), TaskStatus.LOST.code(),
+            writes.transitionWithError(t.id(), status.code(), TaskStatus.LOST.code(),
                     "the job is no longer listed by cluster " + t.cluster() + " (unconfirmed)");
             return;
         }
@@ -146,7 +150,7 @@ public class TaskReconciler {
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause) {
-        if (tasks.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
+        if (writes.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
             LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause);
             restarter.onFailure(tasks.selectById(t.id()), cause);
         }
