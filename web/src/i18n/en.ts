@@ -1,5 +1,5 @@
 export default {
-  app: { title: 'Streamis Stream Job Center', logout: 'Log out', language: '中文', project: 'Project' },
+  app: { title: 'Streamis Stream Job Center', logout: 'Log out', language: '中文', project: 'Project', leader: 'Leader {node} since {since}', leaderHint: 'The node that monitors, restarts and recovers jobs; every node serves this page' },
   login: { title: 'Log in to Streamis', user: 'User name', password: 'Password', submit: 'Log in', failed: 'Login failed: {message}' },
   projects: { title: 'Choose a project', empty: 'You have no privilege on any project yet', open: 'Open', privileges: 'Privileges' },
   status: { 0: 'Not started', 1: 'Completed', 2: 'Wait for restart', 3: 'Alert', 4: 'Slow task', 5: 'Running', 6: 'Failed', 7: 'Stopped', 8: 'Starting', 9: 'Stopping', 10: 'Lost' },

@@ -1,5 +1,5 @@
 export default {
-  app: { title: 'Streamis 流式作业中心', logout: '退出登录', language: 'English', project: '项目' },
+  app: { title: 'Streamis 流式作业中心', logout: '退出登录', language: 'English', project: '项目', leader: '主节点 {node}（自 {since}）', leaderHint: '负责监控、重启和恢复作业的节点；每个节点都提供本页面' },
   login: { title: '登录 Streamis', user: '用户名', password: '密码', submit: '登录', failed: '登录失败: {message}' },
   projects: { title: '选择项目', empty: '你还没有任何项目的权限', open: '进入', privileges: '权限' },
   status: { 0: '未启动', 1: '已完成', 2: '等待重启', 3: '告警', 4: '慢任务', 5: '运行中', 6: '失败', 7: '已停止', 8: '启动中', 9: '停止中', 10: '失联' },

@@ -77,9 +77,9 @@ public interface BulkMapper {
     int finish(@Param("id") long id);
 
     /** Unfinished operations with the node (host:port) that runs them. */
-    @Select("SELECT id, server_instance FROM streamis_bulk_operation WHERE finished = 0")
+    @Select("SELECT id, server_instance, create_time FROM streamis_bulk_operation WHERE finished = 0")
     List<Unfinished> selectUnfinished();
 
-    record Unfinished(long id, String serverInstance) {
+    record Unfinished(long id, String serverInstance, LocalDateTime createTime) {
     }
 }

@@ -2,13 +2,12 @@ package io.streamis.bulk;
 
 import io.streamis.jobmanager.lease.LeaderDuty;
 import io.streamis.jobmanager.lease.Leadership;
-import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Items a stopped node left unfinished are reported as interrupted when the leader takes over (their jobs are
- * settled by recovery); the operations of nodes still running are theirs, this node's own only at its first term.
+ * Items a stopped process left unfinished are reported as interrupted when the leader takes over (their jobs are
+ * settled by recovery); the operations of processes still running are theirs ({@link Leadership#orphans()}).
  */
 @Component
 @Order(30)
@@ -23,11 +22,10 @@ class BulkRecovery implements LeaderDuty {
     }
 
     @Override
-    public void takeOver(long epoch, boolean firstTerm) {
-        Set<String> alive = leadership.otherLiveInstances();
+    public void takeOver(long epoch) {
+        Leadership.Orphans orphans = leadership.orphans();
         for (BulkMapper.Unfinished op : mapper.selectUnfinished()) {
-            boolean ours = leadership.instance().equals(op.serverInstance());
-            if ((ours && !firstTerm) || (!ours && alive.contains(op.serverInstance())) || !leadership.holds(epoch)) {
+            if (!orphans.orphaned(op.serverInstance(), op.createTime()) || !leadership.holds(epoch)) {
                 continue;
             }
             boolean following = false;

@@ -74,7 +74,6 @@ public class Leadership implements ApplicationRunner, DisposableBean {
     private final ExecutorService takeovers = Executors.newSingleThreadExecutor(r -> daemon(r,
             "streamis-leader-duties"));
     private volatile Term term;
-    private volatile boolean hadTerm;
 
     public Leadership(LeaseMapper leases, ObjectProvider<LeaderDuty> duties, ServerInstance server,
                       StreamisJobManagerProperties properties, StreamisLauncherProperties launcher) {
@@ -200,14 +199,12 @@ public class Leadership implements ApplicationRunner, DisposableBean {
     }
 
     private void takeOver(long epoch) {
-        boolean firstTerm = !hadTerm;
-        hadTerm = true;
         for (LeaderDuty duty : duties.orderedStream().toList()) {
             if (!holds(epoch)) {
                 return;
             }
             try {
-                duty.takeOver(epoch, firstTerm);
+                duty.takeOver(epoch);
             } catch (RuntimeException e) {
                 LOG.warn("Leader duty {} failed: {}", duty.getClass().getSimpleName(), e.toString(), e);
             }
@@ -277,9 +274,28 @@ public class Leadership implements ApplicationRunner, DisposableBean {
         return a == null ? OptionalLong.empty() : OptionalLong.of(a.epoch());
     }
 
-    /** host:port of the other nodes beating on this database (their in-flight work is alive). */
-    public java.util.Set<String> otherLiveInstances() {
-        return liveOthers().stream().map(LeaseMapper.Node::instance).collect(java.util.stream.Collectors.toSet());
+    /**
+     * Which work is nobody's: a task or operation created by a process that no longer beats. Work of a live node
+     * ({@code host:port}) is its own, unless it predates that node's current process (an earlier process on the
+     * same host and port, which crashed). A snapshot of the live nodes, taken once per takeover.
+     */
+    public Orphans orphans() {
+        java.util.Map<String, LocalDateTime> started = new java.util.HashMap<>();
+        for (LeaseMapper.Node n : leases.selectLive(micros())) {
+            started.merge(n.instance(), n.startedAt(), (x, y) -> x.isAfter(y) ? x : y);
+        }
+        return new Orphans(started);
+    }
+
+    /** @param processStarted per live {@code host:port}, when its current process registered (database clock) */
+    public record Orphans(java.util.Map<String, LocalDateTime> processStarted) {
+        /** Margin for timestamps stored to the second: a process starts seconds after its predecessor died. */
+        private static final Duration MARGIN = Duration.ofSeconds(2);
+
+        public boolean orphaned(String instance, LocalDateTime created) {
+            LocalDateTime started = instance == null ? null : processStarted.get(instance);
+            return started == null || (created != null && created.isBefore(started.minus(MARGIN)));
+        }
     }
 
     /** host:port of this node, as recorded on the tasks it creates. */

@@ -78,8 +78,10 @@ public interface LeaseMapper {
             + " ORDER BY node_id")
     List<Node> selectLiveOthers(@Param("nodeId") String nodeId, @Param("micros") long micros);
 
-    @Select("SELECT node_id, instance, embedded, started_at, heartbeat_at FROM streamis_node WHERE node_id = #{nodeId}")
-    Node selectNode(@Param("nodeId") String nodeId);
+    /** Every node whose heartbeat is younger than {@code micros}, this one included. */
+    @Select("SELECT node_id, instance, embedded, started_at, heartbeat_at FROM streamis_node"
+            + " WHERE heartbeat_at > TIMESTAMPADD(MICROSECOND, -#{micros}, " + NOW + ") ORDER BY node_id")
+    List<Node> selectLive(@Param("micros") long micros);
 
     @Delete("DELETE FROM streamis_node WHERE node_id = #{nodeId}")
     int unregister(@Param("nodeId") String nodeId);

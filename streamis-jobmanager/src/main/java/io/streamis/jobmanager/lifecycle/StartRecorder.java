@@ -90,9 +90,17 @@ public class StartRecorder {
         log.append(taskId, "Deploying to " + p.launch().spec().cluster() + " as Flink job " + flinkJobId);
     }
 
-    public void running(long taskId) {
-        tasks.transition(taskId, TaskStatus.STARTING.code(), TaskStatus.RUNNING.code());
+    /** False when the task is no longer STARTING: another node's recovery settled it while this start ran. */
+    public boolean running(long taskId) {
+        if (tasks.transition(taskId, TaskStatus.STARTING.code(), TaskStatus.RUNNING.code()) == 0) {
+            StreamTask t = tasks.selectById(taskId);
+            if (t != null && t.taskStatus() != TaskStatus.RUNNING) {
+                log.append(taskId, "Settled as " + t.taskStatus().text() + " elsewhere while starting");
+                return false;
+            }
+        }
         log.append(taskId, "All tasks running");
+        return true;
     }
 
     /** Records on the failed task that Flink refused to restore from {@code path}; later plans skip it. */

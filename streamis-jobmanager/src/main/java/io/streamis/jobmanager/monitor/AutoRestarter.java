@@ -113,8 +113,12 @@ public class AutoRestarter implements DisposableBean {
     }
 
     private void restart(long jobId, long failedTaskId, long epoch) {
-        if (shutdown.isClosing() || !leadership.holds(epoch)) {
-            return; // stopping, or no longer leading: the due time stays for the next leader
+        if (shutdown.isClosing()) {
+            return; // the server is stopping: the due time stays, and the next leader runs the restart
+        }
+        if (!leadership.holds(epoch)) {
+            LOG.info("Auto-restart of job {} not run: this node no longer leads in epoch {}", jobId, epoch);
+            return;
         }
         StreamTask latest = tasks.selectLatest(jobId);
         if (latest == null || latest.id() != failedTaskId || latest.taskStatus() != TaskStatus.FAILED) {

@@ -29,7 +29,7 @@ public class RestartScheduleRecovery implements LeaderDuty {
     }
 
     @Override
-    public void takeOver(long epoch, boolean firstTerm) {
+    public void takeOver(long epoch) {
         for (RestartDue due : dueDates.selectDue()) {
             Duration delay = Duration.between(LocalDateTime.now(), due.dueAt());
             LOG.info("Resuming the automatic restart of job {} (failed task {}) {}", due.jobId(), due.taskId(),

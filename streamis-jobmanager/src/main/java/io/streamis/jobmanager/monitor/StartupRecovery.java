@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,8 @@ import org.springframework.stereotype.Component;
  * Settles, when a node takes the lead (at server start for a single node), every task a stopped process left in
  * flight, by asking the cluster what really happened. Jobs of the embedded cluster died with the previous process
  * and are started again from their newest state; jobs of a standalone cluster kept running and are reattached,
- * not restarted. Tasks of nodes still beating are theirs and left alone, and this node's own only at its first
- * term (they are an earlier process's); every write is the leader's, fenced with its epoch.
+ * not restarted. Tasks of processes still beating are theirs and left alone ({@link Leadership#orphans()}); every
+ * write is the leader's, fenced with its epoch.
  */
 @Component
 @Order(10)
@@ -58,14 +57,21 @@ public class StartupRecovery implements LeaderDuty {
         this.restarter = restarter;
     }
 
-    /** Settles every in-flight task as the current leader (tests drive it directly). */
+    /**
+     * Settles every in-flight task, also this process's own, as the current leader: what a test that staged a
+     * crash in the database drives directly.
+     */
     public void run(ApplicationArguments args) {
-        leadership.epoch().ifPresent(epoch -> takeOver(epoch, true));
+        leadership.epoch().ifPresent(epoch -> settleAll(epoch, null));
     }
 
     @Override
-    public void takeOver(long epoch, boolean firstTerm) {
-        Set<String> alive = leadership.otherLiveInstances();
+    public void takeOver(long epoch) {
+        settleAll(epoch, leadership.orphans());
+    }
+
+    /** @param orphans which tasks are nobody's (those of live processes are skipped); null: every task */
+    private void settleAll(long epoch, Leadership.Orphans orphans) {
         // Every active state, WAIT_RESTART included: shutdown savepoints those tasks too, so they come back as well.
         List<Integer> inFlight = Arrays.stream(TaskStatus.values()).filter(x -> x.isActive() || x.isTransitional())
                 .map(TaskStatus::code).toList();
@@ -73,9 +79,8 @@ public class StartupRecovery implements LeaderDuty {
         // per application, so asking once per task would grow with the square of the number of jobs.
         Map<String, Map<String, JobOverview>> overviews = new HashMap<>();
         for (StreamTask t : tasks.selectByStatuses(inFlight)) {
-            boolean ours = leadership.instance().equals(t.serverInstance());
-            if ((ours && !firstTerm) || (!ours && alive.contains(t.serverInstance()))) {
-                continue;
+            if (orphans != null && !orphans.orphaned(t.serverInstance(), t.startTime())) {
+                continue; // a live node's run: it settles its own start or stop
             }
             if (!leadership.holds(epoch)) {
                 return;

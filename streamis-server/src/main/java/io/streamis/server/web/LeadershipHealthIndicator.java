@@ -6,12 +6,12 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** {@code /actuator/health} → {@code components.leadership}: which node leads, since when, and this node. */
-@Component("leadership")
-class LeadershipHealth implements HealthIndicator {
+@Component
+class LeadershipHealthIndicator implements HealthIndicator {
 
     private final Leadership leadership;
 
-    LeadershipHealth(Leadership leadership) {
+    LeadershipHealthIndicator(Leadership leadership) {
         this.leadership = leadership;
     }
 
