@@ -1,5 +1,6 @@
 package io.streamis.jobmanager.lifecycle;
 
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.ChangesState;
@@ -28,10 +29,10 @@ class LifecycleController {
     private final StopService stops;
     private final InspectionService inspections;
     private final AccessGuard access;
-    private final RefusedPoints refused;
+    private final RestorePoints refused;
 
     LifecycleController(StartService starts, StopService stops, InspectionService inspections, AccessGuard access,
-                        RefusedPoints refused) {
+                        RestorePoints refused) {
         this.refused = refused;
         this.starts = starts;
         this.stops = stops;
@@ -111,8 +112,8 @@ class LifecycleController {
             throw StreamisException.validation("jobId is required");
         }
         StreamJob job = access.writableJob(user, body.jobId());
-        RefusedPoints.Cleared c = refused.clear(job, body.path(), user);
-        return Message.ok("success").data("path", c.path()).data("taskIds", c.taskIds());
+        RestorePoints.Cleared c = refused.clear(job, body.path(), user);
+        return Message.ok("success").data("path", c.path());
     }
 
     private static boolean flag(Object value) {

@@ -46,6 +46,14 @@ public enum RestoreFailure {
         return stepsBack;
     }
 
+    /** What a start that hit {@link #INCOMPATIBLE_PROGRAM} tells the user (synchronous and deployed starts alike). */
+    public static String incompatibleMessage(String job, String version, String path, String reason) {
+        return "Job " + job + " version " + version + " cannot take the state of restore point " + path
+                + ": the new program has no operator for some of its state (" + reason + "). The restore point is"
+                + " kept. Start again with allowNonRestoredState=true to skip the state that no longer maps, or"
+                + " choose another restore point.";
+    }
+
     /** Classifies Flink's failure text, e.g. the root exception of {@code /jobs/:id/exceptions}. */
     public static RestoreFailure of(String failure) {
         if (failure == null || failure.isBlank()) {

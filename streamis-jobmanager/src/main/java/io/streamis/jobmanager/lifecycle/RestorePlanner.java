@@ -6,6 +6,8 @@ import io.streamis.config.ConfigKeys;
 import io.streamis.config.value.JobConfig;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.restore.RestorePoint;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.state.RestorePlan;
 import io.streamis.launcher.state.RestorePointResolver;
@@ -17,10 +19,8 @@ import io.streamis.launcher.state.StatePoint;
 import io.streamis.launcher.state.StateStorage;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,19 +50,19 @@ public class RestorePlanner {
     }
 
     private final TaskMapper tasks;
-    private final JobInfoCodec codec;
+    private final RestorePoints points;
     private final StateLocations locations;
     private final StateStorage storage;
     private final RestorePointResolver resolver;
     private final ClusterChoice clusterChoice;
     private final EffectiveConfig configs;
 
-    public RestorePlanner(TaskMapper tasks, JobInfoCodec codec, StateLocations locations, StateStorage storage,
+    public RestorePlanner(TaskMapper tasks, RestorePoints points, StateLocations locations, StateStorage storage,
                           RestorePointResolver resolver, ClusterChoice clusterChoice, EffectiveConfig configs) {
         this.clusterChoice = clusterChoice;
         this.configs = configs;
         this.tasks = tasks;
-        this.codec = codec;
+        this.points = points;
         this.locations = locations;
         this.storage = storage;
         this.resolver = resolver;
@@ -95,51 +95,65 @@ public class RestorePlanner {
         return query(job, clusterChoice.of(configs.of(job).config()), userPath);
     }
 
-    /** Every restore point the platform knows for the job (carried in job info, and found in its state dirs). */
+    /**
+     * Everything the platform knows of the job's restore points, refused ones included: its records, the points
+     * its recent runs restored from (each ranks as a point of the run that restored it, below that run's own
+     * checkpoints, so a run that dies before checkpointing hands its starting point on), and what its state dirs
+     * hold on {@code cluster}.
+     */
+    public record Catalogue(List<StatePoint> recorded, List<StatePoint> restored, List<ScannedState> scanned,
+                            Map<String, Long> runSeqByFlinkJobId, RestorePoints.Known record) {
+
+        /** The resolver's input: every candidate that is not refused. */
+        public RestoreQuery query(String userPath) {
+            List<StatePoint> known = new ArrayList<>(recorded);
+            known.addAll(restored);
+            known.removeIf(p -> record.isRefused(p.path()));
+            List<ScannedState> found = new ArrayList<>(scanned);
+            found.removeIf(p -> record.isRefused(p.path()));
+            return new RestoreQuery(userPath, known, found, runSeqByFlinkJobId);
+        }
+    }
+
+    /** The resolver's input for a start on {@code cluster}: every known candidate that is not refused. */
     public RestoreQuery query(StreamJob job, String cluster, String userPath) {
-        List<StatePoint> known = new ArrayList<>();
+        return catalogue(job, cluster).query(userPath);
+    }
+
+    public Catalogue catalogue(StreamJob job) {
+        return catalogue(job, clusterChoice.of(configs.of(job).config()));
+    }
+
+    public Catalogue catalogue(StreamJob job, String cluster) {
+        RestorePoints.Known record = points.known(job.id());
+        Map<String, StatePoint> byPath = new HashMap<>();
+        List<StatePoint> recorded = new ArrayList<>();
+        for (RestorePoint p : record.points()) {
+            StatePoint sp = toPoint(p);
+            recorded.add(sp);
+            byPath.putIfAbsent(RestorePointResolver.normalise(p.path()), sp);
+        }
         Map<String, Long> runSeq = new HashMap<>();
-        Set<String> poisoned = new HashSet<>();
+        List<StatePoint> restored = new ArrayList<>();
         for (StreamTask t : tasks.selectRecent(job.id(), HISTORY)) {
             if (t.flinkJobId() != null) {
                 runSeq.put(t.flinkJobId(), t.id());
             }
-            JobInfo info = codec.read(t);
-            info.poisoned().forEach(x -> poisoned.add(RestorePointResolver.normalise(x)));
-            for (JobInfo.State s : info.jobStates()) {
-                known.add(toPoint(s));
+            if (t.restoredFrom() != null && !t.restoredFrom().isBlank()) {
+                StatePoint from = byPath.get(RestorePointResolver.normalise(t.restoredFrom()));
+                restored.add(new StatePoint(t.restoredFrom(), from == null ? StateKind.SAVEPOINT : from.kind(),
+                        "restored", t.id(), null, from == null ? 0 : from.completedTs(),
+                        from == null ? null : from.jobVersion()));
             }
         }
-        // Points Flink refused to restore from are no candidates any more (peers.md (c) step 8).
-        known.removeIf(s -> poisoned.contains(RestorePointResolver.normalise(s.path())));
-        List<ScannedState> scanned = new ArrayList<>(storage.scan(locations.checkpointDir(cluster, job.projectName(),
-                job.name()), locations.savepointDir(cluster, job.projectName(), job.name())));
-        scanned.removeIf(s -> poisoned.contains(RestorePointResolver.normalise(s.path())));
-        return new RestoreQuery(userPath, known, scanned, runSeq);
+        List<ScannedState> scanned = storage.scan(locations.checkpointDir(cluster, job.projectName(), job.name()),
+                locations.savepointDir(cluster, job.projectName(), job.name()));
+        return new Catalogue(recorded, restored, scanned, runSeq, record);
     }
 
-    /** The previous runs' states, plus the chosen one, so a run that dies before checkpointing keeps them. */
-    public List<JobInfo.State> carried(long jobId, JobInfo.State planned) {
-        List<JobInfo.State> out = new ArrayList<>();
-        if (planned != null) {
-            out.add(planned);
-        }
-        for (StreamTask t : tasks.selectLaunched(jobId, 1)) {
-            for (JobInfo.State s : codec.read(t).jobStates()) {
-                if (out.size() < 20 && out.stream().noneMatch(o -> o.location().equals(s.location()))) {
-                    out.add(new JobInfo.State(s.location(), s.timestamp(), false, s.kind(),
-                            s.origin() == null ? "carried" : s.origin(), s.runSeq(), s.checkpointId(), s.version()));
-                }
-            }
-        }
-        return out;
-    }
-
-    static StatePoint toPoint(JobInfo.State s) {
-        StateKind kind = "SAVEPOINT".equals(s.kind()) ? StateKind.SAVEPOINT
-                : "USER".equals(s.kind()) ? StateKind.USER : StateKind.CHECKPOINT;
-        return new StatePoint(s.location(), kind, s.origin() == null ? "carried" : s.origin(), s.runSeq(),
-                s.checkpointId(), s.timestamp(), s.version());
+    static StatePoint toPoint(RestorePoint p) {
+        return new StatePoint(p.path(), p.kind(), p.origin(), p.taskId(), p.checkpointId(), p.completedTime(),
+                p.jobVersion());
     }
 
     static JobInfo.State toState(StatePoint p, boolean restore) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Everything a start decides before it writes anything: version, effective config, restore point, launch spec,
- * the {@code job_start_config} snapshot and the job info that carries earlier restore points forward.
+ * the {@code job_start_config} snapshot and the job info.
  */
 @Component
 public class StartPreparation {
@@ -59,7 +59,7 @@ public class StartPreparation {
                 allowNonRestoredState);
         JobInfo.State planned = decision.chosen() == null ? null : RestorePlanner.toState(decision.chosen(), true);
         JobInfo info = JobInfo.starting(job.projectName() + "." + job.name(), job.submitUser(),
-                launch.spec().cluster(), planned, planner.carried(jobId, planned));
+                launch.spec().cluster(), planned);
         return new Prepared(job, version, config, decision, launch, info,
                 jobs.toJson(startConfig(job, version, config.config())), serverInstance.id());
     }

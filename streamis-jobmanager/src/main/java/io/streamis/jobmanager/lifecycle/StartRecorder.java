@@ -7,10 +7,12 @@ import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.log.TaskLog;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.launcher.launch.LaunchResult;
+import io.streamis.launcher.state.StateKind;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,11 +25,13 @@ public class StartRecorder {
     private final JobMapper jobs;
     private final JobInfoCodec codec;
     private final TaskLog log;
+    private final RestorePoints points;
     private final TransactionTemplate tx;
     private final Leadership leadership;
 
-    public StartRecorder(TaskMapper tasks, JobMapper jobs, JobInfoCodec codec, TaskLog log,
+    public StartRecorder(TaskMapper tasks, JobMapper jobs, JobInfoCodec codec, TaskLog log, RestorePoints points,
                          PlatformTransactionManager txManager, Leadership leadership) {
+        this.points = points;
         this.leadership = leadership;
         this.tasks = tasks;
         this.jobs = jobs;
@@ -61,6 +65,9 @@ public class StartRecorder {
                     p.launch().spec().cluster(), cause.name(), codec.write(p.info()));
             tasks.insert(row);
             jobs.updateCurrentVersion(job.id(), v.version());
+            if (p.decision().chosen() != null && p.decision().chosen().kind() == StateKind.USER) {
+                points.userPath(job.id(), row.id, p.decision().path(), v.version());
+            }
             return row.id;
         });
         log.append(taskId, "Start of job " + p.job().name() + " version " + p.version().version() + " by " + user
@@ -105,8 +112,7 @@ public class StartRecorder {
 
     /** Records on the failed task that Flink refused to restore from {@code path}; later plans skip it. */
     public void poisoned(long taskId, String path, String reason) {
-        StreamTask t = tasks.selectById(taskId);
-        tasks.updateJobInfo(taskId, codec.write(codec.read(t).withPoisoned(path)));
+        points.refused(tasks.selectById(taskId).jobId(), taskId, path, reason);
         log.append(taskId, "Restore point " + path + " refused by Flink (" + reason + "); it will not be used again");
     }
 

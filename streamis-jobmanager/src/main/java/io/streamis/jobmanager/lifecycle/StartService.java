@@ -85,10 +85,7 @@ public class StartService {
                                      String thrown, Throwable cause) {
         String path = p.decision().path();
         if (path != null && why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
-            String m = "Job " + p.job().name() + " version " + p.version().version() + " cannot take the state of"
-                    + " restore point " + path + ": the new program has no operator for some of its state ("
-                    + recorded + "). The restore point is kept. Start again with allowNonRestoredState=true to skip"
-                    + " the state that no longer maps, or choose another restore point.";
+            String m = RestoreFailure.incompatibleMessage(p.job().name(), p.version().version(), path, recorded);
             recorder.failed(taskId, m);
             return new StreamisException(ErrorCode.RESTORE_INCOMPATIBLE, m, cause);
         }

@@ -5,6 +5,8 @@ import io.streamis.common.error.StreamisException;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.restore.RestorePoint;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.JobOverview;
@@ -31,10 +33,12 @@ public class StopService {
     private final FlinkClusters clusters;
     private final StateLocations locations;
     private final JobInfoCodec codec;
+    private final RestorePoints points;
     private final StreamisJobManagerProperties properties;
 
     public StopService(TaskMapper tasks, JobLauncher launcher, FlinkClusters clusters, StateLocations locations,
-                       JobInfoCodec codec, StreamisJobManagerProperties properties) {
+                       JobInfoCodec codec, RestorePoints points, StreamisJobManagerProperties properties) {
+        this.points = points;
         this.tasks = tasks;
         this.launcher = launcher;
         this.clusters = clusters;
@@ -70,8 +74,7 @@ public class StopService {
                 path = launcher.stopWithSavepoint(task.cluster(), task.flinkJobId(),
                         locations.savepointDir(task.cluster(), job.projectName(), job.name()).toString(),
                         properties.operationTimeout());
-                info = info.withState(new JobInfo.State(path, System.currentTimeMillis(), false, "SAVEPOINT",
-                        "stop", task.id(), null, task.version()));
+                points.savepointed(task, path, RestorePoint.Origin.STOP);
             } else {
                 launcher.cancel(task.cluster(), task.flinkJobId());
                 awaitGone(task);
@@ -112,9 +115,7 @@ public class StopService {
             throw new StreamisException(ErrorCode.FLINK_REJECTED, "Savepoint of job " + job.name() + " failed: "
                     + StartService.rootMessage(e), e);
         }
-        StreamTask fresh = tasks.selectById(task.id());
-        tasks.updateJobInfo(task.id(), codec.write(codec.read(fresh).withState(new JobInfo.State(path,
-                System.currentTimeMillis(), false, "SAVEPOINT", "manual", task.id(), null, task.version()))));
+        points.savepointed(task, path, RestorePoint.Origin.MANUAL);
         return path;
     }
 

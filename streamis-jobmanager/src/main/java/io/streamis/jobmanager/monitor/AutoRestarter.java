@@ -69,18 +69,30 @@ public class AutoRestarter implements DisposableBean {
 
     /** Called once per detected failure of {@code failed}; schedules a restart or raises the final alert. */
     public void onFailure(StreamTask failed, String cause) {
+        onFailure(failed, cause, true);
+    }
+
+    /**
+     * @param restartable false when a restart would only fail the same way (the program refuses its state)
+     */
+    public void onFailure(StreamTask failed, String cause, boolean restartable) {
         OptionalLong acting = leadership.actingEpoch();
         OptionalLong epoch = acting.isPresent() ? acting : leadership.epoch();
         if (epoch.isEmpty()) {
             LOG.info("Not the leader: the failure of task {} is left to the leader", failed.id());
             return;
         }
-        onFailure(failed, cause, epoch.getAsLong());
+        decide(failed, cause, restartable, epoch.getAsLong());
     }
 
-    private void onFailure(StreamTask failed, String cause, long epoch) {
+    private void decide(StreamTask failed, String cause, boolean restartable, long epoch) {
         StreamJob job = jobs.selectById(failed.jobId());
         if (job == null) {
+            return;
+        }
+        if (!restartable) {
+            alerts.raise(job, failed.jobVersionId(), failed.id(), "CRITICAL", "Job " + job.name()
+                    + " failed and will not be restarted: " + cause, null);
             return;
         }
         if (!job.enable() || !properties.restart().enabled()
@@ -142,7 +154,7 @@ public class AutoRestarter implements DisposableBean {
             StreamTask failedStart = tasks.selectLatest(jobId);
             if (failedStart != null && failedStart.id() != failedTaskId
                     && failedStart.taskStatus() == TaskStatus.FAILED) {
-                onFailure(failedStart, e.getMessage(), epoch);
+                decide(failedStart, e.getMessage(), true, epoch);
             } else {
                 alerts.raise(job, latest.jobVersionId(), latest.id(), "CRITICAL", "Auto-restart of job " + job.name()
                         + " failed: " + e.getMessage(), null);

@@ -4,8 +4,8 @@ import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
-import io.streamis.jobmanager.lifecycle.JobInfo;
-import io.streamis.jobmanager.lifecycle.JobInfoCodec;
+import io.streamis.jobmanager.restore.RestorePoint;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.cluster.FlinkClusters;
@@ -47,21 +47,21 @@ public class ShutdownSavepoints implements SmartLifecycle {
     private final FlinkClusters clusters;
     private final JobLauncher launcher;
     private final StateLocations locations;
-    private final JobInfoCodec codec;
+    private final RestorePoints points;
     private final StreamisJobManagerProperties properties;
     private final ShutdownGate gate;
     private final ObjectProvider<ShutdownListener> listeners;
     private volatile boolean running;
 
     public ShutdownSavepoints(TaskMapper tasks, JobMapper jobs, FlinkClusters clusters, JobLauncher launcher,
-                              StateLocations locations, JobInfoCodec codec, StreamisJobManagerProperties properties,
+                              StateLocations locations, RestorePoints points, StreamisJobManagerProperties properties,
                               ShutdownGate gate, ObjectProvider<ShutdownListener> listeners) {
         this.tasks = tasks;
         this.jobs = jobs;
         this.clusters = clusters;
         this.launcher = launcher;
         this.locations = locations;
-        this.codec = codec;
+        this.points = points;
         this.properties = properties;
         this.gate = gate;
         this.listeners = listeners;
@@ -126,9 +126,7 @@ public class ShutdownSavepoints implements SmartLifecycle {
             StreamJob job = jobs.selectById(t.jobId());
             String path = launcher.stopWithSavepoint(t.cluster(), t.flinkJobId(),
                     locations.savepointDir(t.cluster(), job.projectName(), job.name()).toString(), timeout);
-            JobInfo info = codec.read(tasks.selectById(t.id())).withState(new JobInfo.State(path,
-                    System.currentTimeMillis(), false, "SAVEPOINT", "stop", t.id(), null, t.version()));
-            tasks.updateJobInfo(t.id(), codec.write(info));
+            points.savepointed(t, path, RestorePoint.Origin.STOP);
             LOG.info("Job {} stopped with savepoint {} for the server shutdown", job.name(), path);
         } catch (RuntimeException e) {
             LOG.warn("No shutdown savepoint for task {} (it restarts from its newest checkpoint): {}", t.id(),

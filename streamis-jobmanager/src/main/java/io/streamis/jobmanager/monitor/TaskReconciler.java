@@ -3,8 +3,8 @@ package io.streamis.jobmanager.monitor;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.lease.LeaderWrites;
-import io.streamis.jobmanager.lifecycle.JobInfo;
-import io.streamis.jobmanager.lifecycle.JobInfoCodec;
+import io.streamis.jobmanager.lifecycle.RestoreFailure;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.CheckpointStats;
@@ -12,6 +12,8 @@ import io.streamis.launcher.client.FlinkJobState;
 import io.streamis.launcher.client.JobExceptions;
 import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.launch.JobLauncher;
+import io.streamis.launcher.state.RestorePointResolver;
+import io.streamis.launcher.state.StateKind;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -31,19 +33,19 @@ public class TaskReconciler {
 
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
-    private final JobInfoCodec codec;
+    private final RestorePoints points;
     private final AutoRestarter restarter;
     private final StreamisJobManagerProperties properties;
     private final JobLauncher launcher;
     private final LeaderWrites writes;
 
-    public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, AutoRestarter restarter,
+    public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, RestorePoints points, AutoRestarter restarter,
                           StreamisJobManagerProperties properties, JobLauncher launcher, LeaderWrites writes) {
         this.launcher = launcher;
         this.writes = writes;
         this.tasks = tasks;
         this.clusters = clusters;
-        this.codec = codec;
+        this.points = points;
         this.restarter = restarter;
         this.properties = properties;
     }
@@ -77,7 +79,7 @@ public class TaskReconciler {
             recordCheckpoint(t);
         }
         switch (state) {
-            case FAILED -> fail(t, status, "Flink reports the job FAILED: " + rootCause(t));
+            case FAILED -> failed(t, status, perJob);
             case FINISHED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
                     "the job finished");
             case CANCELED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
@@ -150,13 +152,50 @@ public class TaskReconciler {
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause) {
+        fail(t, from, cause, true);
+    }
+
+    private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable) {
         if (writes.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
             LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause);
-            restarter.onFailure(tasks.selectById(t.id()), cause);
+            restarter.onFailure(tasks.selectById(t.id()), cause, restartable);
         }
     }
 
-    /** Persists the newest completed checkpoint of the run as a restore point carried in its job info. */
+    /**
+     * A job Flink reports FAILED. A deployed start (per-job target) that fails while restoring gets what a
+     * synchronous start gets from {@code StartService}: a broken point the platform chose is refused, so the
+     * auto-restart (or the next start) steps back to the next candidate; a program that cannot take the point's
+     * state fails without a restart (it would fail the same way) and says so; a user's path is never refused.
+     */
+    private void failed(StreamTask t, TaskStatus status, boolean perJob) {
+        String root = rootException(t);
+        String first = root == null ? "no exception recorded" : firstLine(root);
+        String path = t.restoredFrom();
+        if (perJob && status == TaskStatus.STARTING && path != null && root != null) {
+            RestoreFailure why = RestoreFailure.of(root);
+            if (why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
+                fail(t, status, RestoreFailure.incompatibleMessage("of task " + t.id(), t.version(), path, first),
+                        false);
+                return;
+            }
+            if (why.stepsBack() && !userChosen(t)) {
+                points.refused(t.jobId(), t.id(), path, first);
+                LOG.warn("Restore point {} refused by Flink for task {} ({}); later starts skip it", path, t.id(),
+                        first);
+            }
+        }
+        fail(t, status, "Flink reports the job FAILED: " + first);
+    }
+
+    /** A path the user confirmed or configured is recorded as the run's USER point at its intent. */
+    private boolean userChosen(StreamTask t) {
+        String path = RestorePointResolver.normalise(t.restoredFrom());
+        return points.ofTask(t.id()).stream().anyMatch(p -> p.kind() == StateKind.USER
+                && RestorePointResolver.normalise(p.path()).equals(path));
+    }
+
+    /** Records the newest completed checkpoint of the run as a restore point (once per path). */
     private void recordCheckpoint(StreamTask t) {
         try {
             CheckpointStats stats = clusters.get(t.cluster()).checkpoints(t.flinkJobId());
@@ -164,29 +203,33 @@ public class TaskReconciler {
             if (c == null || c.path() == null) {
                 return;
             }
-            JobInfo info = codec.read(t);
-            boolean known = info.jobStates().stream().anyMatch(s -> s.location().equals(c.path()));
-            if (!known) {
-                tasks.updateJobInfo(t.id(), codec.write(info.withState(new JobInfo.State(c.path(), c.completedTs(),
-                        false, c.savepoint() ? "SAVEPOINT" : "CHECKPOINT", "periodic", t.id(), c.id(),
-                        t.version()))));
-            }
+            points.checkpointed(t, c);
         } catch (RuntimeException e) {
             LOG.debug("No checkpoint info for task {}: {}", t.id(), e.toString());
         }
     }
 
-    private String rootCause(StreamTask t) {
+    /** Flink's root exception of the run with its stack trace ("Caused by" chain), or null. */
+    private String rootException(StreamTask t) {
         try {
             JobExceptions ex = clusters.get(t.cluster()).exceptions(t.flinkJobId());
-            String root = ex == null ? null : ex.rootException();
-            if (root == null) {
-                return "no exception recorded";
-            }
-            int nl = root.indexOf('\n');
-            return nl > 0 ? root.substring(0, nl) : root;
+            return ex == null ? null : ex.rootException();
         } catch (RuntimeException e) {
-            return "exception history unavailable";
+            LOG.debug("No exception history for task {}: {}", t.id(), e.toString());
+            return null;
         }
+    }
+
+    /** The exception's first line and, when there is one, its deepest cause: what a person needs to read. */
+    static String firstLine(String root) {
+        String[] lines = root.split("\n");
+        String deepest = null;
+        for (String l : lines) {
+            if (l.startsWith("Caused by: ")) {
+                deepest = l.substring("Caused by: ".length()).trim();
+            }
+        }
+        return deepest == null || deepest.equals(lines[0].trim()) ? lines[0].trim()
+                : lines[0].trim() + " (caused by " + deepest + ")";
     }
 }

@@ -32,9 +32,11 @@ class RunController {
     private final RunViews views;
     private final RunDetails details;
     private final AlertService.AlertMapper alerts;
+    private final SnapshotList snapshots;
 
     RunController(TaskMapper tasks, AccessGuard access, RunViews views, RunDetails details,
-                  AlertService.AlertMapper alerts) {
+                  AlertService.AlertMapper alerts, SnapshotList snapshots) {
+        this.snapshots = snapshots;
         this.tasks = tasks;
         this.access = access;
         this.views = views;
@@ -119,11 +121,14 @@ class RunController {
                 ignoreKeywords, lastRows));
     }
 
-    /** Every restore point known for the job, newest first, with whether it is usable now. */
+    /** The job's restore points, one row per path, newest first, a page at a time, each saying if it is usable. */
     @GetMapping("/snapshots")
-    Message snapshots(@LoginUser String user, @RequestParam long jobId) {
+    Message snapshots(@LoginUser String user, @RequestParam long jobId,
+                      @RequestParam(required = false, defaultValue = "1") int pageNow,
+                      @RequestParam(required = false, defaultValue = "200") int pageSize) {
         StreamJob job = access.readableJob(user, jobId);
-        return Message.ok().data("snapshots", details.snapshots(job));
+        SnapshotList.Page page = snapshots.page(job, pageNow, pageSize);
+        return Message.ok().data("snapshots", page.rows()).data("total", page.total());
     }
 
     @GetMapping("/alert")

@@ -6,16 +6,13 @@ import io.streamis.common.error.StreamisException;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lifecycle.FlinkConfResolver;
 import io.streamis.jobmanager.lifecycle.JobInfoCodec;
-import io.streamis.jobmanager.lifecycle.RestorePlanner;
+import io.streamis.jobmanager.lifecycle.JobInfo;
 import io.streamis.jobmanager.log.TaskLog;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.FlinkClusterGateway;
 import io.streamis.launcher.cluster.FlinkClusters;
-import io.streamis.launcher.state.RestoreQuery;
-import io.streamis.launcher.state.ScannedState;
-import io.streamis.launcher.state.StatePoint;
-import io.streamis.launcher.state.StateStorage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,19 +29,17 @@ class RunDetails {
     private final FlinkClusters clusters;
     private final JobInfoCodec codec;
     private final TaskLog taskLog;
-    private final RestorePlanner planner;
-    private final StateStorage storage;
+    private final RestorePoints points;
     private final ObjectMapper json;
     private final FlinkConfResolver flinkConf;
 
-    RunDetails(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, TaskLog taskLog, RestorePlanner planner,
-               StateStorage storage, ObjectMapper json, FlinkConfResolver flinkConf) {
+    RunDetails(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, TaskLog taskLog, RestorePoints points,
+               ObjectMapper json, FlinkConfResolver flinkConf) {
         this.tasks = tasks;
         this.clusters = clusters;
         this.codec = codec;
         this.taskLog = taskLog;
-        this.planner = planner;
-        this.storage = storage;
+        this.points = points;
         this.json = json;
         this.flinkConf = flinkConf;
     }
@@ -54,7 +49,7 @@ class RunDetails {
                 : tasks.selectByVersion(jobId, version, 0, 1).stream().findFirst().orElse(null);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("manageMode", "detach");
-        d.put("linkisJobInfo", t == null ? null : codec.read(t));
+        d.put("linkisJobInfo", t == null ? null : codec.read(t).withJobStates(jobStates(t)));
         d.put("taskId", t == null ? null : t.id());
         Map<String, Object> metrics = new LinkedHashMap<>();
         if (t != null && t.flinkJobId() != null && t.taskStatus().isActive()) {
@@ -162,43 +157,11 @@ class RunDetails {
         }
     }
 
-    List<Map<String, Object>> snapshots(StreamJob job) {
-        RestoreQuery q = planner.query(job, null);
-        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
-        for (StatePoint p : q.known()) {
-            byPath.computeIfAbsent(normalise(p.path()), k -> row(p.path(), p.kind().name(), p.origin(), p.runSeq(),
-                    p.checkpointId(), p.completedTs(), p.jobVersion()));
-        }
-        for (ScannedState s : q.scanned()) {
-            byPath.computeIfAbsent(normalise(s.path()), k -> row(s.path(), s.kind().name(), "scan",
-                    q.runSeqByFlinkJobId().get(s.flinkJobId()), s.checkpointId(), s.modifiedTs(), null));
-        }
-        List<Map<String, Object>> out = new ArrayList<>(byPath.values());
-        out.forEach(m -> {
-            m.put("usable", storage.isUsable((String) m.get("path")));
-            m.put("size", storage.sizeOf((String) m.get("path")));
-        });
-        out.sort(Comparator.comparingLong((Map<String, Object> m) -> (Long) m.get("completedTime")).reversed());
-        return out;
-    }
-
-    private static Map<String, Object> row(String path, String kind, String origin, Long taskId, Long checkpointId,
-                                           long ts, String version) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", path);
-        m.put("kind", kind);
-        m.put("origin", origin);
-        m.put("taskId", taskId);
-        m.put("checkpointId", checkpointId);
-        m.put("completedTime", ts);
-        m.put("ageSeconds", ts > 0 ? (System.currentTimeMillis() - ts) / 1000 : null);
-        m.put("version", version);
-        return m;
-    }
-
-    static String normalise(String path) {
-        String p = path.replaceFirst("^file:/+", "/");
-        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    /** The 0.3.x {@code jobStates} of a run: the points it produced (or restored from a user's path). */
+    private List<JobInfo.State> jobStates(StreamTask t) {
+        return points.ofTask(t.id()).stream().map(p -> new JobInfo.State(p.path(), p.completedTime(),
+                p.path().equals(t.restoredFrom()), p.kind().name(), p.origin(), p.taskId(), p.checkpointId(),
+                p.jobVersion())).toList();
     }
 
     private static Object safe(java.util.function.Supplier<Object> s) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.core.fs.FileStatus;
@@ -50,14 +51,22 @@ public class FileSystemStateStorage implements StateStorage {
     }
 
     @Override
-    public boolean isUsable(String path) {
+    public Optional<String> unusable(String path) {
         if (path == null || path.isBlank()) {
-            return false;
+            return Optional.of("missing");
         }
         try {
-            return metadataTime(pointDir(path)) > 0;
-        } catch (RuntimeException e) {
-            return false;
+            Path dir = pointDir(path);
+            if (metadataTime(dir) > 0) {
+                return Optional.empty();
+            }
+            FileSystem fs = dir.getFileSystem();
+            if (!fs.exists(dir)) {
+                return Optional.of("missing");
+            }
+            return Optional.of(fs.exists(new Path(dir, METADATA)) ? "empty-metadata" : "no-metadata");
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("unreadable");
         }
     }
 

@@ -86,10 +86,22 @@ public class RestorePointResolver {
         return p.kind() == StateKind.SAVEPOINT && "stop".equals(p.origin());
     }
 
+    /**
+     * Two facts about one path. The one of the newer run wins (a point a later run restored from is that run's
+     * starting state), with its own checkpoint id only: ids are per run. Missing facts are filled from the other.
+     */
     private static StatePoint richer(StatePoint a, StatePoint b) {
-        return new StatePoint(a.path(), a.kind(), a.origin(), a.runSeq() != null ? a.runSeq() : b.runSeq(),
-                a.checkpointId() != null ? a.checkpointId() : b.checkpointId(),
-                Math.max(a.completedTs(), b.completedTs()), a.jobVersion() != null ? a.jobVersion() : b.jobVersion());
+        StatePoint base = run(b) > run(a) ? b : a;
+        StatePoint other = base == a ? b : a;
+        boolean sameRun = run(a) == run(b);
+        return new StatePoint(base.path(), base.kind(), base.origin(), base.runSeq() != null ? base.runSeq()
+                : other.runSeq(), base.checkpointId() != null || !sameRun ? base.checkpointId() : other.checkpointId(),
+                Math.max(a.completedTs(), b.completedTs()),
+                base.jobVersion() != null ? base.jobVersion() : other.jobVersion());
+    }
+
+    private static long run(StatePoint p) {
+        return p.runSeq() == null ? -1 : p.runSeq();
     }
 
     public static String normalise(String path) {

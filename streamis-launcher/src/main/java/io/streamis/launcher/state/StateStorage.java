@@ -2,6 +2,7 @@ package io.streamis.launcher.state;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads (and probes) state directories on whatever file system a cluster keeps its state. */
 public interface StateStorage {
@@ -10,7 +11,16 @@ public interface StateStorage {
     List<ScannedState> scan(URI checkpointDir, URI savepointDir);
 
     /** The path (or its {@code _metadata}) exists and is non-empty. */
-    boolean isUsable(String path);
+    default boolean isUsable(String path) {
+        return unusable(path).isEmpty();
+    }
+
+    /**
+     * Why a point cannot be restored from, as a short code: {@code missing} (no such directory),
+     * {@code no-metadata} (no {@code _metadata}: in progress, or partly deleted), {@code empty-metadata},
+     * {@code unreadable} (the file system did not answer); empty when it is usable.
+     */
+    Optional<String> unusable(String path);
 
     /** Bytes of the files directly in a checkpoint/savepoint directory (shared incremental files excluded). */
     long sizeOf(String path);

@@ -30,7 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "streamis.jobmanager.monitor.interval=500ms",
         "streamis.jobmanager.monitor.lost-confirm-after=2s",
         "streamis.jobmanager.restart.initial-backoff=300ms",
-        "streamis.jobmanager.operation-timeout=60s"})
+        "streamis.jobmanager.operation-timeout=60s",
+        "streamis.jobmanager.restore-roots=${java.io.tmpdir}/streamis-test-restore-root"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 abstract class AbstractFlinkApiTest {

@@ -7,6 +7,7 @@ import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.upload.JobImportService;
 import io.streamis.launcher.cluster.FlinkClusters;
@@ -57,7 +58,8 @@ class EmbeddedRestartTest {
                 StreamTask old = tasks.selectById(first.taskId());
                 assertThat(old.taskStatus()).isEqualTo(TaskStatus.FAILED);
                 assertThat(old.errDesc()).contains("embedded Flink cluster stopped");
-                assertThat(old.linkisJobInfo()).contains("savepoint-");
+                assertThat(two.getBean(RestorePoints.class).ofTask(old.id())).as("its shutdown savepoint recorded")
+                        .anyMatch(p -> p.path().contains("savepoint-") && p.origin().equals("stop"));
 
                 StreamTask now = tasks.selectLatest(jobId);
                 assertThat(now.id()).isNotEqualTo(first.taskId());

@@ -24,6 +24,7 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
     @org.springframework.beans.factory.annotation.Autowired
     io.streamis.jobmanager.monitor.StartupRecovery recovery;
     @Autowired StateLocations locations;
+    @Autowired io.streamis.launcher.state.StateStorage storage;
 
     @Test
     void statefulSqlJobStopsWithSavepointAndRestartsFromIt() throws Exception {
@@ -59,27 +60,45 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         assertThat(normalise(restoredInFlink(second.get("flinkJobId").asText()))).isEqualTo(normalise(savepoint));
     }
 
-    /** The seed's scenario: a run that dies before its first checkpoint must not lose the restore point. */
+    /**
+     * The seed's scenario: a run that dies before its first checkpoint must not lose the restore point. Isolated
+     * from the directory scan: run 2 starts from a savepoint copied outside the job's state dirs (under an admin
+     * restore root), and the job's own state dirs are deleted, so only the platform's record can hand the point on.
+     */
     @Test
     void runDyingBeforeItsFirstCheckpointKeepsTheRestorePoint() throws Exception {
         long jobId = upload(FlinkTestSupport.sqlZip("sql_carry", produce("500", false, null)));
         execute(jobId, null);
         awaitCheckpoint(jobId);
-        api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin).param("jobId", String.valueOf(jobId)));
-        String chkN = await("a retained chk-N", WAIT, () -> snapshots(api, admin, jobId),
-                s -> s.size() > 0 && s.get(0).path("usable").asBoolean()).get(0).get("path").asText();
+        String savepoint = api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("snapshot", "true")).at("/data/path").asText();
+        java.nio.file.Path external = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "streamis-test-restore-root", "sql_carry-" + System.nanoTime());
+        org.apache.commons.io.FileUtils.copyDirectory(localDir(savepoint).toFile(), external.toFile());
+        org.apache.commons.io.FileUtils.deleteDirectory(localDir(locations.checkpointDir("embedded", "default",
+                "sql_carry").toString()).toFile());
+        org.apache.commons.io.FileUtils.deleteDirectory(localDir(locations.savepointDir("embedded", "default",
+                "sql_carry").toString()).toFile());
 
-        // Run 2 restores chk-N but checkpoints only every 10 minutes, and dies (cancelled outside Streamis).
+        // Run 2 restores the copy but checkpoints only every 10 minutes, and dies (cancelled outside Streamis).
         api.postJson(admin, "/streamis/streamJobManager/config/json/" + jobId,
                 "{" + produce("600000", false, null) + "}");
-        JsonNode run2 = execute(jobId, null);
-        assertThat(normalise(run2.get("restoredFrom").asText())).isEqualTo(normalise(chkN));
+        JsonNode run2 = execute(jobId, external.toString());
+        assertThat(normalise(run2.get("restoredFrom").asText())).isEqualTo(normalise(external.toString()));
         clusters.get("embedded").cancel(run2.get("flinkJobId").asText());
         await("run 2 seen as stopped", WAIT, () -> status(api, admin, jobId), s -> s.get("statusCode").asInt() == 7);
+        assertThat(storage.scan(locations.checkpointDir("embedded", "default", "sql_carry"),
+                locations.savepointDir("embedded", "default", "sql_carry"))).as("nothing for the scan to find").isEmpty();
 
         JsonNode run3 = execute(jobId, null);
-        assertThat(normalise(run3.get("restoredFrom").asText())).isEqualTo(normalise(chkN));
-        assertThat(normalise(restoredInFlink(run3.get("flinkJobId").asText()))).isEqualTo(normalise(chkN));
+        assertThat(normalise(run3.get("restoredFrom").asText())).isEqualTo(normalise(external.toString()));
+        assertThat(normalise(restoredInFlink(run3.get("flinkJobId").asText())))
+                .isEqualTo(normalise(external.toString()));
+    }
+
+    private static java.nio.file.Path localDir(String location) {
+        return java.nio.file.Path.of(java.net.URI.create(location.replaceFirst("^file:/+", "file:///")
+                .replaceFirst("^/", "file:///")));
     }
 
     @Test
@@ -242,9 +261,9 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         assertThat(normalise(restored)).isNotEqualTo(normalise(newest));
         assertThat(paths.stream().map(FlinkTestSupport::normalise)).contains(normalise(restored));
         assertThat(normalise(restoredInFlink(run.get("flinkJobId").asText()))).isEqualTo(normalise(restored));
-        String refused = jdbc.queryForObject("SELECT linkis_job_info FROM linkis_stream_task WHERE job_id = ?"
-                + " AND status = 6 ORDER BY id DESC LIMIT 1", String.class, jobId);
-        assertThat(refused).contains("poisoned").contains(normalise(newest).substring(1));
+        assertThat(jdbc.queryForList("SELECT path FROM linkis_stream_restore_mark WHERE job_id = ? AND action ="
+                + " 'REFUSED'", String.class, jobId).stream().map(FlinkTestSupport::normalise))
+                .containsExactly(normalise(newest));
         JsonNode after = api.call(put(ApiTestSupport.API + JOB + "/execute/inspect").session(admin)
                 .param("jobId", String.valueOf(jobId))).get("data");
         assertThat(after.toString()).doesNotContain(normalise(newest));

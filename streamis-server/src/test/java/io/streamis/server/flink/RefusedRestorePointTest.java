@@ -58,10 +58,9 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
                 .contains("Cannot map checkpoint/savepoint state for operator");
 
         // One attempt, from the savepoint, and nothing marked: the point is fine, the program is not.
-        List<String> infos = jdbc.queryForList("SELECT linkis_job_info FROM linkis_stream_task WHERE job_id = ?"
-                + " AND id > ?", String.class, jobId, run1.get("taskId").asLong());
-        assertThat(infos).hasSize(1);
-        assertThat(infos.get(0)).doesNotContain("\"poisoned\":[\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ? AND id > ?",
+                Integer.class, jobId, run1.get("taskId").asLong())).isEqualTo(1);
+        assertThat(marks(jobId)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ? AND status = 5",
                 Integer.class, jobId)).as("no older point was used instead").isZero();
         assertThat(clusters.get("embedded").jobsOverview().values().stream()
@@ -108,17 +107,17 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
         Files.writeString(metadata, "this is not a checkpoint");
         JsonNode run = execute(jobId, null);
         assertThat(normalise(run.get("restoredFrom").asText())).as("stepped back").isNotEqualTo(normalise(newest));
-        assertThat(paths(jobId)).doesNotContain(normalise(newest));
+        assertThat(refusedRows(jobId)).as("listed, saying why it is not usable").containsExactly(normalise(newest));
+        assertThat(marks(jobId)).containsExactly("REFUSED");
 
         // The file is repaired (say, restored from a backup); the user lifts the mark.
         Files.write(metadata, good);
         JsonNode cleared = api.postJson(admin, JOB + "/snapshots/clearRefused",
                 "{\"jobId\":" + jobId + ",\"path\":\"" + newest + "\"}");
         assertThat(cleared.get("status").asInt()).as(cleared.toString()).isZero();
-        assertThat(cleared.at("/data/taskIds").size()).isEqualTo(1);
         assertThat(paths(jobId)).contains(normalise(newest));
-        assertThat(jdbc.queryForList("SELECT linkis_job_info FROM linkis_stream_task WHERE job_id = ?",
-                String.class, jobId)).noneMatch(i -> i.contains("\"poisoned\":[\""));
+        assertThat(refusedRows(jobId)).isEmpty();
+        assertThat(marks(jobId)).as("both facts kept, in order").containsExactly("REFUSED", "CLEARED");
 
         JsonNode again = api.postJson(admin, JOB + "/snapshots/clearRefused",
                 "{\"jobId\":" + jobId + ",\"path\":\"" + newest + "\"}");
@@ -150,8 +149,24 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ? AND id > ?"
                 + " AND status <> 6", Integer.class, jobId, run1.get("taskId").asLong()))
                 .as("every attempt failed; none ran empty").isZero();
-        assertThat(jdbc.queryForObject("SELECT linkis_job_info FROM linkis_stream_task WHERE job_id = ?"
-                + " ORDER BY id DESC LIMIT 1", String.class, jobId)).contains("\"poisoned\":[\"");
+        assertThat(marks(jobId)).contains("REFUSED");
+    }
+
+    /** The job's refusal facts, oldest first. */
+    private List<String> marks(long jobId) {
+        return jdbc.queryForList("SELECT action FROM linkis_stream_restore_mark WHERE job_id = ? ORDER BY id",
+                String.class, jobId);
+    }
+
+    /** The snapshots tab's rows that are unusable because Flink refused them. */
+    private List<String> refusedRows(long jobId) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : snapshots(api, admin, jobId)) {
+            if (!s.path("usable").asBoolean() && s.path("reason").asText().startsWith("refused")) {
+                out.add(normalise(s.get("path").asText()));
+            }
+        }
+        return out;
     }
 
     private List<String> paths(long jobId) throws Exception {

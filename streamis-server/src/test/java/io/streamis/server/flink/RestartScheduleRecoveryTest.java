@@ -7,6 +7,7 @@ import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.upload.JobImportService;
 import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
@@ -57,7 +58,8 @@ class RestartScheduleRecoveryTest {
                 assertThat(run.status()).isEqualTo(TaskStatus.RUNNING);
                 TaskMapper tasks = one.getBean(TaskMapper.class);
                 Awaitility.await("a checkpoint recorded for the run").atMost(Duration.ofSeconds(60))
-                        .until(() -> String.valueOf(tasks.selectById(run.taskId()).linkisJobInfo()).contains("chk-"));
+                        .until(() -> one.getBean(RestorePoints.class).ofTask(run.taskId()).stream()
+                                .anyMatch(p -> p.path().contains("chk-")));
                 EmbeddedFlinkCluster embedded = one.getBean(EmbeddedFlinkCluster.class);
                 embedded.killNewestTaskManager();
                 embedded.addTaskManager();

@@ -128,20 +128,13 @@ class ShutdownSavepointProcessTest {
         throw new AssertionError("jobs not recovered in time; last status: " + last + "\nlog:\n" + server.log());
     }
 
-    /** Reads the (closed) H2 file: each task must carry its own savepoint with origin {@code stop}, on disk. */
+    /** Reads the (closed) H2 file: each task must have its own savepoint recorded with origin {@code stop}, on disk. */
     private static Map<Long, String> recordedShutdownSavepoints(Path data, Map<Long, Long> taskByJob)
             throws Exception {
         Map<Long, String> result = new HashMap<>();
         for (Map.Entry<Long, Long> e : taskByJob.entrySet()) {
-            JsonNode info = JSON.readTree(column(data, e.getValue(), "linkis_job_info"));
-            String path = null;
-            for (JsonNode s : info.path("jobStates")) {
-                if ("stop".equals(s.path("origin").asText()) && s.path("runSeq").asLong() == e.getValue()) {
-                    path = s.path("location").asText();
-                    break;
-                }
-            }
-            assertThat(path).as("shutdown savepoint of task %d recorded: %s", e.getValue(), info).isNotNull();
+            String path = shutdownSavepoint(data, e.getValue());
+            assertThat(path).as("shutdown savepoint of task %d recorded", e.getValue()).isNotNull();
             assertThat(Path.of(path.replaceFirst("^file:", "")).resolve("_metadata")).exists();
             result.put(e.getKey(), path);
         }
@@ -156,10 +149,25 @@ class ShutdownSavepointProcessTest {
      * Read-only: a writable open compacts the file on close, and under the test JVM's -ea H2 2.3's compaction can
      * trip an assertion that leaves the store at an older version (seen here: a later server's rows vanished).
      */
-    private static String column(Path data, long taskId, String column) throws Exception {
-        String url = "jdbc:h2:file:" + data.resolve("db/streamis")
+    /** The savepoint row the shutdown recorded for the run (kind SAVEPOINT, origin stop), or null. */
+    private static String shutdownSavepoint(Path data, long taskId) throws Exception {
+        try (Connection c = DriverManager.getConnection(readOnlyUrl(data), "sa", "");
+             PreparedStatement ps = c.prepareStatement("SELECT path FROM linkis_stream_restore_point WHERE task_id = ?"
+                     + " AND kind = 'SAVEPOINT' AND origin = 'stop'")) {
+            ps.setLong(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String readOnlyUrl(Path data) {
+        return "jdbc:h2:file:" + data.resolve("db/streamis")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=KEY,VALUE;IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
+    }
+
+    private static String column(Path data, long taskId, String column) throws Exception {
+        try (Connection c = DriverManager.getConnection(readOnlyUrl(data), "sa", "");
              PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM linkis_stream_task WHERE id = ?")) {
             ps.setLong(1, taskId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -116,7 +116,7 @@ class YarnPlatformTest {
     }
 
     @Test
-    void runsReattachesRecoversAKilledApplicationFromItsNewestCheckpointAndStopsWithASavepoint() throws Exception {
+    void runsReattachesRecoversAKilledApplicationFromItsNewestCheckpointStopsWithASavepointAndStepsBack() throws Exception {
         Path data = Files.createTempDirectory(base, "server");
         long jobId;
         StreamTask first;
@@ -178,6 +178,26 @@ class YarnPlatformTest {
                     .substring(stop.savepointPath().replaceAll("/$", "").lastIndexOf('/') + 1);
             assertThat(item.message()).startsWith("running, restored from hdfs://").contains(savepointName);
             assertThat(bulk.operation(bulkId).finished()).isTrue();
+
+            // A deployed start from a point that turns out broken: Flink's refusal is recorded against the point
+            // and the auto-restart steps back to the next one (the first stop's savepoint), never to empty.
+            StopService.StopOutcome second = ctx.getBean(StopService.class)
+                    .stop(ctx.getBean(JobMapper.class).selectById(jobId), true);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> liveApps(jid).isEmpty());
+            org.apache.hadoop.fs.Path metadata = new org.apache.hadoop.fs.Path(
+                    second.savepointPath().replaceAll("/$", "") + "/_metadata");
+            try (var out = hadoop.dfs().getFileSystem().create(metadata, true)) {
+                out.write("this is not a savepoint".getBytes(StandardCharsets.UTF_8));
+            }
+            StartOutcome broken = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
+            assertThat(broken.restoredFrom()).isEqualTo(second.savepointPath());
+            StreamTask back = awaitRunning(tasks, jobId, broken.taskId());
+            assertThat(tasks.selectById(broken.taskId()).taskStatus()).isEqualTo(TaskStatus.FAILED);
+            assertThat(ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                    "SELECT task_id FROM linkis_stream_restore_mark WHERE job_id = ? AND action = 'REFUSED'",
+                    Long.class, jobId)).containsExactly(broken.taskId());
+            assertThat(back.restoredFrom()).as("stepped back to the first stop's savepoint")
+                    .isEqualTo(stop.savepointPath());
             ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), false);
         }
     }
