@@ -322,8 +322,19 @@ class MultiNodeProcessTest {
 
     static void awaitCheckpointRecorded(long job) {
         Awaitility.await("a checkpoint recorded for the run").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> String.valueOf(tasks(job).get(0).jobInfo()).contains("chk-"));
+                .pollInterval(Duration.ofMillis(250)).until(() -> checkpointsRecorded(job) > 0);
+    }
+
+    static long checkpointsRecorded(long jobId) throws Exception {
+        try (Connection c = DriverManager.getConnection(dbUrl, MariaDbSchema.USER, MariaDbSchema.PASSWORD);
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM linkis_stream_restore_point"
+                     + " WHERE job_id = ? AND kind = 'CHECKPOINT'")) {
+            s.setLong(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     static List<Task> awaitRuns(long job, int count, Duration timeout) {
