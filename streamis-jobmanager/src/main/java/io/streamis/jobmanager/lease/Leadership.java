@@ -1,12 +1,15 @@
 package io.streamis.jobmanager.lease;
 
+import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.lifecycle.ServerInstance;
 import io.streamis.launcher.config.StreamisLauncherProperties;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -280,7 +283,7 @@ public class Leadership implements ApplicationRunner, DisposableBean {
      * same host and port, which crashed). A snapshot of the live nodes, taken once per takeover.
      */
     public Orphans orphans() {
-        java.util.Map<String, LocalDateTime> started = new java.util.HashMap<>();
+        Map<String, LocalDateTime> started = new HashMap<>();
         for (LeaseMapper.Node n : leases.selectLive(micros())) {
             started.merge(n.instance(), n.startedAt(), (x, y) -> x.isAfter(y) ? x : y);
         }
@@ -288,7 +291,7 @@ public class Leadership implements ApplicationRunner, DisposableBean {
     }
 
     /** @param processStarted per live {@code host:port}, when its current process registered (database clock) */
-    public record Orphans(java.util.Map<String, LocalDateTime> processStarted) {
+    public record Orphans(Map<String, LocalDateTime> processStarted) {
         /** Margin for timestamps stored to the second: a process starts seconds after its predecessor died. */
         private static final Duration MARGIN = Duration.ofSeconds(2);
 
@@ -296,11 +299,6 @@ public class Leadership implements ApplicationRunner, DisposableBean {
             LocalDateTime started = instance == null ? null : processStarted.get(instance);
             return started == null || (created != null && created.isBefore(started.minus(MARGIN)));
         }
-    }
-
-    /** host:port of this node, as recorded on the tasks it creates. */
-    public String instance() {
-        return instance;
     }
 
     /** Locks the lease row (inside the caller's transaction) or refuses: this node no longer leads at {@code epoch}. */
@@ -342,14 +340,14 @@ public class Leadership implements ApplicationRunner, DisposableBean {
     /** A write of a deposed leader, refused. */
     public static final class Deposed extends StreamisException {
         Deposed(String message) {
-            super(io.streamis.common.error.ErrorCode.CONFLICT, message);
+            super(ErrorCode.CONFLICT, message);
         }
     }
 
     /** A leader's action another run of it (or another leader) took already. */
     public static final class Claimed extends StreamisException {
         Claimed(String message) {
-            super(io.streamis.common.error.ErrorCode.CONFLICT, message);
+            super(ErrorCode.CONFLICT, message);
         }
     }
 }
