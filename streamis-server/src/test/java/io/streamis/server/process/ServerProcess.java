@@ -134,8 +134,9 @@ final class ServerProcess implements AutoCloseable {
                 throw new AssertionError("server exited during start (" + process.exitValue() + "); log:\n" + log());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/streamis/health")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                // Readiness, not liveness: the runners (admin bootstrap, lease, recovery) have run.
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
