@@ -2,6 +2,7 @@
 # Runs the benchmarks (programs that print numbers; results are recorded in docs/benchmarks.md).
 # Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081]
 #        bin/benchmarks.sh --yarn [rounds, default 5]   (start latency on yarn-application, mini HDFS + YARN)
+#        bin/benchmarks.sh --api [jobs 10000] [rate 200] [seconds 60]   (read API under load, MariaDB)
 #        bin/benchmarks.sh --failover [rounds, default 5] [lease, default 15s]   (two nodes on the local MariaDB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,12 @@ if [ "${1:-}" = "--failover" ]; then
   SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
   # shellcheck disable=SC2086
   exec java -Xmx256m $OPENS -cp "$SCP" io.streamis.server.process.FailoverBenchmark "${2:-5}" "${3:-15s}"
+fi
+if [ "${1:-}" = "--api" ]; then
+  SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
+  shift
+  # shellcheck disable=SC2086
+  exec java -Xmx1g $OPENS -cp "$SCP" io.streamis.server.bench.ApiLoadBenchmark "$@"
 fi
 LCP="streamis-launcher/target/test-classes:streamis-launcher/target/classes:$(cp_of streamis-launcher)"
 java -cp "$LCP" io.streamis.launcher.bench.RestoreResolutionBenchmark

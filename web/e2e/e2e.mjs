@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core'
 import { zipSync, strToU8 } from 'fflate'
 import { mkdirSync, mkdtempSync } from 'node:fs'
+import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,10 +17,10 @@ const SQL = `CREATE TABLE src (k INT, v STRING) WITH ('connector'='datagen','row
 CREATE TABLE snk (k INT, c BIGINT) WITH ('connector'='blackhole');
 INSERT INTO snk SELECT k, COUNT(*) FROM src GROUP BY k;`
 
-function jobZip(name, comment = 'e2e') {
+function jobZip(name, comment = 'e2e', sql = SQL) {
   const meta = {
     projectName: 'default', jobName: name, jobType: 'flink.sql', tags: 'e2e', description: 'e2e job', comment,
-    jobContent: { type: 'sql', sql: SQL },
+    jobContent: { type: 'sql', sql },
     jobConfig: {
       'wds.linkis.flink.resource': { 'wds.linkis.flink.app.parallelism': '1' },
       'wds.linkis.flink.produce': { 'wds.linkis.flink.checkpoint.switch': 'ON', 'wds.linkis.flink.checkpoint.interval': '1000',
@@ -169,10 +170,67 @@ async function main() {
     await page.screenshot({ path: `${SHOTS}/job-center-en.png` })
     await page.getByTestId('lang').click()
 
+    // The audit log, from the header: the login, the bulk restart and each of its items are there.
+    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.getByTestId('audit-link').click()
+    await page.getByTestId('audit-table').waitFor()
+    await waitFor('audit rows shown', async () => (await page.getByTestId('audit-table').innerText()).includes('BULK_ITEM'))
+    const auditText = await page.getByTestId('audit-table').innerText()
+    check(auditText.includes('BULK_START') && auditText.includes('BULK_ITEM'), 'audit page lists the bulk restart and its items')
+    const logins = await api(page, 'GET', '/streamis/audit?action=LOGIN&user=admin')
+    check(logins.data.totalPage >= 1 && logins.data.rows[0].outcome === 'OK', 'the login is audited')
+    await page.screenshot({ path: `${SHOTS}/audit.png` })
+
     await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}`)
     await page.getByTestId('metrics-table').waitFor({ timeout: 30000 }).catch(() => undefined)
     await page.waitForTimeout(6000)
     await page.screenshot({ path: `${SHOTS}/job-detail.png` })
+
+    // Alert channels: a webhook to a local receiver, test send from the page.
+    const received = []
+    const receiver = http.createServer((req, res) => {
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => { received.push({ headers: req.headers, body }); res.writeHead(200, { 'Content-Type': 'application/json' }); res.end('{}') })
+    })
+    await new Promise((r) => receiver.listen(0, '127.0.0.1', r))
+    try {
+      await page.goto(`${BASE}/#/realTimeJobCenter`)
+      await page.getByTestId('alert-channels-link').click()
+      await page.getByTestId('add-channel').click()
+      await inputOf(page, 'channel-name').fill('ops-webhook')
+      await inputOf(page, 'channel-target').fill(`http://127.0.0.1:${receiver.address().port}/streamis`)
+      await inputOf(page, 'channel-secret').fill('e2e-secret')
+      await page.getByTestId('channel-save').click()
+      await page.getByTestId('test-ops-webhook').waitFor()
+      await page.getByTestId('test-ops-webhook').click()
+      await waitFor('the test message', async () => received.length > 0, 15000)
+      const msg = JSON.parse(received[0].body)
+      check(msg.kind === 'TEST' && String(received[0].headers['x-streamis-signature']).startsWith('sha256='), 'signed test message received')
+      await page.locator('.el-message--success').first().waitFor()
+      await page.screenshot({ path: `${SHOTS}/alert-channels.png` })
+    } finally {
+      receiver.close()
+    }
+
+    // Failure diagnosis: a SQL job naming a connector that does not exist fails to start; the dialog explains it.
+    const nope = `CREATE TABLE src (k INT) WITH ('connector'='nope');
+CREATE TABLE snk (k INT) WITH ('connector'='blackhole');
+INSERT INTO snk SELECT k FROM src;`
+    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.locator('[data-testid=upload] input[type=file]').setInputFiles({ name: 'e2e_nope.zip', mimeType: 'application/zip', buffer: jobZip('e2e_nope', 'e2e', nope) })
+    const nopeRow = await waitFor('e2e_nope listed', async () => jobRow(page, 'e2e_nope'))
+    const started = await api(page, 'POST', '/streamis/streamJobManager/job/execute', { jobId: nopeRow.id })
+    check(started.status !== 0, 'the unknown connector fails the start')
+    await inputOf(page, 'filter-name').fill('e2e_nope')
+    await page.getByTestId('query').click()
+    await page.locator('.reason').first().click()
+    await page.getByTestId('diagnosis').waitFor()
+    const explained = await page.getByTestId('diagnosis').innerText()
+    const raw = await page.getByTestId('raw-error').innerText()
+    const above = (await page.getByTestId('diagnosis').boundingBox()).y < (await page.getByTestId('raw-error').boundingBox()).y
+    check(explained.includes('CONNECTOR_MISSING') && raw.includes('nope') && above, 'diagnosis shown above the raw error')
+    await page.screenshot({ path: `${SHOTS}/failure-diagnosis.png` })
   } finally {
     await browser.close()
   }

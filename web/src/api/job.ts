@@ -1,4 +1,5 @@
 import { http } from '../http/client'
+import type { Diagnosis } from './alerts'
 import type { DroppedKey } from './config'
 import type { HistoryRow, Inspection, JobRow, LogPage, SnapshotRow, VersionRow } from './types'
 
@@ -41,7 +42,8 @@ export const statusApi = (ids: number[]) =>
   http.put<{ result: { jobId: number; statusCode: number; status: string; message?: string }[] }>(`${JOB}/status`, { id_list: ids })
 export const historyApi = (jobId: number, pageNow: number, pageSize: number) =>
   http.get<{ details: HistoryRow[]; totalPage: number }>(`${JOB}/execute/history`, { jobId, pageNow, pageSize })
-export const errorMsgApi = (jobId: number) => http.get<{ details: { errDesc?: string } | null }>(`${JOB}/execute/errorMsg`, { jobId })
+export const errorMsgApi = (jobId: number) =>
+  http.get<{ details: { errDesc?: string; diagnosis?: Diagnosis | null } | null }>(`${JOB}/execute/errorMsg`, { jobId })
 export const detailsApi = (jobId: number) => http.get<{ details: Record<string, any> }>(`${JOB}/details`, { jobId })
 export const logsApi = (p: { jobId: number; taskId?: number; logType: string; fromLine: number; pageSize: number; onlyKeywords?: string; ignoreKeywords?: string; lastRows?: number }) =>
   http.get<{ logs: LogPage }>(`${JOB}/logs`, { ...p })

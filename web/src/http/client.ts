@@ -72,5 +72,6 @@ export const http = {
   get: <T>(path: string, params?: Params) => request<T>('GET', path, { params }),
   post: <T>(path: string, body?: unknown, params?: Params) => request<T>('POST', path, { body, params }),
   put: <T>(path: string, body?: unknown, params?: Params) => request<T>('PUT', path, { body, params }),
+  del: <T>(path: string, params?: Params) => request<T>('DELETE', path, { params }),
   upload: <T>(path: string, form: FormData, params?: Params) => request<T>('POST', path, { form, params })
 }

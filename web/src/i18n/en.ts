@@ -1,6 +1,7 @@
 export default {
   app: { title: 'Streamis Stream Job Center', logout: 'Log out', language: '中文', project: 'Project', leader: 'Leader {node} since {since}', leaderHint: 'The node that monitors, restarts and recovers jobs; every node serves this page' },
   login: { title: 'Log in to Streamis', user: 'User name', password: 'Password', submit: 'Log in', failed: 'Login failed: {message}' },
+  audit: { title: 'Audit log', time: 'Time', user: 'User', address: 'From', jobId: 'Job ID', action: 'Action', outcome: 'Outcome', ok: 'OK', error: 'Error', detail: 'Detail', from: 'From time', to: 'To time' },
   projects: { title: 'Choose a project', empty: 'You have no privilege on any project yet', open: 'Open', privileges: 'Privileges' },
   status: { 0: 'Not started', 1: 'Completed', 2: 'Wait for restart', 3: 'Alert', 4: 'Slow task', 5: 'Running', 6: 'Failed', 7: 'Stopped', 8: 'Starting', 9: 'Stopping', 10: 'Lost' },
   jobs: {
@@ -44,5 +45,14 @@ export default {
     copyPrompt: 'Source job ID', addKey: 'Add parameter', key: 'Key', value: 'Value', duplicateKey: 'Duplicate key: {key}', emptyKey: 'Keys must not be empty',
     required: '{name} is required', ruleBroken: '{name} does not match the rule {rule}'
   },
+  alerts: {
+    title: 'Alert channels', add: 'Add channel', edit: 'Edit', test: 'Test send', name: 'Name', type: 'Type', target: 'Target',
+    targetUrl: 'Webhook URL (https://…)', targetEmail: 'E-mail addresses, comma separated', minLevel: 'Minimum level', secret: 'Signing secret',
+    secretHint: 'Optional: HMAC secret (webhook), 加签 secret (DingTalk), signature key (Feishu)', secretKept: 'Leave empty to keep the stored secret',
+    testOk: 'Test message delivered to {name} in {ms} ms', testFailed: 'Test send to {name} failed', confirmDelete: 'Delete alert channel {name}?',
+    hint: 'Alerts of every job in this project go to these channels: one message when an incident opens and one when it is resolved; failed deliveries are retried.',
+    types: { WEBHOOK: 'Webhook (JSON)', EMAIL: 'E-mail', WECOM: 'WeCom robot', DINGTALK: 'DingTalk robot', FEISHU: 'Feishu/Lark bot' }
+  },
+  diagnosis: { solution: 'Suggested fix:', matched: 'Matched:', none: 'No known failure pattern matched; the raw error follows.', raw: 'Raw error' },
   files: { title: 'Project resource files', fileName: 'File name', version: 'Version', creator: 'Creator', createTime: 'Created', updateTime: 'Updated', md5: 'MD5', comment: 'Comment', upload: 'Upload', overwrite: 'Overwrite an existing version', delete: 'Delete', download: 'Download', versionRule: 'Versions contain digits and dots only', versions: 'Versions' }
 }

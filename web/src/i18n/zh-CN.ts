@@ -1,6 +1,7 @@
 export default {
   app: { title: 'Streamis 流式作业中心', logout: '退出登录', language: 'English', project: '项目', leader: '主节点 {node}（自 {since}）', leaderHint: '负责监控、重启和恢复作业的节点；每个节点都提供本页面' },
   login: { title: '登录 Streamis', user: '用户名', password: '密码', submit: '登录', failed: '登录失败: {message}' },
+  audit: { title: '审计日志', time: '时间', user: '用户', address: '来源地址', jobId: '作业 ID', action: '操作', outcome: '结果', ok: '成功', error: '失败', detail: '详情', from: '开始时间', to: '结束时间' },
   projects: { title: '选择项目', empty: '你还没有任何项目的权限', open: '进入', privileges: '权限' },
   status: { 0: '未启动', 1: '已完成', 2: '等待重启', 3: '告警', 4: '慢任务', 5: '运行中', 6: '失败', 7: '已停止', 8: '启动中', 9: '停止中', 10: '失联' },
   jobs: {
@@ -44,5 +45,14 @@ export default {
     copyPrompt: '源作业 ID', addKey: '添加参数', key: '参数名', value: '参数值', duplicateKey: '参数名重复: {key}', emptyKey: '参数名不能为空',
     required: '{name} 为必填项', ruleBroken: '{name} 不符合规则 {rule}'
   },
+  alerts: {
+    title: '告警通道', add: '新增通道', edit: '编辑', test: '测试发送', name: '名称', type: '类型', target: '地址',
+    targetUrl: 'Webhook 地址（https://…）', targetEmail: '邮箱地址，逗号分隔', minLevel: '最低级别', secret: '签名密钥',
+    secretHint: '可选：Webhook 的 HMAC 密钥、钉钉加签密钥、飞书签名校验密钥', secretKept: '留空则保留已保存的密钥',
+    testOk: '测试消息已发送到 {name}（{ms} 毫秒）', testFailed: '向 {name} 测试发送失败', confirmDelete: '删除告警通道 {name}？',
+    hint: '本项目所有作业的告警都会发送到这些通道：事件开始时发送一次，恢复时再发送一次；发送失败会自动重试。',
+    types: { WEBHOOK: 'Webhook（JSON）', EMAIL: '邮件', WECOM: '企业微信机器人', DINGTALK: '钉钉机器人', FEISHU: '飞书机器人' }
+  },
+  diagnosis: { solution: '建议处理：', matched: '匹配内容：', none: '没有匹配到已知的失败模式，以下是原始错误。', raw: '原始错误' },
   files: { title: '工程资源文件', fileName: '文件名', version: '版本', creator: '创建人', createTime: '创建时间', updateTime: '更新时间', md5: 'MD5', comment: '描述', upload: '上传', overwrite: '覆盖已有版本', delete: '删除', download: '下载', versionRule: '版本只能包含数字和点', versions: '版本' }
 }

@@ -73,7 +73,9 @@ public interface BulkMapper {
     int updateItem(@Param("id") long id, @Param("state") String state, @Param("taskId") Long taskId,
                    @Param("message") String message, @Param("snapshotPath") String snapshotPath);
 
-    @Update("UPDATE streamis_bulk_operation SET finished = 1, finish_time = CURRENT_TIMESTAMP WHERE id = #{id}")
+    /** 1 for the caller that finished the operation, 0 when it was already finished. */
+    @Update("UPDATE streamis_bulk_operation SET finished = 1, finish_time = CURRENT_TIMESTAMP WHERE id = #{id}"
+            + " AND finished = 0")
     int finish(@Param("id") long id);
 
     /** Unfinished operations with the node (host:port) that runs them. */

@@ -16,9 +16,12 @@ class BulkRecovery implements LeaderDuty {
     private final BulkMapper mapper;
     private final Leadership leadership;
 
-    BulkRecovery(BulkMapper mapper, Leadership leadership) {
+    private final BulkAudit audit;
+
+    BulkRecovery(BulkMapper mapper, Leadership leadership, BulkAudit audit) {
         this.mapper = mapper;
         this.leadership = leadership;
+        this.audit = audit;
     }
 
     @Override
@@ -38,8 +41,8 @@ class BulkRecovery implements LeaderDuty {
                             "interrupted by a server restart; check the job's status", i.snapshotPath());
                 }
             }
-            if (!following) {
-                mapper.finish(op.id());
+            if (!following && mapper.finish(op.id()) == 1) {
+                audit.finished(mapper.selectOperation(op.id()), mapper.selectItems(op.id()));
             }
         }
     }

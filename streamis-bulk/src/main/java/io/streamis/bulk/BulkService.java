@@ -51,11 +51,14 @@ public class BulkService implements DisposableBean {
     private final StreamisBulkProperties properties;
     private final ServerInstance server;
     private final ExecutorService executor;
+    private final BulkAudit audit;
 
     public BulkService(BulkMapper mapper, AccessGuard access, StartService starts, StopService stops,
-                       TaskMapper tasks, StreamisBulkProperties properties, ServerInstance server) {
+                       TaskMapper tasks, StreamisBulkProperties properties, BulkAudit audit,
+                       ServerInstance server) {
         this.server = server;
         this.mapper = mapper;
+        this.audit = audit;
         this.access = access;
         this.starts = starts;
         this.stops = stops;
@@ -68,6 +71,16 @@ public class BulkService implements DisposableBean {
                     t.setDaemon(true);
                     return t;
                 });
+    }
+
+    /** Bulk items waiting for a worker (the queue depth metric). */
+    public int queued() {
+        return executor instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
+    }
+
+    /** Bulk items being worked on now. */
+    public int active() {
+        return executor instanceof ThreadPoolExecutor pool ? pool.getActiveCount() : 0;
     }
 
     /** Submits a bulk operation; waits for its outcome when {@code wait} (bounded by {@code streamis.bulk.max-wait}). */
@@ -140,8 +153,8 @@ public class BulkService implements DisposableBean {
                     problem, confirmedPaths.get(jobId));
         }
         List<BulkItem> items = mapper.selectItems(op.id);
-        if (items.stream().allMatch(i -> i.itemState().isDone())) {
-            mapper.finish(op.id);
+        if (items.stream().allMatch(i -> i.itemState().isDone()) && mapper.finish(op.id) == 1) {
+            audit.finished(mapper.selectOperation(op.id), items);
         }
         for (BulkItem item : items) {
             if (!item.itemState().isDone()) {
@@ -239,8 +252,9 @@ public class BulkService implements DisposableBean {
     }
 
     private synchronized void finishIfDone(long bulkId) {
-        if (mapper.selectItems(bulkId).stream().allMatch(i -> i.itemState().isDone())) {
-            mapper.finish(bulkId);
+        List<BulkItem> items = mapper.selectItems(bulkId);
+        if (items.stream().allMatch(i -> i.itemState().isDone()) && mapper.finish(bulkId) == 1) {
+            audit.finished(mapper.selectOperation(bulkId), items);
         }
     }
 

@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param taskLogRoot      where the platform's launch log of every task is written
  * @param restoreRoots     directories (paths or URIs) under which a user may confirm any restore path, besides the
  *                         job's own state directories (e.g. a shared savepoint area for migrations)
+ * @param alerts           delivery of alerts to the projects' channels
  * @param lease            the leader lease nodes sharing the database elect their one actor with
  */
 @ConfigurationProperties(prefix = "streamis.jobmanager")
@@ -28,7 +29,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
                                            Boolean contentEditEnable, Integer argsMaxLength,
                                            Boolean projectNameStrictCheck, Monitor monitor, Restart restart,
                                            Duration operationTimeout, Path taskLogRoot,
-                                           List<String> restoreRoots, Lease lease) {
+                                           List<String> restoreRoots, Alerts alerts, Lease lease) {
 
     public StreamisJobManagerProperties {
         materialRoot = materialRoot == null ? Path.of("data", "materials") : materialRoot;
@@ -42,6 +43,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
         restoreRoots = restoreRoots == null ? List.of() : List.copyOf(restoreRoots);
+        alerts = alerts == null ? new Alerts(null, null, null, null, null, null, null) : alerts;
         lease = lease == null ? new Lease(null) : lease;
     }
 
@@ -52,6 +54,33 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
     public record Lease(Duration period) {
         public Lease {
             period = period == null ? Duration.ofSeconds(15) : period;
+        }
+    }
+
+    /**
+     * @param pollInterval   how often the delivery worker looks for due deliveries in the outbox
+     * @param maxAttempts    deliveries tried this often before they are left FAILED (still listed, resendable)
+     * @param initialBackoff wait before the first retry; doubles per attempt
+     * @param maxBackoff     cap of the retry back-off
+     * @param httpTimeout    connect and answer timeout of webhook and chat deliveries
+     * @param mailFrom       sender address of alert e-mails
+     * @param mailDomain     when set, a notified user {@code u} also gets mail at {@code u@mailDomain}
+     */
+    public record Alerts(Duration pollInterval, Integer maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                         Duration httpTimeout, String mailFrom, String mailDomain) {
+        public Alerts {
+            pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+            maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(5) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+            httpTimeout = httpTimeout == null ? Duration.ofSeconds(10) : httpTimeout;
+            mailFrom = mailFrom == null || mailFrom.isBlank() ? "streamis@localhost" : mailFrom;
+        }
+
+        /** Wait before retry number {@code attempt} (1 = the first retry): exponential, capped. */
+        public Duration backoff(int attempt) {
+            Duration d = initialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+            return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
         }
     }
 

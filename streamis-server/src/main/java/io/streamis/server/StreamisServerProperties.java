@@ -13,16 +13,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultProject    project created on first start, releasable by admin
  * @param gateway           trusted Linkis/DSS gateway mode (off by default)
  * @param security          cross-site and login defences
+ * @param metrics           who may scrape {@code /actuator/prometheus}
  */
 @ConfigurationProperties(prefix = "streamis.server")
 public record StreamisServerProperties(String adminPassword, Path adminPasswordFile, String defaultProject,
-                                       Gateway gateway, Security security) {
+                                       Gateway gateway, Security security, Metrics metrics) {
 
     public StreamisServerProperties {
         adminPasswordFile = adminPasswordFile == null ? Path.of("data", "admin-password") : adminPasswordFile;
         defaultProject = defaultProject == null || defaultProject.isBlank() ? "default" : defaultProject;
         gateway = gateway == null ? new Gateway(false, null, null) : gateway;
         security = security == null ? new Security(null, null, null, null) : security;
+        metrics = metrics == null ? new Metrics(null) : metrics;
+    }
+
+    /**
+     * @param token the bearer token a scraper must send to {@code /actuator/prometheus}; blank = nobody may
+     *              (the endpoint then answers 401 to everyone)
+     */
+    public record Metrics(String token) {
+        public boolean enabled() {
+            return token != null && !token.isBlank();
+        }
     }
 
     /**

@@ -35,6 +35,8 @@ public enum ErrorCode {
     CROSS_SITE_REFUSED(3, 403),
     /** Too many failed logins of one user from one address; refused until the lockout ends. */
     LOGIN_THROTTLED(1, 429),
+    /** An alert channel refused or did not answer a delivery (retried from the outbox; a test send reports it). */
+    ALERT_DELIVERY_FAILED(1, 400),
     INTERNAL(1, 500);
 
     private final int envelopeStatus;

@@ -9,7 +9,12 @@ import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.project.Privilege;
 import io.streamis.jobmanager.project.ProjectService;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -79,6 +84,30 @@ public class AccessGuard {
                     + " (needs to own it or EDIT on project " + job.projectName() + ")");
         }
         return job;
+    }
+
+    /**
+     * The read rule for many jobs at once (the list page's status poll): one query for the jobs, one privilege
+     * check per project rather than per job. Fails on the first job missing or not readable.
+     */
+    public List<StreamJob> readableJobs(String user, Collection<Long> jobIds) {
+        Map<Long, StreamJob> found = new HashMap<>();
+        jobs.selectByIds(Set.copyOf(jobIds)).forEach(j -> found.put(j.id(), j));
+        Map<String, Boolean> projectAccess = new HashMap<>();
+        List<StreamJob> out = new ArrayList<>();
+        for (long id : jobIds) {
+            StreamJob job = found.get(id);
+            if (job == null) {
+                throw StreamisException.notFound("Job " + id + " does not exist");
+            }
+            if (!isOwner(user, job) && !projectAccess.computeIfAbsent(job.projectName(),
+                    p -> hasProjectPrivilege(user, p, Privilege.ACCESS)) && !isVisibleTo(user, job)) {
+                throw StreamisException.noPermission("User " + user + " has no permission to view job "
+                        + job.name() + " (needs to own it or ACCESS on project " + job.projectName() + ")");
+            }
+            out.add(job);
+        }
+        return out;
     }
 
     /** Like {@link #writableJob} and additionally requires the job to be enabled. */

@@ -45,6 +45,10 @@ public interface JobMapper {
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id}")
     StreamJob selectById(@Param("id") long id);
 
+    @Select("<script>SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id IN"
+            + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach></script>")
+    List<StreamJob> selectByIds(@Param("ids") java.util.Collection<Long> ids);
+
     /** Takes the row lock that serialises version numbering and status changes of one job. */
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id} FOR UPDATE")
     StreamJob selectByIdForUpdate(@Param("id") long id);
@@ -57,6 +61,11 @@ public interface JobMapper {
 
     @Update("UPDATE linkis_stream_job SET version_seq = version_seq + 1 WHERE id = #{id}")
     int bumpVersionSeq(@Param("id") long id);
+
+    /** The job list's facts, written with a start's intent (under the job's row lock). */
+    @Update("UPDATE linkis_stream_job SET latest_task_id = #{taskId}, last_start = (SELECT t.start_time FROM"
+            + " linkis_stream_task t WHERE t.id = #{taskId}) WHERE id = #{id}")
+    int updateLatestTask(@Param("id") long id, @Param("taskId") long taskId);
 
     @Update("UPDATE linkis_stream_job SET current_version = #{version} WHERE id = #{id}")
     int updateCurrentVersion(@Param("id") long id, @Param("version") String version);

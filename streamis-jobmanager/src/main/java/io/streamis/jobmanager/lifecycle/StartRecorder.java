@@ -9,10 +9,12 @@ import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.launcher.launch.LaunchResult;
 import io.streamis.launcher.state.StateKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,11 +29,14 @@ public class StartRecorder {
     private final TaskLog log;
     private final RestorePoints points;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher facts;
     private final Leadership leadership;
 
     public StartRecorder(TaskMapper tasks, JobMapper jobs, JobInfoCodec codec, TaskLog log, RestorePoints points,
-                         PlatformTransactionManager txManager, Leadership leadership) {
+                         PlatformTransactionManager txManager, ApplicationEventPublisher facts,
+                         Leadership leadership) {
         this.points = points;
+        this.facts = facts;
         this.leadership = leadership;
         this.tasks = tasks;
         this.jobs = jobs;
@@ -65,6 +70,7 @@ public class StartRecorder {
                     p.launch().spec().cluster(), cause.name(), codec.write(p.info()));
             tasks.insert(row);
             jobs.updateCurrentVersion(job.id(), v.version());
+            jobs.updateLatestTask(job.id(), row.id);
             if (p.decision().chosen() != null && p.decision().chosen().kind() == StateKind.USER) {
                 points.userPath(job.id(), row.id, p.decision().path(), v.version());
             }
@@ -76,6 +82,7 @@ public class StartRecorder {
                 : "Restore from " + p.decision().path() + " (" + p.decision().source() + ", "
                 + p.decision().chosen().origin() + ")");
         p.launch().notApplied().forEach(n -> log.append(taskId, "Not applied: " + n));
+        facts.publishEvent(new TaskFact.Started(p.job().id(), taskId, cause.name()));
         return taskId;
     }
 
@@ -107,6 +114,7 @@ public class StartRecorder {
             }
         }
         log.append(taskId, "All tasks running");
+        facts.publishEvent(new TaskFact.Running(tasks.selectById(taskId).jobId(), taskId));
         return true;
     }
 

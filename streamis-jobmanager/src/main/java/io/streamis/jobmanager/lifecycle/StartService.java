@@ -100,12 +100,20 @@ public class StartService {
     /** @param steppedBackFrom the broken point the previous attempt refused, or null on the first attempt */
     private StartOutcome startOnce(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
                                    StartCause cause, RestoreRefused steppedBackFrom) {
-        StartPreparation.Prepared p = preparation.prepare(jobId, confirmedPath, allowNonRestoredState);
+        StartPreparation.Prepared p;
+        try {
+            p = preparation.prepare(jobId, confirmedPath, allowNonRestoredState);
+        } catch (StreamisException e) {
+            // After a step back the planner may find only unusable points left (it then refuses by itself):
+            // the same outcome as finding none, told the same way, with what it tried.
+            if (steppedBackFrom != null && e.code() == ErrorCode.RESTORE_UNAVAILABLE) {
+                throw noPointLeft(steppedBackFrom, " (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
         if (steppedBackFrom != null && p.decision().path() == null) {
             // The marked point is no candidate any more, so the planner no longer sees that state existed.
-            throw new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, steppedBackFrom.getMessage()
-                    + "; no other restore point is left, refusing to start without state. Choose a restore point,"
-                    + " or repair the point and clear its mark (POST /job/snapshots/clearRefused)");
+            throw noPointLeft(steppedBackFrom, "");
         }
         if (p.launch().spec().owner().flinkJobId() != null) {
             return startDeployment(p, user, cause);
@@ -151,6 +159,13 @@ public class StartService {
         } catch (RuntimeException e) {
             LOG.warn("Could not cancel Flink job {}: {}", launched.flinkJobId(), e.toString());
         }
+    }
+
+    private static StreamisException noPointLeft(RestoreRefused steppedBackFrom, String detail) {
+        return new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, steppedBackFrom.getMessage()
+                + "; no other usable restore point is left, refusing to start without state" + detail
+                + ". Choose a restore point, or repair the point and clear its mark"
+                + " (POST /job/snapshots/clearRefused)");
     }
 
     /**

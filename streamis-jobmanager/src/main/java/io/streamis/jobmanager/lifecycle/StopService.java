@@ -8,6 +8,7 @@ import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.restore.RestorePoint;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
@@ -16,6 +17,7 @@ import io.streamis.launcher.state.StateLocations;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Stops a job (directly or with a savepoint) and takes savepoints of running jobs. */
@@ -35,10 +37,13 @@ public class StopService {
     private final JobInfoCodec codec;
     private final RestorePoints points;
     private final StreamisJobManagerProperties properties;
+    private final ApplicationEventPublisher facts;
 
     public StopService(TaskMapper tasks, JobLauncher launcher, FlinkClusters clusters, StateLocations locations,
-                       JobInfoCodec codec, RestorePoints points, StreamisJobManagerProperties properties) {
+                       JobInfoCodec codec, RestorePoints points, StreamisJobManagerProperties properties,
+                       ApplicationEventPublisher facts) {
         this.points = points;
+        this.facts = facts;
         this.tasks = tasks;
         this.launcher = launcher;
         this.clusters = clusters;
@@ -58,6 +63,7 @@ public class StopService {
             // Nothing to stop on the cluster; the user settles the lost run.
             tasks.transitionWithError(task.id(), from.code(), TaskStatus.STOPPED.code(),
                     "stopped by user while lost from its cluster");
+            facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
             return new StopOutcome(job.id(), task.id(), null, false);
         }
         if (from != TaskStatus.RUNNING && from != TaskStatus.WAIT_RESTART) {
@@ -81,6 +87,7 @@ public class StopService {
             }
             tasks.updateJobInfo(task.id(), codec.write(info.withStatus("Stopped", null)));
             tasks.transition(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code());
+            facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
             releaseQuietly(task);
             return new StopOutcome(job.id(), task.id(), path, true);
         } catch (RuntimeException e) {
@@ -128,6 +135,7 @@ public class StopService {
         tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), "Flink did not"
                 + " answer (" + StartService.rootMessage(cause) + "); the YARN application was killed without a"
                 + " savepoint, the next start restores from the newest checkpoint");
+        facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
         return new StopOutcome(job.id(), task.id(), null, true);
     }
 

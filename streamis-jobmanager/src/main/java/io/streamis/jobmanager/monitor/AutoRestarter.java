@@ -3,14 +3,15 @@ package io.streamis.jobmanager.monitor;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.config.ConfigKeys;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
-import io.streamis.jobmanager.alert.AlertService;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.lifecycle.EffectiveConfig;
 import io.streamis.jobmanager.lifecycle.StartCause;
+import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +25,15 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Brings failed jobs back from their newest state when fail-restart is ON, within the restart budget; when the
- * budget is spent the job stays FAILED and an alert is written. Every restart is its own task with its cause.
- * Restarts are the leader's: each carries the epoch of the term that scheduled it, and its claim and intent are
- * refused in the database once another node leads (see {@link Leadership#act}).
+ * budget is spent the job stays FAILED and that fact is published (the alert decider decides the alert). Every
+ * restart is its own task with its cause. Restarts are the leader's: each carries the epoch of the term that
+ * scheduled it, and its claim and intent are refused in the database once another node leads (see
+ * {@link Leadership#act}).
  */
 @Component
 public class AutoRestarter implements DisposableBean {
@@ -42,7 +45,7 @@ public class AutoRestarter implements DisposableBean {
     private final TaskMapper tasks;
     private final JobMapper jobs;
     private final EffectiveConfig effective;
-    private final AlertService alerts;
+    private final ApplicationEventPublisher facts;
     private final StreamisJobManagerProperties properties;
     private final RestartDueMapper dueDates;
     private final ShutdownGate shutdown;
@@ -54,20 +57,23 @@ public class AutoRestarter implements DisposableBean {
     });
 
     public AutoRestarter(StartService starts, TaskMapper tasks, JobMapper jobs, EffectiveConfig effective,
-                         AlertService alerts, StreamisJobManagerProperties properties, RestartDueMapper dueDates,
+                         ApplicationEventPublisher facts, StreamisJobManagerProperties properties, RestartDueMapper dueDates,
                          ShutdownGate shutdown, Leadership leadership) {
         this.starts = starts;
         this.tasks = tasks;
         this.jobs = jobs;
         this.effective = effective;
-        this.alerts = alerts;
+        this.facts = facts;
         this.properties = properties;
         this.dueDates = dueDates;
         this.shutdown = shutdown;
         this.leadership = leadership;
     }
 
-    /** Called once per detected failure of {@code failed}; schedules a restart or raises the final alert. */
+    /**
+     * Called once per detected failure of {@code failed} (whose {@link TaskFact.Failed} is already published);
+     * schedules a restart or publishes that the budget is spent.
+     */
     public void onFailure(StreamTask failed, String cause) {
         onFailure(failed, cause, true);
     }
@@ -91,13 +97,12 @@ public class AutoRestarter implements DisposableBean {
             return;
         }
         if (!restartable) {
-            alerts.raise(job, failed.jobVersionId(), failed.id(), "CRITICAL", "Job " + job.name()
-                    + " failed and will not be restarted: " + cause, null);
+            facts.publishEvent(new TaskFact.RestartBudgetSpent(job.id(), failed.id(), "Job " + job.name()
+                    + " failed and will not be restarted: " + cause));
             return;
         }
         if (!job.enable() || !properties.restart().enabled()
                 || !effective.of(job).config().isOn(ConfigKeys.FAIL_RESTART_SWITCH)) {
-            alerts.raise(job, failed.jobVersionId(), failed.id(), "MINOR", "Job " + job.name() + " failed: " + cause, null);
             return;
         }
         RestartPolicy policy = new RestartPolicy(properties.restart().maxAttempts(),
@@ -105,8 +110,8 @@ public class AutoRestarter implements DisposableBean {
                 properties.restart().failureRateWindow());
         RestartPolicy.Decision d = policy.decide(recentAutoRestarts(job.id()), Instant.now());
         if (!d.restart()) {
-            alerts.raise(job, failed.jobVersionId(), failed.id(), "CRITICAL", "Job " + job.name()
-                    + " failed and will not be restarted: " + d.reason(), cause);
+            facts.publishEvent(new TaskFact.RestartBudgetSpent(job.id(), failed.id(), "Job " + job.name()
+                    + " failed and will not be restarted: " + d.reason() + "; last failure: " + cause));
             return;
         }
         LOG.info("Job {} failed ({}); restarting in {} ms, {}", job.name(), cause, d.delay().toMillis(), d.reason());
@@ -142,8 +147,9 @@ public class AutoRestarter implements DisposableBean {
         StreamJob job = jobs.selectById(jobId);
         try {
             // Fence, claim of the due time and the new task's intent commit together (or not at all).
-            leadership.act(epoch, () -> dueDates.claim(failedTaskId) == 1,
+            StartOutcome restarted = leadership.act(epoch, () -> dueDates.claim(failedTaskId) == 1,
                     () -> starts.start(jobId, job.submitUser(), null, StartCause.AUTO_RESTART));
+            facts.publishEvent(new TaskFact.Restarted(jobId, restarted.taskId(), false));
         } catch (Leadership.Deposed | Leadership.Claimed e) {
             LOG.info("Auto-restart of job {} not run: {}", jobId, e.getMessage());
         } catch (RuntimeException e) {
@@ -154,10 +160,11 @@ public class AutoRestarter implements DisposableBean {
             StreamTask failedStart = tasks.selectLatest(jobId);
             if (failedStart != null && failedStart.id() != failedTaskId
                     && failedStart.taskStatus() == TaskStatus.FAILED) {
+                facts.publishEvent(new TaskFact.Failed(jobId, failedStart.id(), e.getMessage(), false));
                 decide(failedStart, e.getMessage(), true, epoch);
             } else {
-                alerts.raise(job, latest.jobVersionId(), latest.id(), "CRITICAL", "Auto-restart of job " + job.name()
-                        + " failed: " + e.getMessage(), null);
+                facts.publishEvent(new TaskFact.RestartBudgetSpent(jobId, latest.id(), "Auto-restart of job "
+                        + job.name() + " could not be made: " + e.getMessage()));
             }
         }
     }
@@ -165,18 +172,20 @@ public class AutoRestarter implements DisposableBean {
     /**
      * A start that brought a job back after a server restart failed. If it left a FAILED run, that is a failure
      * like any other (restarted within the budget, or alerted); if it failed before any run existed (e.g. the job
-     * was banned meanwhile), nothing would ever try again, so a CRITICAL alert says so.
+     * was banned meanwhile), nothing would ever try again, so that failure is published for the alert decider.
      */
     public void recoveryFailed(StreamTask previous, RuntimeException e) {
         StreamTask latest = tasks.selectLatest(previous.jobId());
         if (latest != null && latest.id() != previous.id() && latest.taskStatus() == TaskStatus.FAILED) {
-            onFailure(latest, "recovery after a server restart failed: " + e.getMessage());
+            String cause = "recovery after a server restart failed: " + e.getMessage();
+            facts.publishEvent(new TaskFact.Failed(latest.jobId(), latest.id(), cause, false));
+            onFailure(latest, cause);
             return;
         }
         StreamJob job = jobs.selectById(previous.jobId());
         if (job != null) {
-            alerts.raise(job, previous.jobVersionId(), previous.id(), "CRITICAL", "Job " + job.name()
-                    + " was not brought back after the server restart: " + e.getMessage(), null);
+            facts.publishEvent(new TaskFact.Failed(job.id(), previous.id(), "Job " + job.name()
+                    + " was not brought back after the server restart: " + e.getMessage(), false));
         }
     }
 

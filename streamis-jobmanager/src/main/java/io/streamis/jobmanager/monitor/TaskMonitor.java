@@ -7,6 +7,7 @@ import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -43,11 +45,14 @@ public class TaskMonitor implements SchedulingConfigurer {
     private final StreamisJobManagerProperties properties;
     private final ShutdownGate gate;
     private final Leadership leadership;
+    private final ApplicationEventPublisher facts;
     /** When each task last had its checkpoint read; the least recently read go first. */
     private final Map<Long, Long> checkpointReadAt = new ConcurrentHashMap<>();
 
     public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler,
-                       StreamisJobManagerProperties properties, ShutdownGate gate, Leadership leadership) {
+                       StreamisJobManagerProperties properties, ShutdownGate gate, Leadership leadership,
+                       ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.tasks = tasks;
         this.clusters = clusters;
         this.reconciler = reconciler;
@@ -78,6 +83,7 @@ public class TaskMonitor implements SchedulingConfigurer {
             return;
         }
         long epoch = term.getAsLong();
+        long t0 = System.nanoTime();
         Map<String, List<StreamTask>> byCluster = new LinkedHashMap<>();
         for (StreamTask t : tasks.selectByStatuses(WATCHED)) {
             // A session start is followed by its own request (StartService); only deployments are left to us.
@@ -110,6 +116,8 @@ public class TaskMonitor implements SchedulingConfigurer {
                 return null;
             });
         }
+        facts.publishEvent(new MonitorCycle(Duration.ofNanos(System.nanoTime() - t0),
+                observations.size()));
     }
 
     /** The tasks whose checkpoint is read this cycle: at most the configured budget, least recently read first. */

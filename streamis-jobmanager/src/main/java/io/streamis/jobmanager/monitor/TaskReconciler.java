@@ -6,6 +6,7 @@ import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lifecycle.RestoreFailure;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.CheckpointStats;
 import io.streamis.launcher.client.FlinkJobState;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class TaskReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskReconciler.class);
+    /** How long a failed deployment's verdict waits for Flink to publish the failure's cause. */
+    private static final Duration CAUSE_GRACE = Duration.ofSeconds(15);
 
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
@@ -38,9 +42,13 @@ public class TaskReconciler {
     private final StreamisJobManagerProperties properties;
     private final JobLauncher launcher;
     private final LeaderWrites writes;
+    /** Facts for the alert decider and the metrics: published, never acted on here. */
+    private final ApplicationEventPublisher facts;
 
     public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, RestorePoints points, AutoRestarter restarter,
-                          StreamisJobManagerProperties properties, JobLauncher launcher, LeaderWrites writes) {
+                          StreamisJobManagerProperties properties, JobLauncher launcher, LeaderWrites writes,
+                          ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.launcher = launcher;
         this.writes = writes;
         this.tasks = tasks;
@@ -67,11 +75,14 @@ public class TaskReconciler {
             if (o.overview().allTasksRunning() && writes.transitionWithError(t.id(), status.code(),
                     TaskStatus.RUNNING.code(), null) == 1) {
                 LOG.info("Task {} of job {} running on {}", t.id(), t.jobId(), t.cluster());
+                facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
             }
             return;
         }
         if (status == TaskStatus.LOST && !state.isGloballyTerminal()) {
-            writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null);
+            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+                facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
+            }
             status = TaskStatus.RUNNING;
         }
         status = followFlinkRestarts(t, status, o);
@@ -79,7 +90,11 @@ public class TaskReconciler {
             recordCheckpoint(t);
         }
         switch (state) {
-            case FAILED -> failed(t, status, perJob);
+            case FAILED -> {
+                if (!failed(t, status, perJob)) {
+                    return; // decided at a later poll, once Flink tells why; the application stays up till then
+                }
+            }
             case FINISHED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
                     "the job finished");
             case CANCELED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
@@ -115,10 +130,12 @@ public class TaskReconciler {
             if (writes.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
                     + state + " with " + o.overview().tasksRunning() + "/" + o.overview().tasksTotal()
                     + " tasks running") == 1) {
+                facts.publishEvent(new TaskFact.Restarted(t.jobId(), t.id(), true));
                 return TaskStatus.WAIT_RESTART;
             }
         } else if (status == TaskStatus.WAIT_RESTART && allRunning) {
             if (writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+                facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
                 return TaskStatus.RUNNING;
             }
         }
@@ -142,7 +159,7 @@ public class TaskReconciler {
         Duration lostFor = age(t);
         if (lostFor.compareTo(properties.monitor().lostConfirmAfter()) >= 0) {
             fail(t, status, "the job has been missing from cluster " + t.cluster() + " for " + lostFor.toSeconds()
-                    + " s");
+                    + " s", true, true);
         }
     }
 
@@ -152,12 +169,18 @@ public class TaskReconciler {
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause) {
-        fail(t, from, cause, true);
+        fail(t, from, cause, true, false);
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable) {
+        fail(t, from, cause, restartable, false);
+    }
+
+    /** @param lost the run went missing from its cluster (a different alert than a failure Flink reported) */
+    private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable, boolean lost) {
         if (writes.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
             LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause);
+            facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
             restarter.onFailure(tasks.selectById(t.id()), cause, restartable);
         }
     }
@@ -168,16 +191,22 @@ public class TaskReconciler {
      * auto-restart (or the next start) steps back to the next candidate; a program that cannot take the point's
      * state fails without a restart (it would fail the same way) and says so; a user's path is never refused.
      */
-    private void failed(StreamTask t, TaskStatus status, boolean perJob) {
+    private boolean failed(StreamTask t, TaskStatus status, boolean perJob) {
         String root = rootException(t);
         String first = root == null ? "no exception recorded" : firstLine(root);
+        if (root == null && perJob && status == TaskStatus.STARTING && t.restoredFrom() != null
+                && age(t).compareTo(CAUSE_GRACE) < 0) {
+            // An application whose job failed while initialising may publish the cause a moment later; deciding
+            // without it would blame no point and let the auto-restart try the same broken one again.
+            return false;
+        }
         String path = t.restoredFrom();
         if (perJob && status == TaskStatus.STARTING && path != null && root != null) {
             RestoreFailure why = RestoreFailure.of(root);
             if (why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
                 fail(t, status, RestoreFailure.incompatibleMessage("of task " + t.id(), t.version(), path, first),
                         false);
-                return;
+                return true;
             }
             if (why.stepsBack() && !userChosen(t)) {
                 points.refused(t.jobId(), t.id(), path, first);
@@ -186,6 +215,7 @@ public class TaskReconciler {
             }
         }
         fail(t, status, "Flink reports the job FAILED: " + first);
+        return true;
     }
 
     /** A path the user confirmed or configured is recorded as the run's USER point at its intent. */
@@ -200,6 +230,10 @@ public class TaskReconciler {
         try {
             CheckpointStats stats = clusters.get(t.cluster()).checkpoints(t.flinkJobId());
             CheckpointStats.Completed c = stats == null ? null : stats.latestCompleted();
+            if (stats != null) {
+                facts.publishEvent(new TaskFact.CheckpointsRead(t.jobId(), t.id(), c == null ? null : c.completedTs(),
+                        stats.failedInARow(), stats.failedCount()));
+            }
             if (c == null || c.path() == null) {
                 return;
             }
@@ -213,7 +247,8 @@ public class TaskReconciler {
     private String rootException(StreamTask t) {
         try {
             JobExceptions ex = clusters.get(t.cluster()).exceptions(t.flinkJobId());
-            return ex == null ? null : ex.rootException();
+            return ex == null || ex.rootException() == null || ex.rootException().isBlank() ? null
+                    : ex.rootException();
         } catch (RuntimeException e) {
             LOG.debug("No exception history for task {}: {}", t.id(), e.toString());
             return null;

@@ -10,6 +10,7 @@ import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.alert.AlertService;
+import io.streamis.jobmanager.diagnosis.TaskDiagnosis;
 import io.streamis.jobmanager.job.StreamJob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +34,12 @@ class RunController {
     private final RunDetails details;
     private final AlertService.AlertMapper alerts;
     private final SnapshotList snapshots;
+    private final TaskDiagnosis diagnosis;
 
     RunController(TaskMapper tasks, AccessGuard access, RunViews views, RunDetails details,
-                  AlertService.AlertMapper alerts, SnapshotList snapshots) {
+                  AlertService.AlertMapper alerts, SnapshotList snapshots, TaskDiagnosis diagnosis) {
         this.snapshots = snapshots;
+        this.diagnosis = diagnosis;
         this.tasks = tasks;
         this.access = access;
         this.views = views;
@@ -51,7 +54,7 @@ class RunController {
         if (ids == null || ids.isEmpty()) {
             throw StreamisException.validation("id_list must list at least one job id");
         }
-        ids.forEach(id -> access.readableJob(user, id));
+        access.readableJobs(user, ids);
         List<Map<String, Object>> result = new ArrayList<>();
         for (StreamTask t : tasks.selectLatestOf(ids)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -92,11 +95,21 @@ class RunController {
                 .data("totalPage", total);
     }
 
+    /**
+     * The latest task (0.3.x {@code errDesc} keeps the raw error) plus {@code diagnosis}: what the failure
+     * catalogue makes of it (null when nothing matched or the run did not fail).
+     */
     @GetMapping("/execute/errorMsg")
     Message errorMsg(@LoginUser String user, @RequestParam long jobId) {
         access.readableJob(user, jobId);
         StreamTask t = tasks.selectLatest(jobId);
-        return Message.ok().data("details", t == null ? null : views.task(t));
+        if (t == null) {
+            return Message.ok().data("details", null);
+        }
+        Map<String, Object> view = new LinkedHashMap<>(views.task(t));
+        boolean failed = t.taskStatus() == TaskStatus.FAILED || (t.errDesc() != null && !t.errDesc().isBlank());
+        view.put("diagnosis", failed ? diagnosis.of(t).orElse(null) : null);
+        return Message.ok().data("details", view);
     }
 
     @GetMapping("/details")

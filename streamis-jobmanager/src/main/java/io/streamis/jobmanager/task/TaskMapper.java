@@ -86,9 +86,10 @@ public interface TaskMapper {
             + " ORDER BY id</script>")
     List<StreamTask> selectByStatuses(@Param("statuses") Collection<Integer> statuses);
 
-    @Select("<script>SELECT t.* FROM linkis_stream_task t WHERE t.id IN (SELECT MAX(id) FROM linkis_stream_task"
-            + " WHERE job_id IN <foreach collection='jobIds' item='j' open='(' separator=',' close=')'>#{j}</foreach>"
-            + " GROUP BY job_id)</script>")
+    /** The latest task of each job, through the job row's {@code latest_task_id} (primary-key lookups). */
+    @Select("<script>SELECT t.* FROM linkis_stream_job j JOIN linkis_stream_task t ON t.id = j.latest_task_id"
+            + " WHERE j.id IN <foreach collection='jobIds' item='j' open='(' separator=',' close=')'>#{j}</foreach>"
+            + "</script>")
     List<StreamTask> selectLatestOf(@Param("jobIds") Collection<Long> jobIds);
 
     /** Compare-and-set on status, so two actors can never both move the same run. */

@@ -2,10 +2,13 @@ package io.streamis.launcher.client;
 
 import java.util.List;
 
-/** {@code GET /jobs/:id/checkpoints}, reduced to what the platform uses. */
+/**
+ * {@code GET /jobs/:id/checkpoints}, reduced to what the platform uses. {@code failedInARow}: checkpoints that
+ * failed since the newest completed one, as far as Flink's history reaches (newest first, in-progress skipped).
+ */
 public record CheckpointStats(long completedCount, long failedCount, long inProgressCount, long restoredCount,
                               Completed latestCompleted, Completed latestSavepoint, Restored latestRestored,
-                              List<Completed> history) {
+                              List<Completed> history, int failedInARow) {
 
     /** A completed checkpoint or savepoint. */
     public record Completed(long id, String path, long completedTs, long stateSize, long durationMs,

@@ -2,6 +2,7 @@ package io.streamis.launcher.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Metrics;
 import io.streamis.common.error.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -128,9 +130,15 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
         JsonNode counts = n.path("counts");
         JsonNode latest = n.path("latest");
         List<CheckpointStats.Completed> history = new ArrayList<>();
+        int failedInARow = 0;
+        boolean streak = true;
         for (JsonNode h : n.path("history")) {
-            if ("COMPLETED".equals(h.path("status").asText())) {
+            String status = h.path("status").asText();
+            if ("COMPLETED".equals(status)) {
                 history.add(completed(h));
+                streak = false;
+            } else if ("FAILED".equals(status) && streak) {
+                failedInARow++;
             }
         }
         JsonNode restored = latest.path("restored");
@@ -140,7 +148,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
                 latest.path("savepoint").isObject() ? completed(latest.path("savepoint")) : null,
                 restored.isObject() ? new CheckpointStats.Restored(restored.path("id").asLong(),
                         restored.path("external_path").asText(null), restored.path("is_savepoint").asBoolean(),
-                        restored.path("restore_timestamp").asLong()) : null, history);
+                        restored.path("restore_timestamp").asLong()) : null, history, failedInARow);
     }
 
     private static CheckpointStats.Completed completed(JsonNode c) {
@@ -320,14 +328,21 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
     private HttpResponse<byte[]> exchange(HttpRequest.Builder b) {
         HttpRequest req = b.timeout(TIMEOUT).build();
         HttpResponse<byte[]> r;
+        long t0 = System.nanoTime();
+        String outcome = "unreachable";
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            outcome = r.statusCode() >= 400 ? "error" : "ok";
         } catch (IOException e) {
             throw new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 0, "Flink cluster " + name + " at "
                     + restUrl() + " is unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 0, "Interrupted calling cluster " + name);
+        } finally {
+            // The global registry is the application's (Spring Boot adds its registries to it).
+            Metrics.timer("streamis.flink.rest", "cluster", name, "method", req.method(), "outcome", outcome)
+                    .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
         if (r.statusCode() >= 400) {
             throw new FlinkClusterException(r.statusCode() >= 500 && r.statusCode() != 500

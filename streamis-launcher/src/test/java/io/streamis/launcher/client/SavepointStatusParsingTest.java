@@ -77,4 +77,29 @@ class SavepointStatusParsingTest {
         assertThat(e.isNotFound()).isTrue();
         assertThat(e.getMessage()).contains("Not found: /jobs/missing");
     }
+
+    @Test
+    void checkpointFailuresInARowCountFromTheNewestUntilACompletedOne() {
+        // GET /jobs/:id/checkpoints as Flink 1.20 answers it (history newest first), reduced to the keys read.
+        answers.put("/jobs/j1/checkpoints", """
+                {"counts":{"restored":0,"total":6,"in_progress":1,"completed":2,"failed":3},
+                 "latest":{"completed":{"id":3,"status":"COMPLETED","is_savepoint":false,"latest_ack_timestamp":1700000003000,
+                   "state_size":1024,"end_to_end_duration":120,"external_path":"file:/state/chk-3"},
+                   "savepoint":null,"failed":{"id":5,"status":"FAILED"},"restored":null},
+                 "history":[
+                   {"id":6,"status":"IN_PROGRESS","is_savepoint":false},
+                   {"id":5,"status":"FAILED","is_savepoint":false},
+                   {"id":4,"status":"FAILED","is_savepoint":false},
+                   {"id":3,"status":"COMPLETED","is_savepoint":false,"latest_ack_timestamp":1700000003000,
+                    "external_path":"file:/state/chk-3"},
+                   {"id":2,"status":"FAILED","is_savepoint":false},
+                   {"id":1,"status":"COMPLETED","is_savepoint":false,"latest_ack_timestamp":1700000001000,
+                    "external_path":"file:/state/chk-1"}]}""");
+        CheckpointStats stats = gateway.checkpoints("j1");
+        assertThat(stats.failedInARow()).as("4 and 5 failed after 3 completed; the older failure 2 does not count")
+                .isEqualTo(2);
+        assertThat(stats.failedCount()).isEqualTo(3);
+        assertThat(stats.history()).extracting(CheckpointStats.Completed::id).containsExactly(3L, 1L);
+        assertThat(stats.latestCompleted().completedTs()).isEqualTo(1700000003000L);
+    }
 }

@@ -5,6 +5,7 @@ import io.streamis.common.error.StreamisException;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.server.audit.AuditInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
@@ -33,6 +34,7 @@ class LoginController {
     Message login(@RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         String user = body == null || body.get("userName") == null ? null : String.valueOf(body.get("userName"));
         String password = body == null || body.get("password") == null ? null : String.valueOf(body.get("password"));
+        request.setAttribute(AuditInterceptor.SUBJECT, user);
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
             throw StreamisException.validation("userName and password are required");
         }

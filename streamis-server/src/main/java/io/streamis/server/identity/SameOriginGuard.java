@@ -60,7 +60,7 @@ public class SameOriginGuard implements HandlerInterceptor {
                 + REQUESTED_WITH + " header");
     }
 
-    static boolean changesState(HttpServletRequest request, Object handler) {
+    public static boolean changesState(HttpServletRequest request, Object handler) {
         if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
             return true;
         }

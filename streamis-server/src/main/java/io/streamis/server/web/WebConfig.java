@@ -1,6 +1,7 @@
 package io.streamis.server.web;
 
 import io.streamis.common.security.LoginUser;
+import io.streamis.server.audit.AuditInterceptor;
 import io.streamis.server.identity.IdentityInterceptor;
 import io.streamis.server.identity.SameOriginGuard;
 import java.util.List;
@@ -22,10 +23,12 @@ class WebConfig implements WebMvcConfigurer {
 
     static final String API_PREFIX = "/api/rest_j/v1";
 
+    private final AuditInterceptor audit;
     private final IdentityInterceptor identity;
     private final SameOriginGuard sameOrigin;
 
-    WebConfig(IdentityInterceptor identity, SameOriginGuard sameOrigin) {
+    WebConfig(AuditInterceptor audit, IdentityInterceptor identity, SameOriginGuard sameOrigin) {
+        this.audit = audit;
         this.identity = identity;
         this.sameOrigin = sameOrigin;
     }
@@ -38,6 +41,8 @@ class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // First: its completion callback then runs also for requests the identity or cross-site checks refuse.
+        registry.addInterceptor(audit).addPathPatterns(API_PREFIX + "/**");
         registry.addInterceptor(identity).addPathPatterns(API_PREFIX + "/**")
                 .excludePathPatterns(API_PREFIX + "/user/login", API_PREFIX + "/streamis/health",
                         // asked by the 0.3.x login page before anyone is logged in (answers enableLoginEncrypt=false)

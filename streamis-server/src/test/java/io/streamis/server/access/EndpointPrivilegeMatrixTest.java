@@ -56,6 +56,8 @@ class EndpointPrivilegeMatrixTest {
     static final String CONFIG = ApiTestSupport.API + "/streamis/streamJobManager/config";
     static final String FILES = ApiTestSupport.API + "/streamis/streamProjectManager/project/files";
     static final String PROJECT = ApiTestSupport.API + "/streamis/project";
+    static final String ALERT = ApiTestSupport.API + "/streamis/streamJobManager/alert";
+    static final String DIAGNOSIS = ApiTestSupport.API + "/streamis/streamJobManager/diagnosis";
 
     static final Set<Caller> READ_JOB = EnumSet.of(Caller.OWNER, Caller.EDIT, Caller.ACCESS, Caller.VISIBLE);
     static final Set<Caller> WRITE_JOB = EnumSet.of(Caller.OWNER, Caller.EDIT);
@@ -83,6 +85,7 @@ class EndpointPrivilegeMatrixTest {
     long otherFileVersionId;
     long bulkId;
     String visibleUser;
+    long channelId;
 
     @BeforeAll
     void fixture() throws Exception {
@@ -131,6 +134,11 @@ class EndpointPrivilegeMatrixTest {
                 "{\"bulk_sbj\":[" + jobId + "]}");
         assertThat(bulk.get("status").asInt()).as(bulk.toString()).isZero();
         bulkId = bulk.at("/data/bulkId").asLong();
+        // A closed local port: a test send fails fast (delivered=false), which is still an allowed call.
+        JsonNode channel = api.postJson(admin, "/streamis/streamJobManager/alert/channels", "{\"projectName\":\""
+                + project + "\",\"name\":\"matrix\",\"type\":\"WEBHOOK\",\"target\":\"http://127.0.0.1:9/x\"}");
+        assertThat(channel.get("status").asInt()).as(channel.toString()).isZero();
+        channelId = channel.at("/data/channel/id").asLong();
     }
 
     private long uploadFile(Caller who, String name, String v) throws Exception {
@@ -170,6 +178,7 @@ class EndpointPrivilegeMatrixTest {
                 READ_JOB));
         rows.add(new Row("GET job/snapshots", () -> get(JOB + "/snapshots").param("jobId", id), READ_JOB));
         rows.add(new Row("GET job/alert", () -> get(JOB + "/alert").param("jobId", id), READ_JOB));
+        rows.add(new Row("GET alert/incidents", () -> get(ALERT + "/incidents").param("jobId", id), READ_JOB));
         rows.add(new Row("GET config/json", () -> get(CONFIG + "/json/" + id), READ_JOB));
         rows.add(new Row("GET config/view", () -> get(CONFIG + "/view").param("jobId", id), READ_JOB));
         rows.add(new Row("GET config/definitions", () -> get(CONFIG + "/definitions"), ANY_USER));
@@ -203,6 +212,8 @@ class EndpointPrivilegeMatrixTest {
         rows.add(new Row("GET job/bulk/{id}", () -> get(JOB + "/bulk/" + bulkId), EnumSet.of(Caller.EDIT)));
         // Project level
         rows.add(new Row("GET job/list", () -> get(JOB + "/list").param("projectName", project), ANY_USER));
+        // Anyone logged in reads the audit log; what each sees is filtered (AbstractAuditApiTest).
+        rows.add(new Row("GET audit", () -> get(ApiTestSupport.API + "/streamis/audit"), ANY_USER));
         rows.add(new Row("POST job/upload", () -> multipart(JOB + "/upload").file(new MockMultipartFile("file",
                 "job.zip", "application/zip", zip().add("meta.json", sqlMeta(project, "guarded", "SELECT 2", null))
                 .bytes())).param("projectName", project), WRITE_PROJECT));
@@ -222,6 +233,30 @@ class EndpointPrivilegeMatrixTest {
                 String.valueOf(otherFileVersionId)), WRITE_PROJECT));
         rows.add(new Row("GET files/delete", () -> get(FILES + "/delete").param("projectName", project)
                 .param("fileName", fileName), WRITE_PROJECT));
+        // Alerts: channels are the project's (ACCESS reads, EDIT changes), incidents the job's.
+        String channelBody = "{\"projectName\":\"" + project + "\",\"name\":\"m2\",\"type\":\"WEBHOOK\","
+                + "\"target\":\"http://127.0.0.1:9/y\"}";
+        rows.add(new Row("GET alert/channels", () -> get(ALERT + "/channels").param("projectName", project),
+                READ_PROJECT));
+        rows.add(new Row("GET alert/deliveries", () -> get(ALERT + "/deliveries").param("projectName", project),
+                READ_PROJECT));
+        rows.add(new Row("POST alert/channels", () -> post(ALERT + "/channels").contentType(MediaType.APPLICATION_JSON)
+                .content(channelBody), WRITE_PROJECT));
+        rows.add(new Row("PUT alert/channels/{id}", () -> put(ALERT + "/channels/" + channelId)
+                .contentType(MediaType.APPLICATION_JSON).content(channelBody.replace("m2", "matrix")), WRITE_PROJECT));
+        rows.add(new Row("POST alert/channels/{id}/test", () -> post(ALERT + "/channels/" + channelId + "/test"),
+                WRITE_PROJECT));
+        rows.add(new Row("DELETE alert/channels/{id}", () -> delete(ALERT + "/channels/" + channelId),
+                WRITE_PROJECT));
+        // Diagnosis: everyone reads the catalogue and tries a text; only admins edit it.
+        rows.add(new Row("GET diagnosis/patterns", () -> get(DIAGNOSIS + "/patterns"), ANY_USER));
+        rows.add(new Row("POST diagnosis/match", () -> post(DIAGNOSIS + "/match")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"OutOfMemoryError: Metaspace\"}"),
+                ANY_USER));
+        rows.add(new Row("POST diagnosis/patterns", () -> post(DIAGNOSIS + "/patterns")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"errorCode\":\"X\",\"errorRegex\":\"x\","
+                        + "\"errorDesc\":\"x\"}"), NOBODY));
+        rows.add(new Row("DELETE diagnosis/patterns/{id}", () -> delete(DIAGNOSIS + "/patterns/1"), NOBODY));
         rows.add(new Row("GET project/list", () -> get(PROJECT + "/list"), ANY_USER));
         rows.add(new Row("GET project/searchProject", () -> get(PROJECT + "/searchProject")
                 .param("projectName", project), ANY_USER));

@@ -66,6 +66,24 @@ class BulkFlinkTest extends AbstractFlinkApiTest {
         assertThat(progress.at("/data/done").asInt()).isEqualTo(10);
         assertThat(progress.at("/data/finished").asBoolean()).isTrue();
 
+        // Audited: the request once (with its address), then each item with its own outcome and restore point.
+        long bulkId = data.get("bulkId").asLong();
+        String ofBulk = "%\"bulkId\":" + bulkId + ",%";
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM streamis_audit_log WHERE action = 'BULK_START'"
+                + " AND remote_addr = '127.0.0.1' AND user_name = 'admin' AND detail LIKE ?", Integer.class,
+                "%\"bulkId\":" + bulkId + "%")).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM streamis_audit_log WHERE action = 'BULK_ITEM'"
+                        + " AND detail LIKE ?", Integer.class, ofBulk)).isEqualTo(10));
+        Map<String, Object> bannedRow = jdbc.queryForMap("SELECT outcome, message FROM streamis_audit_log"
+                + " WHERE action = 'BULK_ITEM' AND job_id = ? AND detail LIKE ?", banned, ofBulk);
+        assertThat(bannedRow.get("outcome")).isEqualTo("ERROR");
+        assertThat(String.valueOf(bannedRow.get("message"))).contains("banned");
+        long sample = ids.get(0);
+        assertThat(jdbc.queryForObject("SELECT detail FROM streamis_audit_log WHERE action = 'BULK_ITEM'"
+                + " AND job_id = ? AND outcome = 'OK' AND detail LIKE ?", String.class, sample, ofBulk))
+                .as("the restore point the item's start actually used").contains(savepoints.get(sample));
+
         // The same request again is a retry of the one failed item (still banned), not a re-run of the nine.
         JsonNode repeated = api.postJson(admin, BULK + "/execution", "{\"bulkSubject\":" + ids + "}");
         assertThat(repeated.at("/data/bulkId").asLong()).isNotEqualTo(data.get("bulkId").asLong());
@@ -132,5 +150,24 @@ class BulkFlinkTest extends AbstractFlinkApiTest {
         String recorded = jdbc.queryForObject("SELECT restored_from FROM linkis_stream_task WHERE id = ?",
                 String.class, run.get("taskId").asLong());
         assertThat(normalise(recorded)).isEqualTo(normalise(older));
+
+        // Audited, newest first: the start with the path the user confirmed and the point actually used, the stop
+        // with its savepoint, the snapshot with its path.
+        JsonNode rows = api.call(get(ApiTestSupport.API + "/streamis/audit").session(admin)
+                .param("jobId", String.valueOf(jobId))).at("/data/rows");
+        JsonNode start = rows.get(0);
+        assertThat(start.get("action").asText()).isEqualTo("START");
+        assertThat(start.get("outcome").asText()).isEqualTo("OK");
+        assertThat(start.at("/detail/confirmedSnapshotPath").asText()).isEqualTo(older);
+        assertThat(start.at("/detail/restoredFrom").asText()).isEqualTo(run.get("restoredFrom").asText());
+        assertThat(start.at("/detail/taskId").asLong()).isEqualTo(run.get("taskId").asLong());
+        JsonNode stop = rows.get(1);
+        assertThat(stop.get("action").asText()).isEqualTo("STOP");
+        assertThat(stop.at("/detail/snapshot").asText()).isEqualTo("true");
+        assertThat(stop.at("/detail/savepointPath").asText()).contains("savepoint-");
+        assertThat(rows.get(2).get("action").asText()).isEqualTo("SNAPSHOT");
+        assertThat(rows.get(2).at("/detail/savepointPath").asText()).isEqualTo(older);
+        assertThat(rows.get(3).get("action").asText()).as("the first start, from nothing").isEqualTo("START");
+        assertThat(rows.get(3).get("detail").has("restoredFrom")).isFalse();
     }
 }

@@ -30,6 +30,14 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
     void statefulSqlJobStopsWithSavepointAndRestartsFromIt() throws Exception {
         long jobId = upload(FlinkTestSupport.sqlZip("sql_sp", produce("500", false, null)));
         execute(jobId, null);
+        JsonNode listed = api.call(get(ApiTestSupport.API + JOB + "/list").session(admin)
+                .param("projectName", "default").param("jobName", "sql_sp")).at("/data/tasks");
+        assertThat(listed.findValues("id").stream().map(JsonNode::asLong)).contains(jobId);
+        listed.forEach(r -> {
+            if (r.get("id").asLong() == jobId) {
+                assertThat(r.get("status").asInt()).as("the list follows the start").isEqualTo(5);
+            }
+        });
         awaitCheckpoint(jobId);
 
         JsonNode stop = api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin)

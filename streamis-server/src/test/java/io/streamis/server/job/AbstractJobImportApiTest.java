@@ -306,6 +306,71 @@ abstract class AbstractJobImportApiTest {
     }
 
     @Autowired io.streamis.jobmanager.task.TaskMapper tasks;
+    @Autowired io.streamis.jobmanager.job.JobMapper jobRows;
+
+    /**
+     * The list filters and sorts on the job row's latest task: latest started first, never started last, status
+     * of the latest task only while it ran the current version, a page at a time, and lastVersion/lastVersionTime
+     * both describe the newest version.
+     */
+    @Test
+    void listSortsFiltersAndPagesOnTheLatestTask() throws Exception {
+        String prefix = uniqueJob("lst");
+        long never = uploadJob(prefix + "_never");
+        long older = uploadJob(prefix + "_older");
+        long newer = uploadJob(prefix + "_newer");
+        started(older, "2026-01-01 10:00:00", 5);
+        started(newer, "2026-01-02 10:00:00", 7);
+        // A second version published while the newer job is stopped: its current version has never run.
+        api.upload(admin, "default", "job.zip", zip().add("meta.json",
+                sqlMeta("default", prefix + "_newer", "SELECT 2", null)).bytes());
+        jdbc.update("UPDATE linkis_stream_job_version SET create_time = '2026-03-03 03:03:03' WHERE job_id = ?"
+                + " AND version = 'v00002'", newer);
+
+        JsonNode all = list(prefix, null, 1, 10);
+        assertThat(all.at("/data/totalPage").asLong()).isEqualTo(3);
+        assertThat(all.at("/data/tasks").findValues("id").stream().map(JsonNode::asLong))
+                .containsExactly(newer, older, never);
+        JsonNode newest = all.at("/data/tasks/0");
+        assertThat(newest.get("status").asInt()).as("v00002 never ran").isZero();
+        assertThat(newest.get("lastVersion").asText()).isEqualTo("v00002");
+        assertThat(newest.get("lastVersionTime").asText()).startsWith("2026-03-03 03:03:03");
+        assertThat(all.at("/data/tasks/1/status").asInt()).isEqualTo(5);
+
+        assertThat(list(prefix, 5, 1, 10).at("/data/tasks").findValues("id").stream().map(JsonNode::asLong))
+                .containsExactly(older);
+        assertThat(list(prefix, 0, 1, 10).at("/data/tasks").findValues("id").stream().map(JsonNode::asLong))
+                .containsExactly(newer, never);
+        JsonNode page2 = list(prefix, null, 2, 2);
+        assertThat(page2.at("/data/totalPage").asLong()).isEqualTo(3);
+        assertThat(page2.at("/data/tasks").findValues("id").stream().map(JsonNode::asLong)).containsExactly(never);
+    }
+
+    private long uploadJob(String name) throws Exception {
+        return api.upload(admin, "default", "job.zip", zip().add("meta.json", sqlMeta("default", name, "SELECT 1",
+                null)).bytes()).at("/data/jobId").asLong();
+    }
+
+    private void started(long jobId, String at, int status) {
+        long versionId = jdbc.queryForObject("SELECT MAX(id) FROM linkis_stream_job_version WHERE job_id = ?",
+                Long.class, jobId);
+        io.streamis.jobmanager.task.TaskMapper.NewTask t = new io.streamis.jobmanager.task.TaskMapper.NewTask(
+                versionId, jobId, "v00001", status, "admin", "host:1", "{}", null, "embedded", "USER", "{}");
+        tasks.insert(t);
+        jdbc.update("UPDATE linkis_stream_task SET start_time = ? WHERE id = ?", java.sql.Timestamp.valueOf(at),
+                t.id);
+        jobRows.updateLatestTask(jobId, t.id);
+    }
+
+    private JsonNode list(String jobName, Integer status, int pageNow, int pageSize) throws Exception {
+        var request = get(ApiTestSupport.API + JOB + "/list").session(admin).param("projectName", "default")
+                .param("jobName", jobName).param("pageNow", String.valueOf(pageNow))
+                .param("pageSize", String.valueOf(pageSize));
+        if (status != null) {
+            request.param("jobStatus", String.valueOf(status));
+        }
+        return api.call(request);
+    }
     @Autowired io.streamis.bulk.BulkMapper bulks;
 
     /** The run and bulk tables speak this database's SQL: compare-and-set transitions, latest-per-job, paging. */
@@ -318,6 +383,7 @@ abstract class AbstractJobImportApiTest {
         io.streamis.jobmanager.task.TaskMapper.NewTask t = new io.streamis.jobmanager.task.TaskMapper.NewTask(
                 versionId, jobId, "v00001", 8, "admin", "host:1", "{}", null, "embedded", "USER", "{}");
         tasks.insert(t);
+        jobRows.updateLatestTask(jobId, t.id); // as a start's intent does (StartRecorder)
         assertThat(tasks.transition(t.id, 8, 5)).isEqualTo(1);
         assertThat(tasks.transition(t.id, 8, 6)).as("compare-and-set refuses a stale status").isZero();
         tasks.updateLaunched(t.id, "abc", "{\"id\":\"abc\"}", "file:/x/chk-1");

@@ -1,0 +1,29 @@
+package io.streamis.common.audit;
+
+/** What a state-changing action did; the audit log's {@code action} column and filter. */
+public enum AuditAction {
+    LOGIN,
+    LOGOUT,
+    USER_CREATE,
+    /** A job imported (zip upload or meta object): a new job or a new version. */
+    UPLOAD,
+    /** A job's content, label or enabled flag changed. */
+    JOB_UPDATE,
+    CONFIG_CHANGE,
+    START,
+    STOP,
+    SNAPSHOT,
+    RESTORE_POINT_CLEAR,
+    BULK_START,
+    BULK_STOP,
+    /** One job of a bulk operation, recorded by the bulk module when the operation has finished. */
+    BULK_ITEM,
+    /** Project create/update/delete: the project's privileges are set with it. */
+    PROJECT_CREATE,
+    PROJECT_UPDATE,
+    PROJECT_DELETE,
+    FILE_UPLOAD,
+    FILE_DELETE,
+    /** A state-changing endpoint not classified above (recorded with its request line). */
+    OTHER
+}

@@ -1,0 +1,54 @@
+import { http } from '../http/client'
+
+const ALERT = '/streamis/streamJobManager/alert'
+
+export type ChannelType = 'WEBHOOK' | 'EMAIL' | 'WECOM' | 'DINGTALK' | 'FEISHU'
+export type AlertLevel = 'CRITICAL' | 'MAJOR' | 'MINOR' | 'WARNING' | 'INFO'
+
+export interface Channel {
+  id: number
+  projectName: string
+  name: string
+  type: ChannelType
+  target: string
+  hasSecret: boolean
+  minLevel: AlertLevel
+  enabled: boolean
+  createBy: string
+}
+
+/** Create/update body; on update a missing secret keeps the stored one, an empty one clears it. */
+export interface ChannelRequest {
+  projectName?: string
+  name: string
+  type: ChannelType
+  target: string
+  secret?: string
+  minLevel: AlertLevel
+  enabled: boolean
+}
+
+export interface TestSendResult {
+  delivered: boolean
+  error: string | null
+  durationMs: number
+}
+
+export interface Diagnosis {
+  code: string
+  type: string
+  explanation: string
+  solution: string
+  explanationEn: string
+  solutionEn: string
+  matched: string
+}
+
+export const CHANNEL_TYPES: ChannelType[] = ['WEBHOOK', 'EMAIL', 'WECOM', 'DINGTALK', 'FEISHU']
+export const LEVELS: AlertLevel[] = ['CRITICAL', 'MAJOR', 'MINOR', 'WARNING', 'INFO']
+
+export const listChannelsApi = (projectName: string) => http.get<{ channels: Channel[] }>(`${ALERT}/channels`, { projectName })
+export const createChannelApi = (body: ChannelRequest) => http.post<{ channel: Channel }>(`${ALERT}/channels`, body)
+export const updateChannelApi = (id: number, body: ChannelRequest) => http.put<{ channel: Channel }>(`${ALERT}/channels/${id}`, body)
+export const deleteChannelApi = (id: number) => http.del<void>(`${ALERT}/channels/${id}`)
+export const testChannelApi = (id: number) => http.post<{ result: TestSendResult }>(`${ALERT}/channels/${id}/test`)
