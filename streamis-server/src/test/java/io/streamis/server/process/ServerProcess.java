@@ -42,9 +42,14 @@ final class ServerProcess implements AutoCloseable {
     /** Starts a server on {@code data} (H2 file database there, embedded Flink) and waits until it answers. */
     static ServerProcess start(Path data, String... extraArgs) throws Exception {
         ServerProcess server = launch(data, extraArgs);
-        server.awaitHealthy(Duration.ofSeconds(120));
-        server.login("admin", "admin-password-1");
-        return server;
+        try {
+            server.awaitHealthy(Duration.ofSeconds(120));
+            server.login("admin", "admin-password-1");
+            return server;
+        } catch (Exception | AssertionError e) {
+            server.close(); // nobody else holds it yet
+            throw e;
+        }
     }
 
     /** Starts a server process without waiting for it (a test that expects a refusal watches it exit). */
