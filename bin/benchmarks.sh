@@ -3,6 +3,7 @@
 # Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081]
 #        bin/benchmarks.sh --yarn [rounds, default 5]   (start latency on yarn-application, mini HDFS + YARN)
 #        bin/benchmarks.sh --api [jobs 10000] [rate 200] [seconds 60]   (read API under load, MariaDB)
+#        bin/benchmarks.sh --failover [rounds, default 5] [lease, default 15s]   (two nodes on the local MariaDB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -o install -DskipTests -Dskip.web=true >/dev/null
@@ -16,6 +17,11 @@ if [ "${1:-}" = "--yarn" ]; then
   exec java -Xmx1500m $OPENS -Dstreamis.flinkLibDir="$PWD/streamis-flink-lib/target/flink-lib" -cp "$SCP" \
     io.streamis.server.bench.YarnStartLatencyBenchmark "${2:-5}"
 fi
+if [ "${1:-}" = "--failover" ]; then
+  SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
+  # shellcheck disable=SC2086
+  exec java -Xmx256m $OPENS -cp "$SCP" io.streamis.server.process.FailoverBenchmark "${2:-5}" "${3:-15s}"
+fi
 if [ "${1:-}" = "--api" ]; then
   SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
   shift
@@ -26,5 +32,8 @@ LCP="streamis-launcher/target/test-classes:streamis-launcher/target/classes:$(cp
 java -cp "$LCP" io.streamis.launcher.bench.RestoreResolutionBenchmark
 java -Xmx512m -cp "$LCP" io.streamis.launcher.bench.TrackingPollBenchmark
 SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
+# The monitor's whole cycle at 10,000 and 100,000 running jobs (local MariaDB, fake Flink REST endpoint).
+# shellcheck disable=SC2086
+java -Xmx512m $OPENS -cp "$SCP" io.streamis.server.bench.MonitorCycleBenchmark 10000 100000
 # shellcheck disable=SC2086
 java -Xmx1500m $OPENS -cp "$SCP" io.streamis.server.bench.PlatformBenchmark "$@"

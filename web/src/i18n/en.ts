@@ -1,5 +1,5 @@
 export default {
-  app: { title: 'Streamis Stream Job Center', logout: 'Log out', language: '中文', project: 'Project' },
+  app: { title: 'Streamis Stream Job Center', logout: 'Log out', language: '中文', project: 'Project', leader: 'Leader {node} since {since}', leaderHint: 'The node that monitors, restarts and recovers jobs; every node serves this page' },
   login: { title: 'Log in to Streamis', user: 'User name', password: 'Password', submit: 'Log in', failed: 'Login failed: {message}' },
   audit: { title: 'Audit log', time: 'Time', user: 'User', address: 'From', jobId: 'Job ID', action: 'Action', outcome: 'Outcome', ok: 'OK', error: 'Error', detail: 'Detail', from: 'From time', to: 'To time' },
   projects: { title: 'Choose a project', empty: 'You have no privilege on any project yet', open: 'Open', privileges: 'Privileges' },

@@ -1,5 +1,5 @@
 export default {
-  app: { title: 'Streamis 流式作业中心', logout: '退出登录', language: 'English', project: '项目' },
+  app: { title: 'Streamis 流式作业中心', logout: '退出登录', language: 'English', project: '项目', leader: '主节点 {node}（自 {since}）', leaderHint: '负责监控、重启和恢复作业的节点；每个节点都提供本页面' },
   login: { title: '登录 Streamis', user: '用户名', password: '密码', submit: '登录', failed: '登录失败: {message}' },
   audit: { title: '审计日志', time: '时间', user: '用户', address: '来源地址', jobId: '作业 ID', action: '操作', outcome: '结果', ok: '成功', error: '失败', detail: '详情', from: '开始时间', to: '结束时间' },
   projects: { title: '选择项目', empty: '你还没有任何项目的权限', open: '进入', privileges: '权限' },

@@ -1,12 +1,16 @@
 package io.streamis.bulk;
 
+import io.streamis.jobmanager.lease.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Moves bulk start items on as their per-job deployments finish (YARN starts return while still deploying). */
+/**
+ * Moves bulk start items on as their per-job deployments finish (YARN starts return while still deploying). The
+ * leader follows every node's operations, so an operation outlives the node that accepted it.
+ */
 @Component
 class BulkFollower implements SchedulingConfigurer {
 
@@ -14,8 +18,10 @@ class BulkFollower implements SchedulingConfigurer {
 
     private final BulkService bulk;
     private final StreamisBulkProperties properties;
+    private final Leadership leadership;
 
-    BulkFollower(BulkService bulk, StreamisBulkProperties properties) {
+    BulkFollower(BulkService bulk, StreamisBulkProperties properties, Leadership leadership) {
+        this.leadership = leadership;
         this.bulk = bulk;
         this.properties = properties;
     }
@@ -26,6 +32,9 @@ class BulkFollower implements SchedulingConfigurer {
     }
 
     private void follow() {
+        if (!leadership.isLeader()) {
+            return;
+        }
         try {
             bulk.followDeployments();
         } catch (RuntimeException e) {

@@ -22,8 +22,11 @@ public interface BulkMapper {
         public final boolean snapshot;
         public final int total;
         public final String createBy;
+        public final String serverInstance;
 
-        public NewOperation(String action, String requestKey, boolean snapshot, int total, String createBy) {
+        public NewOperation(String action, String requestKey, boolean snapshot, int total, String createBy,
+                            String serverInstance) {
+            this.serverInstance = serverInstance;
             this.action = action;
             this.requestKey = requestKey;
             this.snapshot = snapshot;
@@ -32,8 +35,9 @@ public interface BulkMapper {
         }
     }
 
-    @Insert("INSERT INTO streamis_bulk_operation (action, request_key, snapshot, total, finished, create_by)"
-            + " VALUES (#{action}, #{requestKey}, #{snapshot}, #{total}, 0, #{createBy})")
+    @Insert("INSERT INTO streamis_bulk_operation (action, request_key, snapshot, total, finished, create_by,"
+            + " server_instance) VALUES (#{action}, #{requestKey}, #{snapshot}, #{total}, 0, #{createBy},"
+            + " #{serverInstance})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insertOperation(NewOperation op);
 
@@ -91,6 +95,10 @@ public interface BulkMapper {
             + " AND finished = 0")
     int finish(@Param("id") long id);
 
-    @Select("SELECT id FROM streamis_bulk_operation WHERE finished = 0")
-    List<Long> selectUnfinished();
+    /** Unfinished operations with the node (host:port) that runs them. */
+    @Select("SELECT id, server_instance, create_time FROM streamis_bulk_operation WHERE finished = 0")
+    List<Unfinished> selectUnfinished();
+
+    record Unfinished(long id, String serverInstance, LocalDateTime createTime) {
+    }
 }

@@ -1,30 +1,39 @@
 package io.streamis.bulk;
 
 import io.streamis.common.error.Text;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import io.streamis.jobmanager.lease.LeaderDuty;
+import io.streamis.jobmanager.lease.Leadership;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Items a previous process left unfinished are reported as interrupted (their jobs are settled by recovery). */
+/**
+ * Items a stopped process left unfinished are reported as interrupted when the leader takes over (their jobs are
+ * settled by recovery); the operations of processes still running are theirs ({@link Leadership#orphans()}).
+ */
 @Component
-@Order(20)
-class BulkRecovery implements ApplicationRunner {
+@Order(30)
+class BulkRecovery implements LeaderDuty {
 
     private final BulkMapper mapper;
+    private final Leadership leadership;
 
     private final BulkAudit audit;
 
-    BulkRecovery(BulkMapper mapper, BulkAudit audit) {
+    BulkRecovery(BulkMapper mapper, Leadership leadership, BulkAudit audit) {
         this.mapper = mapper;
+        this.leadership = leadership;
         this.audit = audit;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        for (long bulkId : mapper.selectUnfinished()) {
+    public void takeOver(long epoch) {
+        Leadership.Orphans orphans = leadership.orphans();
+        for (BulkMapper.Unfinished op : mapper.selectUnfinished()) {
+            if (!orphans.orphaned(op.serverInstance(), op.createTime()) || !leadership.holds(epoch)) {
+                continue;
+            }
             boolean following = false;
-            for (BulkItem i : mapper.selectItems(bulkId)) {
+            for (BulkItem i : mapper.selectItems(op.id())) {
                 if (i.itemState() == ItemState.RUNNING && i.taskId() != null) {
                     // A deployment whose task exists: the monitor settles the task, the follower then the item.
                     following = true;
@@ -34,8 +43,8 @@ class BulkRecovery implements ApplicationRunner {
                             i.snapshotPath());
                 }
             }
-            if (!following && mapper.finish(bulkId) == 1) {
-                audit.finished(mapper.selectOperation(bulkId), mapper.selectItems(bulkId));
+            if (!following && mapper.finish(op.id()) == 1) {
+                audit.finished(mapper.selectOperation(op.id()), mapper.selectItems(op.id()));
             }
         }
     }

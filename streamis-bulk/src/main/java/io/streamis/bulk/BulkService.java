@@ -7,6 +7,7 @@ import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
+import io.streamis.jobmanager.lifecycle.ServerInstance;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.lifecycle.StopService;
 import io.streamis.jobmanager.task.StreamTask;
@@ -49,11 +50,14 @@ public class BulkService implements DisposableBean {
     private final StopService stops;
     private final TaskMapper tasks;
     private final StreamisBulkProperties properties;
+    private final ServerInstance server;
     private final ExecutorService executor;
     private final BulkAudit audit;
 
     public BulkService(BulkMapper mapper, AccessGuard access, StartService starts, StopService stops,
-                       TaskMapper tasks, StreamisBulkProperties properties, BulkAudit audit) {
+                       TaskMapper tasks, StreamisBulkProperties properties, BulkAudit audit,
+                       ServerInstance server) {
+        this.server = server;
         this.mapper = mapper;
         this.audit = audit;
         this.access = access;
@@ -126,7 +130,8 @@ public class BulkService implements DisposableBean {
             mapper.selectItems(retryOf.id()).stream().filter(i -> i.itemState() == ItemState.SUCCEEDED)
                     .forEach(i -> succeeded.put(i.jobId(), i));
         }
-        BulkMapper.NewOperation op = new BulkMapper.NewOperation(action.name(), key, snapshot, ids.size(), user);
+        BulkMapper.NewOperation op = new BulkMapper.NewOperation(action.name(), key, snapshot, ids.size(), user,
+                server.id());
         mapper.insertOperation(op);
         for (long jobId : ids) {
             BulkItem done = succeeded.get(jobId);
@@ -225,7 +230,8 @@ public class BulkService implements DisposableBean {
      * the task runs, failed with the task's cause once it ended. Driven by {@link BulkFollower}.
      */
     void followDeployments() {
-        for (long bulkId : mapper.selectUnfinished()) {
+        for (BulkMapper.Unfinished op : mapper.selectUnfinished()) {
+            long bulkId = op.id();
             boolean changed = false;
             for (BulkItem i : mapper.selectItems(bulkId)) {
                 StreamTask t = i.itemState() == ItemState.RUNNING && i.taskId() != null ? tasks.selectById(i.taskId())

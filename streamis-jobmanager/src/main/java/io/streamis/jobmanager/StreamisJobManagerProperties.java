@@ -22,13 +22,14 @@ import org.springframework.util.unit.DataSize;
  * @param restoreRoots     directories (paths or URIs) under which a user may confirm any restore path, besides the
  *                         job's own state directories (e.g. a shared savepoint area for migrations)
  * @param alerts           delivery of alerts to the projects' channels
+ * @param lease            the leader lease nodes sharing the database elect their one actor with
  */
 @ConfigurationProperties(prefix = "streamis.jobmanager")
 public record StreamisJobManagerProperties(Path materialRoot, List<String> admins, Upload upload,
                                            Boolean contentEditEnable, Integer argsMaxLength,
                                            Boolean projectNameStrictCheck, Monitor monitor, Restart restart,
                                            Duration operationTimeout, Path taskLogRoot,
-                                           List<String> restoreRoots, Alerts alerts) {
+                                           List<String> restoreRoots, Alerts alerts, Lease lease) {
 
     public StreamisJobManagerProperties {
         materialRoot = materialRoot == null ? Path.of("data", "materials") : materialRoot;
@@ -43,6 +44,17 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
         restoreRoots = restoreRoots == null ? List.of() : List.copyOf(restoreRoots);
         alerts = alerts == null ? new Alerts(null, null, null, null, null, null, null) : alerts;
+        lease = lease == null ? new Lease(null) : lease;
+    }
+
+    /**
+     * @param period how long a leader's term lasts without renewal (renewed every third of it); a node that loses
+     *               the lease stops acting within one period, and a dead leader is replaced after at most one
+     */
+    public record Lease(Duration period) {
+        public Lease {
+            period = period == null ? Duration.ofSeconds(15) : period;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
@@ -29,11 +30,14 @@ public class StartRecorder {
     private final RestorePoints points;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher facts;
+    private final Leadership leadership;
 
     public StartRecorder(TaskMapper tasks, JobMapper jobs, JobInfoCodec codec, TaskLog log, RestorePoints points,
-                         PlatformTransactionManager txManager, ApplicationEventPublisher facts) {
+                         PlatformTransactionManager txManager, ApplicationEventPublisher facts,
+                         Leadership leadership) {
         this.points = points;
         this.facts = facts;
+        this.leadership = leadership;
         this.tasks = tasks;
         this.jobs = jobs;
         this.codec = codec;
@@ -41,12 +45,21 @@ public class StartRecorder {
         this.tx = new TransactionTemplate(txManager);
     }
 
-    /** Under the job's row lock: refuse if a run is still active, else insert the task STARTING with its snapshot. */
+    /**
+     * Under the job's row lock: refuse if a run is still active, else insert the task STARTING with its snapshot.
+     * A leader's start (restart, recovery) is fenced and claimed in the same transaction ({@link Leadership#act}).
+     */
     public long intent(StartPreparation.Prepared p, String user, StartCause cause) {
         long taskId = tx.execute(status -> {
+            leadership.fenceIntent();
             StreamJob job = jobs.selectByIdForUpdate(p.job().id());
             AccessGuard.requireEnabled(job);
             StreamTask latest = tasks.selectLatest(job.id());
+            if (latest != null && latest.taskStatus() == TaskStatus.STARTING) {
+                // Two starts at once (two nodes, two clicks): the row lock lets one through, the other hears why.
+                throw StreamisException.illegalState("Job " + job.name() + " is already starting (task "
+                        + latest.id() + "); wait for that start to finish");
+            }
             if (latest != null && !latest.taskStatus().canStart()) {
                 throw StreamisException.illegalState("StreamTask [" + latest.id() + "] of job " + job.name()
                         + " is still " + latest.taskStatus().text() + "; stop it first");
@@ -91,10 +104,18 @@ public class StartRecorder {
         log.append(taskId, "Deploying to " + p.launch().spec().cluster() + " as Flink job " + flinkJobId);
     }
 
-    public void running(long taskId) {
-        tasks.transition(taskId, TaskStatus.STARTING.code(), TaskStatus.RUNNING.code());
+    /** False when the task is no longer STARTING: another node's recovery settled it while this start ran. */
+    public boolean running(long taskId) {
+        if (tasks.transition(taskId, TaskStatus.STARTING.code(), TaskStatus.RUNNING.code()) == 0) {
+            StreamTask t = tasks.selectById(taskId);
+            if (t != null && t.taskStatus() != TaskStatus.RUNNING) {
+                log.append(taskId, "Settled as " + t.taskStatus().text() + " elsewhere while starting");
+                return false;
+            }
+        }
         log.append(taskId, "All tasks running");
         facts.publishEvent(new TaskFact.Running(tasks.selectById(taskId).jobId(), taskId));
+        return true;
     }
 
     /** Records on the failed task that Flink refused to restore from {@code path}; later plans skip it. */

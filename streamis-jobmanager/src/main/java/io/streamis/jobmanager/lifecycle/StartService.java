@@ -133,7 +133,13 @@ public class StartService {
         }
         RunningWaiter.Result r = waiter.await(launched.cluster(), launched.flinkJobId());
         if (r.running()) {
-            recorder.running(taskId);
+            if (!recorder.running(taskId)) {
+                // This node was taken for dead mid-start and the leader settled the run: what it launched would be
+                // a Flink job nobody tracks.
+                cancelQuietly(launched);
+                throw StreamisException.illegalState("Job " + p.job().name() + ": task " + taskId
+                        + " was settled by the leader while this node was starting it; the Flink job was cancelled");
+            }
             return new StartOutcome(jobId, taskId, TaskStatus.RUNNING, launched.flinkJobId(), launched.webUrl(),
                     p.decision().path(), "running");
         }
@@ -142,13 +148,17 @@ public class StartService {
         StreamisException failure = failed(p, taskId, why, "Did not start: " + r.message(),
                 "Job " + p.job().name() + " did not start: " + r.message(), null);
         if (r.cancelNeeded()) {
-            try {
-                launcher.cancel(launched.cluster(), launched.flinkJobId());
-            } catch (RuntimeException e) {
-                LOG.warn("Could not cancel job {} that never got running: {}", launched.flinkJobId(), e.toString());
-            }
+            cancelQuietly(launched);
         }
         throw failure;
+    }
+
+    private void cancelQuietly(LaunchResult launched) {
+        try {
+            launcher.cancel(launched.cluster(), launched.flinkJobId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not cancel Flink job {}: {}", launched.flinkJobId(), e.toString());
+        }
     }
 
     private static StreamisException noPointLeft(RestoreRefused steppedBackFrom, String detail) {

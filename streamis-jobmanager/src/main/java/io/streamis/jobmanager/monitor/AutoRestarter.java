@@ -5,6 +5,7 @@ import io.streamis.config.ConfigKeys;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.lifecycle.EffectiveConfig;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings failed jobs back from their newest state when fail-restart is ON, within the restart budget; when the
- * budget is spent the job stays FAILED and that fact is published (the alert decider decides the alert). Every restart is its own task with its cause.
+ * budget is spent the job stays FAILED and that fact is published (the alert decider decides the alert). Every
+ * restart is its own task with its cause. Restarts are the leader's: each carries the epoch of the term that
+ * scheduled it, and its claim and intent are refused in the database once another node leads (see
+ * {@link Leadership#act}).
  */
 @Component
 public class AutoRestarter implements DisposableBean {
@@ -44,6 +49,7 @@ public class AutoRestarter implements DisposableBean {
     private final StreamisJobManagerProperties properties;
     private final RestartDueMapper dueDates;
     private final ShutdownGate shutdown;
+    private final Leadership leadership;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "streamis-auto-restart");
         t.setDaemon(true);
@@ -52,7 +58,7 @@ public class AutoRestarter implements DisposableBean {
 
     public AutoRestarter(StartService starts, TaskMapper tasks, JobMapper jobs, EffectiveConfig effective,
                          ApplicationEventPublisher facts, StreamisJobManagerProperties properties, RestartDueMapper dueDates,
-                         ShutdownGate shutdown) {
+                         ShutdownGate shutdown, Leadership leadership) {
         this.starts = starts;
         this.tasks = tasks;
         this.jobs = jobs;
@@ -61,6 +67,7 @@ public class AutoRestarter implements DisposableBean {
         this.properties = properties;
         this.dueDates = dueDates;
         this.shutdown = shutdown;
+        this.leadership = leadership;
     }
 
     /**
@@ -71,8 +78,20 @@ public class AutoRestarter implements DisposableBean {
         onFailure(failed, cause, true);
     }
 
-    /** @param restartable false when a restart would only fail the same way (the program refuses its state) */
+    /**
+     * @param restartable false when a restart would only fail the same way (the program refuses its state)
+     */
     public void onFailure(StreamTask failed, String cause, boolean restartable) {
+        OptionalLong acting = leadership.actingEpoch();
+        OptionalLong epoch = acting.isPresent() ? acting : leadership.epoch();
+        if (epoch.isEmpty()) {
+            LOG.info("Not the leader: the failure of task {} is left to the leader", failed.id());
+            return;
+        }
+        decide(failed, cause, restartable, epoch.getAsLong());
+    }
+
+    private void decide(StreamTask failed, String cause, boolean restartable, long epoch) {
         StreamJob job = jobs.selectById(failed.jobId());
         if (job == null) {
             return;
@@ -98,38 +117,51 @@ public class AutoRestarter implements DisposableBean {
         LOG.info("Job {} failed ({}); restarting in {} ms, {}", job.name(), cause, d.delay().toMillis(), d.reason());
         // Intent first: the due time survives this process; RestartScheduleRecovery resumes it after a restart.
         dueDates.updateDue(failed.id(), LocalDateTime.now().plus(d.delay()));
-        resume(job.id(), failed.id(), d.delay());
+        resume(job.id(), failed.id(), d.delay(), epoch);
     }
 
-    /** Runs the restart of the failed task's job after {@code delay} (also for a due time read back at start). */
-    public void resume(long jobId, long failedTaskId, Duration delay) {
-        scheduler.schedule(() -> restart(jobId, failedTaskId), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    /**
+     * Runs the restart of the failed task's job after {@code delay} (also for a due time read back when this node
+     * took the lead), as an action of the term {@code epoch}.
+     */
+    public void resume(long jobId, long failedTaskId, Duration delay, long epoch) {
+        scheduler.schedule(() -> restart(jobId, failedTaskId, epoch), Math.max(0, delay.toMillis()),
+                TimeUnit.MILLISECONDS);
     }
 
-    private void restart(long jobId, long failedTaskId) {
+    private void restart(long jobId, long failedTaskId, long epoch) {
         if (shutdown.isClosing()) {
-            return; // the server is stopping: the due time stays, and the next server runs the restart
+            return; // the server is stopping: the due time stays, and the next leader runs the restart
         }
-        if (dueDates.claim(failedTaskId) == 0) {
-            return; // taken by another run of this schedule already
+        if (!leadership.holds(epoch)) {
+            LOG.info("Auto-restart of job {} not run: this node no longer leads in epoch {}", jobId, epoch);
+            return;
         }
         StreamTask latest = tasks.selectLatest(jobId);
         if (latest == null || latest.id() != failedTaskId || latest.taskStatus() != TaskStatus.FAILED) {
             LOG.info("Job {} was handled meanwhile (latest task {}); skipping auto-restart", jobId,
                     latest == null ? null : latest.id());
+            dueDates.claim(failedTaskId);
             return;
         }
         StreamJob job = jobs.selectById(jobId);
         try {
-            StartOutcome restarted = starts.start(jobId, job.submitUser(), null, StartCause.AUTO_RESTART);
+            // Fence, claim of the due time and the new task's intent commit together (or not at all).
+            StartOutcome restarted = leadership.act(epoch, () -> dueDates.claim(failedTaskId) == 1,
+                    () -> starts.start(jobId, job.submitUser(), null, StartCause.AUTO_RESTART));
             facts.publishEvent(new TaskFact.Restarted(jobId, restarted.taskId(), false));
+        } catch (Leadership.Deposed | Leadership.Claimed e) {
+            LOG.info("Auto-restart of job {} not run: {}", jobId, e.getMessage());
         } catch (RuntimeException e) {
+            if (!leadership.holds(epoch)) {
+                return;
+            }
             // The failed start left its own FAILED task; count it and decide again.
             StreamTask failedStart = tasks.selectLatest(jobId);
             if (failedStart != null && failedStart.id() != failedTaskId
                     && failedStart.taskStatus() == TaskStatus.FAILED) {
                 facts.publishEvent(new TaskFact.Failed(jobId, failedStart.id(), e.getMessage(), false));
-                onFailure(failedStart, e.getMessage());
+                decide(failedStart, e.getMessage(), true, epoch);
             } else {
                 facts.publishEvent(new TaskFact.RestartBudgetSpent(jobId, latest.id(), "Auto-restart of job "
                         + job.name() + " could not be made: " + e.getMessage()));

@@ -3,6 +3,9 @@ package io.streamis.jobmanager.monitor;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lease.LeaderDuty;
+import io.streamis.jobmanager.lease.LeaderWrites;
+import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.task.StreamTask;
@@ -19,18 +22,19 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles, on server start, every task a previous process left in flight, by asking the cluster what really
- * happened. Jobs of the embedded cluster died with the previous process and are started again from their
- * newest state; jobs of a standalone cluster kept running and are reattached, not restarted.
+ * Settles, when a node takes the lead (at server start for a single node), every task a stopped process left in
+ * flight, by asking the cluster what really happened. Jobs of the embedded cluster died with the previous process
+ * and are started again from their newest state; jobs of a standalone cluster kept running and are reattached,
+ * not restarted. Tasks of processes still beating are theirs and left alone ({@link Leadership#orphans()}); every
+ * write is the leader's, fenced with its epoch.
  */
 @Component
 @Order(10)
-public class StartupRecovery implements ApplicationRunner {
+public class StartupRecovery implements LeaderDuty {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupRecovery.class);
 
@@ -39,9 +43,13 @@ public class StartupRecovery implements ApplicationRunner {
     private final StartService starts;
     private final JobMapper jobs;
     private final AutoRestarter restarter;
+    private final Leadership leadership;
+    private final LeaderWrites writes;
 
     public StartupRecovery(TaskMapper tasks, FlinkClusters clusters, StartService starts, JobMapper jobs,
-                           AutoRestarter restarter) {
+                           AutoRestarter restarter, Leadership leadership, LeaderWrites writes) {
+        this.leadership = leadership;
+        this.writes = writes;
         this.tasks = tasks;
         this.clusters = clusters;
         this.starts = starts;
@@ -49,8 +57,21 @@ public class StartupRecovery implements ApplicationRunner {
         this.restarter = restarter;
     }
 
-    @Override
+    /**
+     * Settles every in-flight task, also this process's own, as the current leader: what a test that staged a
+     * crash in the database drives directly.
+     */
     public void run(ApplicationArguments args) {
+        leadership.epoch().ifPresent(epoch -> settleAll(epoch, null));
+    }
+
+    @Override
+    public void takeOver(long epoch) {
+        settleAll(epoch, leadership.orphans());
+    }
+
+    /** @param orphans which tasks are nobody's (those of live processes are skipped); null: every task */
+    private void settleAll(long epoch, Leadership.Orphans orphans) {
         // Every active state, WAIT_RESTART included: shutdown savepoints those tasks too, so they come back as well.
         List<Integer> inFlight = Arrays.stream(TaskStatus.values()).filter(x -> x.isActive() || x.isTransitional())
                 .map(TaskStatus::code).toList();
@@ -58,8 +79,17 @@ public class StartupRecovery implements ApplicationRunner {
         // per application, so asking once per task would grow with the square of the number of jobs.
         Map<String, Map<String, JobOverview>> overviews = new HashMap<>();
         for (StreamTask t : tasks.selectByStatuses(inFlight)) {
+            if (orphans != null && !orphans.orphaned(t.serverInstance(), t.startTime())) {
+                continue; // a live node's run: it settles its own start or stop
+            }
+            if (!leadership.holds(epoch)) {
+                return;
+            }
             try {
-                settle(t, cluster -> overviews.computeIfAbsent(cluster, c -> clusters.get(c).jobsOverview()));
+                leadership.act(epoch, () -> true, () -> {
+                    settle(t, cluster -> overviews.computeIfAbsent(cluster, c -> clusters.get(c).jobsOverview()));
+                    return null;
+                });
             } catch (RuntimeException e) {
                 LOG.warn("Could not settle task {} of job {}: {}", t.id(), t.jobId(), e.toString());
             }
@@ -73,7 +103,7 @@ public class StartupRecovery implements ApplicationRunner {
     private void settle(StreamTask t, Function<String, Map<String, JobOverview>> overviewOf) {
         TaskStatus s = t.taskStatus();
         if (t.cluster() == null || !clusters.names().contains(t.cluster())) {
-            tasks.transitionWithError(t.id(), s.code(), TaskStatus.FAILED.code(),
+            writes.transitionWithError(t.id(), s.code(), TaskStatus.FAILED.code(),
                     "cluster " + t.cluster() + " is no longer configured");
             return;
         }
@@ -93,9 +123,9 @@ public class StartupRecovery implements ApplicationRunner {
             return;
         }
         switch (s) {
-            case STARTING -> tasks.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
+            case STARTING -> writes.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
                     : TaskStatus.FAILED.code(), alive ? null : "the server stopped while the job was starting");
-            case STOPPING -> tasks.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
+            case STOPPING -> writes.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
                     : TaskStatus.STOPPED.code(), alive ? "the stop was interrupted by a server restart" : null);
             default -> LOG.info("Reattached task {} (job {}) on cluster {}: {}", t.id(), t.jobId(), t.cluster(),
                     job.map(j -> j.state().name()).orElse("missing"));
@@ -121,7 +151,7 @@ public class StartupRecovery implements ApplicationRunner {
             return false;
         }
         tasks.updateLaunched(t.id(), found.get().jobId(), t.linkisJobInfo(), t.restoredFrom());
-        tasks.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.RUNNING.code(),
+        writes.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.RUNNING.code(),
                 "adopted Flink job " + found.get().jobId() + " after a server restart during its start");
         LOG.info("Adopted Flink job {} for task {} of job {}", found.get().jobId(), t.id(), name);
         return true;
@@ -140,7 +170,7 @@ public class StartupRecovery implements ApplicationRunner {
             }
             boolean wasRunning = s != TaskStatus.STOPPING;
             TaskStatus to = wasRunning ? TaskStatus.FAILED : TaskStatus.STOPPED;
-            if (tasks.transitionWithError(t.id(), s.code(), to.code(),
+            if (writes.transitionWithError(t.id(), s.code(), to.code(),
                     "the embedded Flink cluster stopped with the previous server process") == 1) {
                 if (wasRunning) {
                     LOG.info("Restarting job {} from its newest state after server restart", t.jobId());

@@ -2,6 +2,7 @@ package io.streamis.jobmanager.monitor;
 
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.JobOverview;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The observer: every interval it asks each cluster once for {@code /jobs/overview} (never once per job) and
- * hands one {@link Observation} per active task to the reconciler. It records facts and never acts.
+ * hands one {@link Observation} per active task to the reconciler. It records facts and never acts. Only the
+ * leader polls ({@link Leadership}); each reconciliation is an action of its term, so a deposed node's writes are
+ * refused.
  */
 @Component
 public class TaskMonitor implements SchedulingConfigurer {
@@ -40,18 +44,21 @@ public class TaskMonitor implements SchedulingConfigurer {
     private final TaskReconciler reconciler;
     private final StreamisJobManagerProperties properties;
     private final ShutdownGate gate;
+    private final Leadership leadership;
     private final ApplicationEventPublisher facts;
     /** When each task last had its checkpoint read; the least recently read go first. */
     private final Map<Long, Long> checkpointReadAt = new ConcurrentHashMap<>();
 
     public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler,
-                       StreamisJobManagerProperties properties, ShutdownGate gate, ApplicationEventPublisher facts) {
+                       StreamisJobManagerProperties properties, ShutdownGate gate, Leadership leadership,
+                       ApplicationEventPublisher facts) {
         this.facts = facts;
         this.tasks = tasks;
         this.clusters = clusters;
         this.reconciler = reconciler;
         this.properties = properties;
         this.gate = gate;
+        this.leadership = leadership;
     }
 
     @Override
@@ -71,6 +78,11 @@ public class TaskMonitor implements SchedulingConfigurer {
 
     /** One poll cycle; public so tests and the recovery can drive it deterministically. */
     public void poll() {
+        OptionalLong term = leadership.epoch();
+        if (term.isEmpty()) {
+            return;
+        }
+        long epoch = term.getAsLong();
         long t0 = System.nanoTime();
         Map<String, List<StreamTask>> byCluster = new LinkedHashMap<>();
         for (StreamTask t : tasks.selectByStatuses(WATCHED)) {
@@ -95,7 +107,15 @@ public class TaskMonitor implements SchedulingConfigurer {
                         : overview.get(t.flinkJobId()), refresh.contains(t.id())));
             }
         });
-        observations.forEach(reconciler::reconcile);
+        for (Observation o : observations) {
+            if (!leadership.holds(epoch)) {
+                return; // the term ended mid-cycle: the new leader polls for itself
+            }
+            leadership.act(epoch, null, () -> {
+                reconciler.reconcile(o);
+                return null;
+            });
+        }
         facts.publishEvent(new MonitorCycle(Duration.ofNanos(System.nanoTime() - t0),
                 observations.size()));
     }

@@ -2,6 +2,7 @@ package io.streamis.jobmanager.monitor;
 
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lifecycle.RestoreFailure;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that decides what an observation means and acts on it: records the newest checkpoint, moves
  * the task (compare-and-set, so a concurrent stop wins cleanly) and hands failures to the auto-restarter.
- * A job missing from its cluster is LOST, and only FAILED once it stayed missing for the confirm period.
+ * A job missing from its cluster is LOST, and only FAILED once it stayed missing for the confirm period. Status
+ * writes are the leader's, fenced with its epoch ({@link LeaderWrites}).
  */
 @Component
 public class TaskReconciler {
@@ -39,14 +41,16 @@ public class TaskReconciler {
     private final AutoRestarter restarter;
     private final StreamisJobManagerProperties properties;
     private final JobLauncher launcher;
+    private final LeaderWrites writes;
     /** Facts for the alert decider and the metrics: published, never acted on here. */
     private final ApplicationEventPublisher facts;
 
     public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, RestorePoints points, AutoRestarter restarter,
-                          StreamisJobManagerProperties properties, JobLauncher launcher,
+                          StreamisJobManagerProperties properties, JobLauncher launcher, LeaderWrites writes,
                           ApplicationEventPublisher facts) {
         this.facts = facts;
         this.launcher = launcher;
+        this.writes = writes;
         this.tasks = tasks;
         this.clusters = clusters;
         this.points = points;
@@ -68,7 +72,7 @@ public class TaskReconciler {
         boolean perJob = clusters.isPerJob(t.cluster());
         if (perJob && status == TaskStatus.STARTING && !state.isGloballyTerminal()) {
             // A deployment drives its own start: RUNNING once every task runs (flink-notes P13).
-            if (o.overview().allTasksRunning() && tasks.transitionWithError(t.id(), status.code(),
+            if (o.overview().allTasksRunning() && writes.transitionWithError(t.id(), status.code(),
                     TaskStatus.RUNNING.code(), null) == 1) {
                 LOG.info("Task {} of job {} running on {}", t.id(), t.jobId(), t.cluster());
                 facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
@@ -76,7 +80,7 @@ public class TaskReconciler {
             return;
         }
         if (status == TaskStatus.LOST && !state.isGloballyTerminal()) {
-            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
                 facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
             }
             status = TaskStatus.RUNNING;
@@ -91,9 +95,9 @@ public class TaskReconciler {
                     return; // decided at a later poll, once Flink tells why; the application stays up till then
                 }
             }
-            case FINISHED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
+            case FINISHED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
                     "the job finished");
-            case CANCELED -> tasks.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
+            case CANCELED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
                     "the job was cancelled outside Streamis");
             default -> { }
         }
@@ -123,14 +127,14 @@ public class TaskReconciler {
         boolean allRunning = o.overview().allTasksRunning();
         if (status == TaskStatus.RUNNING && !allRunning && (state == FlinkJobState.RESTARTING
                 || state == FlinkJobState.RUNNING || state == FlinkJobState.FAILING)) {
-            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
+            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
                     + state + " with " + o.overview().tasksRunning() + "/" + o.overview().tasksTotal()
                     + " tasks running") == 1) {
                 facts.publishEvent(new TaskFact.Restarted(t.jobId(), t.id(), true));
                 return TaskStatus.WAIT_RESTART;
             }
         } else if (status == TaskStatus.WAIT_RESTART && allRunning) {
-            if (tasks.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
+            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
                 facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
                 return TaskStatus.RUNNING;
             }
@@ -142,13 +146,13 @@ public class TaskReconciler {
         if (status == TaskStatus.STARTING && clusters.isPerJob(t.cluster())) {
             // The deployment may not have reached YARN yet; only a start older than the timeout is given up.
             if (age(t).compareTo(properties.operationTimeout().multipliedBy(2)) >= 0) {
-                tasks.transitionWithError(t.id(), status.code(), TaskStatus.FAILED.code(), "the application never"
+                writes.transitionWithError(t.id(), status.code(), TaskStatus.FAILED.code(), "the application never"
                         + " appeared on cluster " + t.cluster() + " within " + age(t).toSeconds() + " s");
             }
             return;
         }
         if (status != TaskStatus.LOST) {
-            tasks.transitionWithError(t.id(), status.code(), TaskStatus.LOST.code(),
+            writes.transitionWithError(t.id(), status.code(), TaskStatus.LOST.code(),
                     "the job is no longer listed by cluster " + t.cluster() + " (unconfirmed)");
             return;
         }
@@ -174,7 +178,7 @@ public class TaskReconciler {
 
     /** @param lost the run went missing from its cluster (a different alert than a failure Flink reported) */
     private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable, boolean lost) {
-        if (tasks.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
+        if (writes.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
             LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause);
             facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
             restarter.onFailure(tasks.selectById(t.id()), cause, restartable);

@@ -102,6 +102,16 @@ public interface TaskMapper {
     int transitionWithError(@Param("id") long id, @Param("from") int from, @Param("to") int to,
                             @Param("errDesc") String errDesc);
 
+    /**
+     * {@link #transitionWithError} as the leader of term {@code epoch}: refused (0) unless {@code holder} still
+     * holds the lease at that epoch when the row is written (fencing a deposed leader's writes).
+     */
+    @Update("UPDATE linkis_stream_task SET status = #{to}, err_desc = #{errDesc}, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id} AND status = #{from} AND EXISTS (" + io.streamis.jobmanager.lease.LeaseMapper.HELD + ")")
+    int transitionAsLeader(@Param("id") long id, @Param("from") int from, @Param("to") int to,
+                           @Param("errDesc") String errDesc, @Param("holder") String holder,
+                           @Param("epoch") long epoch);
+
     @Update("UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
             + " restored_from = #{restoredFrom}, last_update_time = CURRENT_TIMESTAMP WHERE id = #{id}")
     int updateLaunched(@Param("id") long id, @Param("flinkJobId") String flinkJobId, @Param("jobInfo") String jobInfo,

@@ -57,7 +57,7 @@ class ChannelSendersTest {
         far = new RecordingHttpServer();
         StreamisJobManagerProperties props = new StreamisJobManagerProperties(null, null, null, null, null, null,
                 null, null, null, null, null, new StreamisJobManagerProperties.Alerts(null, null, null, null,
-                Duration.ofSeconds(5), "alerts@streamis.test", "corp.test"));
+                Duration.ofSeconds(5), "alerts@streamis.test", "corp.test"), null);
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
         mail.setPort(smtp.getSmtp().getPort());

@@ -47,7 +47,7 @@ class RestorePathRuleTest {
             }
         };
         StreamisJobManagerProperties props = new StreamisJobManagerProperties(null, null, null, null, null, null,
-                null, null, null, null, List.of(tmp.resolve("shared").toString(), "hdfs://nn:8020/savepoints"), null);
+                null, null, null, null, List.of(tmp.resolve("shared").toString(), "hdfs://nn:8020/savepoints"), null, null);
         FlinkClusters oneCluster = new FlinkClusters() {
             @Override
             public ClusterTarget target(String name) {

@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
 import org.springframework.mock.web.MockHttpSession;
 
 /** Builds job packages for the Flink tests and waits (polling with a deadline) for what they expect. */
-final class FlinkTestSupport {
+public final class FlinkTestSupport {
 
     static final String STATEFUL_SQL = """
             CREATE TABLE src (k INT, v STRING) WITH ('connector'='datagen','rows-per-second'='20',
@@ -33,7 +33,7 @@ final class FlinkTestSupport {
     private FlinkTestSupport() {
     }
 
-    static String produce(String intervalMs, boolean failRestart, String extraCustom) {
+    public static String produce(String intervalMs, boolean failRestart, String extraCustom) {
         return """
                 "wds.linkis.flink.resource":{"wds.linkis.flink.app.parallelism":"1"},
                 "wds.linkis.flink.custom":{%s},
@@ -64,7 +64,7 @@ final class FlinkTestSupport {
     }
 
     /** Packs the test job classes into a user jar, as a team would ship it. */
-    static byte[] countJobJar() throws IOException {
+    public static byte[] countJobJar() throws IOException {
         Path classes = Path.of("target/test-classes");
         Path pkg = classes.resolve("io/streamis/server/testjob");
         Manifest mf = new Manifest();

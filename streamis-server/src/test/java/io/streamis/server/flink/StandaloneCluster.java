@@ -13,19 +13,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.streamis.server.StreamisServerApplication;
 
 /** A real Flink standalone session cluster in separate JVMs (flink-cluster/start-cluster.sh), for tests. */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
 
     static final Path HOME = Path.of("..", "flink-cluster").toAbsolutePath().normalize();
 
-    final Path runDir;
-    final String restUrl;
+    public final Path runDir;
+    public final String restUrl;
 
     private StandaloneCluster(Path runDir, String restUrl) {
         this.runDir = runDir;
         this.restUrl = restUrl;
     }
 
-    static StandaloneCluster start(String flinkVersion, int slots) throws Exception {
+    public static StandaloneCluster start(String flinkVersion, int slots) throws Exception {
         Path run = Files.createTempDirectory("streamis-flink-" + flinkVersion + "-");
         ProcessBuilder pb = new ProcessBuilder(HOME.resolve("start-cluster.sh").toString(), run.toString());
         pb.environment().put("FLINK_VERSION", flinkVersion);

@@ -397,7 +397,7 @@ abstract class AbstractJobImportApiTest {
         assertThat(list.at("/data/tasks").findValues("id").stream().map(JsonNode::asLong)).contains(jobId);
 
         io.streamis.bulk.BulkMapper.NewOperation op = new io.streamis.bulk.BulkMapper.NewOperation("PAUSE", "k" + jobId,
-                true, 1, "admin");
+                true, 1, "admin", "node-a:9400");
         bulks.insertOperation(op);
         bulks.insertItem(op.id, jobId, "rows", "PENDING", null, null);
         assertThat(bulks.selectRecentByKey("k" + jobId, java.time.LocalDateTime.now().minusMinutes(1)).id())
@@ -406,7 +406,8 @@ abstract class AbstractJobImportApiTest {
         bulks.updateItem(itemId, "SUCCEEDED", t.id, io.streamis.common.error.Text.of("bulk.stopped", "stopped"), "file:/s");
         bulks.finish(op.id);
         assertThat(bulks.selectOperation(op.id).finished()).isTrue();
-        assertThat(bulks.selectUnfinished()).doesNotContain(op.id);
+        assertThat(bulks.selectUnfinished()).extracting(io.streamis.bulk.BulkMapper.Unfinished::id)
+                .doesNotContain(op.id);
         // The item's message is stored as a key with its English; each reader gets it in their language.
         assertThat(api.call(get(ApiTestSupport.API + JOB + "/bulk/" + op.id).session(admin)
                 .header("Accept-Language", "zh-CN")).at("/data/items/0/message").asText()).isEqualTo("已停止");

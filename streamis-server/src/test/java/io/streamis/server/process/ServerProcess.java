@@ -41,6 +41,19 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code data} (H2 file database there, embedded Flink) and waits until it answers. */
     static ServerProcess start(Path data, String... extraArgs) throws Exception {
+        ServerProcess server = launch(data, extraArgs);
+        try {
+            server.awaitHealthy(Duration.ofSeconds(120));
+            server.login("admin", "admin-password-1");
+            return server;
+        } catch (Exception | AssertionError e) {
+            server.close(); // nobody else holds it yet
+            throw e;
+        }
+    }
+
+    /** Starts a server process without waiting for it (a test that expects a refusal watches it exit). */
+    static ServerProcess launch(Path data, String... extraArgs) throws Exception {
         int port = freePort();
         Path log = data.resolve("logs/streamis.out");
         Files.createDirectories(log.getParent());
@@ -64,10 +77,53 @@ final class ServerProcess implements AutoCloseable {
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        ServerProcess server = new ServerProcess(p, port, log);
-        server.awaitHealthy(Duration.ofSeconds(120));
-        server.login("admin", "admin-password-1");
-        return server;
+        return new ServerProcess(p, port, log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Sends a signal by name (STOP, CONT) to the server's JVM. */
+    void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no lease release, no goodbye. */
+    void kill() throws Exception {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** {@code /actuator/health}'s leadership details of this node. */
+    JsonNode leadership() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health")).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).at("/components/leadership/details");
+    }
+
+    /** Uploads a job zip (multipart field {@code file}) into {@code project}. */
+    JsonNode upload(String project, String fileName, byte[] zip) throws Exception {
+        String boundary = "----streamis" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(zip);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request("/streamis/streamJobManager/job/upload?projectName=" + project)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private static int freePort() throws IOException {
@@ -76,15 +132,16 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(Duration timeout) throws Exception {
+    void awaitHealthy(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("server exited during start (" + process.exitValue() + "); log:\n" + log());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/streamis/health")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                // Readiness, not liveness: the runners (admin bootstrap, lease, recovery) have run.
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

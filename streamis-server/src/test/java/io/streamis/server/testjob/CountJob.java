@@ -19,19 +19,35 @@ public final class CountJob {
 
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        int rate = args.length > 1 && "--rate".equals(args[0]) ? Integer.parseInt(args[1]) : 50;
+        int rate = 50;
+        String failOnce = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if ("--rate".equals(args[i])) {
+                rate = Integer.parseInt(args[i + 1]);
+            } else if ("--fail-once".equals(args[i])) {
+                failOnce = args[i + 1];
+            }
+        }
         DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(rate), Types.LONG);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "numbers").uid("numbers")
                 .keyBy(v -> v % 10)
-                .map(new Counter()).uid("counter")
+                .map(new Counter(failOnce)).uid("counter")
                 .sinkTo(new DiscardingSink<>()).uid("sink");
         env.execute("count-job");
     }
 
-    /** Counts per key in keyed state. */
+    /**
+     * Counts per key in keyed state. With {@code --fail-once <file>} the job fails once when a test creates that
+     * file (it is deleted first, so the restarted run goes on): a failure on cue, on any cluster of this machine.
+     */
     static final class Counter extends RichMapFunction<Long, Long> {
+        private final String failOnce;
         private transient ValueState<Long> count;
+
+        Counter(String failOnce) {
+            this.failOnce = failOnce;
+        }
 
         @Override
         public void open(OpenContext ctx) {
@@ -40,6 +56,9 @@ public final class CountJob {
 
         @Override
         public Long map(Long v) throws Exception {
+            if (failOnce != null && java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(failOnce))) {
+                throw new IllegalStateException("failing once on purpose (" + failOnce + ")");
+            }
             long c = count.value() == null ? 1 : count.value() + 1;
             count.update(c);
             return c;
