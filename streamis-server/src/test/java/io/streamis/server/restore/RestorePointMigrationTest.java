@@ -46,8 +46,10 @@ class RestorePointMigrationTest {
     }
 
     private void migrate(DriverManagerDataSource ds) {
+        // Up to the tables only, as an installation of that age: later repeatable scripts (which would run with
+        // any target) need columns of later versions, so they are left out of this first step.
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(MigrationVersion.fromVersion(
-                "1.25.1")).load().migrate();
+                "1.25.1")).repeatableSqlMigrationPrefix("NOT_YET__").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         jdbc.update("INSERT INTO linkis_stream_job (project_name, name, job_type) VALUES ('p', 'j', 'flink.sql')");
         long job = jdbc.queryForObject("SELECT id FROM linkis_stream_job WHERE name = 'j'", Long.class);
