@@ -476,6 +476,12 @@ INSERT INTO snk SELECT k FROM src;`
     const above = (await page.getByTestId('diagnosis').boundingBox()).y < (await page.getByTestId('raw-error').boundingBox()).y
     check(explained.includes('CONNECTOR_MISSING') && raw.includes('nope') && above, 'diagnosis shown above the raw error')
     await page.screenshot({ path: `${SHOTS}/failure-diagnosis.png` })
+  } catch (e) {
+    // Where the run stopped: the page's address and what it showed (the stack alone does not say).
+    console.error(`[e2e] stopped at ${page.url()}; console errors so far: ${consoleErrors.join(' | ')}`)
+    console.error(`[e2e] page text: ${(await page.locator('body').innerText().catch(() => '')).slice(0, 600)}`)
+    await page.screenshot({ path: path.join(tmpdir(), 'streamis-e2e-failure.png') }).catch(() => undefined)
+    throw e
   } finally {
     await browser.close()
   }

@@ -9,9 +9,20 @@ export const useSessionStore = defineStore('session', {
       this.userName = r.userName
       this.isAdmin = r.isAdmin
     },
-    /** Asks who is logged in (anonymous, no 401); false when nobody is. */
-    async probe(): Promise<boolean> {
-      const r = await sessionApi()
+    /**
+     * Asks who is logged in (anonymous, no 401); false when nobody is. A probe that fails (a busy or restarting
+     * server) is asked again before anyone is sent to the login page: a logged-in user must not lose the page.
+     */
+    async probe(attempts = 3): Promise<boolean> {
+      let r: Awaited<ReturnType<typeof sessionApi>> | undefined
+      for (let i = 1; r === undefined; i++) {
+        try {
+          r = await sessionApi()
+        } catch (e) {
+          if (i >= attempts) throw e
+          await new Promise((resolve) => setTimeout(resolve, 300 * i))
+        }
+      }
       this.userName = r.loggedIn ? r.userName ?? '' : ''
       this.isAdmin = r.loggedIn ? r.isAdmin === true : false
       return r.loggedIn
