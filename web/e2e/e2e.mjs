@@ -90,6 +90,9 @@ async function setLang(page, lang) {
   await page.reload()
 }
 let failures = 0
+// Every goto loads the page afresh (a new query string): a hash-only change keeps the previous page's timers and
+// pending router updates alive, and one of them once put the detail page back over the next page.
+let navigations = 0
 function check(cond, msg) {
   if (!cond) { failures++; console.error(`[e2e] FAIL: ${msg}`) } else step(`ok: ${msg}`)
 }
@@ -150,7 +153,7 @@ const DETAIL_TABS = ['summary', 'history', 'config', 'content', 'snapshots', 'al
 /** Opens each tab of a job's detail page and checks its text is in one language. */
 async function detailTabs(page, jobId, lang) {
   for (const tab of DETAIL_TABS) {
-    await page.goto(`${BASE}/#/realTimeJobCenter/${jobId}?tab=${tab}`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${jobId}?tab=${tab}`)
     await page.getByTestId('detail-name').waitFor()
     await page.locator(`#pane-${tab}`).waitFor()
     await page.waitForLoadState('networkidle').catch(() => undefined)
@@ -256,7 +259,7 @@ async function main() {
 
     // A config value that breaks its rule shows the message and saves nothing.
     const orders = await jobRow(page, 'e2e_orders')
-    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}?tab=config`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${orders.id}?tab=config`)
     const input = inputOf(page, 'config-wds.linkis.flink.app.parallelism')
     await input.waitFor()
     await input.fill('0')
@@ -270,7 +273,7 @@ async function main() {
     // A stop records why: the history's stop cause, and the run time in seconds.
     const b1 = await jobRow(page, 'e2e_b1')
     check((await api(page, 'GET', `/streamis/streamJobManager/job/stop?jobId=${b1.id}&snapshot=true`)).status === 0, 'e2e_b1 stopped with a savepoint')
-    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=history`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${b1.id}?tab=history`)
     const cause = await waitFor('stop cause shown', async () => {
       const c = (await page.getByTestId('history-stop-cause').first().innerText()).trim()
       return c.startsWith('用户停止') ? c : null
@@ -280,7 +283,7 @@ async function main() {
     check(/^\d+ (秒|分 \d+ 秒)$/.test(runtime), `history run time in Chinese with seconds ("${runtime}")`)
 
     // The snapshots tab pages; "从此处启动" makes the header follow the run without a reload.
-    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=snapshots`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${b1.id}?tab=snapshots`)
     await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().waitFor()
     const snap = (await api(page, 'GET', `/streamis/streamJobManager/job/snapshots?jobId=${b1.id}&pageNow=1&pageSize=10`)).data
     const snapTotal = typeof snap.total === 'number' ? snap.total : snap.snapshots.length
@@ -311,7 +314,7 @@ async function main() {
 
     // A deep link (or reload) of a job restores project and user in the header; 返回 lands on that project's jobs.
     await page.evaluate(() => localStorage.removeItem('streamis.project'))
-    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${orders.id}`)
     await page.reload()
     await page.getByTestId('detail-name').waitFor()
     await waitFor('project in header', async () => (await page.getByTestId('current-project').count()) > 0, 10000)
@@ -333,7 +336,7 @@ async function main() {
       if (typeof d.total !== 'number' || points.length >= d.total || d.snapshots.length === 0) break
     }
     for (const pt of points) rmSync(path.join(pt.path.replace(/^file:\/*/, '/'), '_metadata'), { force: true })
-    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
     await page.getByTestId('job-table').waitFor()
     expectedErrors = [/execute\/inspect/]
     await page.getByTestId('start-e2e_b3').click()
@@ -350,17 +353,17 @@ async function main() {
     expectedErrors = []
 
     // Every page in Chinese, then in English.
-    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
     await page.getByTestId('job-table').waitFor()
     await checkLanguage(page, 'zh', 'job list')
-    await page.goto(`${BASE}/#/projects`)
+    await page.goto(`${BASE}/?n=${++navigations}#/projects`)
     await page.getByTestId('project-table').waitFor()
     await checkLanguage(page, 'zh', 'projects')
-    await page.goto(`${BASE}/#/projectResourceFiles`)
+    await page.goto(`${BASE}/?n=${++navigations}#/projectResourceFiles`)
     await page.waitForLoadState('networkidle').catch(() => undefined)
     await checkLanguage(page, 'zh', 'resource files')
     await detailTabs(page, b1.id, 'zh')
-    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}?tab=logs`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${orders.id}?tab=logs`)
     await page.getByTestId('log-lines').waitFor()
     for (const type of ['客户端日志', 'Flink 异常', 'JobManager 日志', 'TaskManager 日志']) {
       await page.getByTestId('log-type').click()
@@ -377,7 +380,7 @@ async function main() {
     step('ok: Enter in 包含关键字 filters the log')
 
     await setLang(page, 'en')
-    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
     await page.reload()
     await page.getByTestId('job-table').waitFor()
     const header = await page.locator('.el-table__header').first().innerText()
@@ -388,29 +391,29 @@ async function main() {
     await page.getByTestId('version-using').first().waitFor()
     await checkLanguage(page, 'en', 'version dialog')
     await page.keyboard.press('Escape')
-    await page.goto(`${BASE}/#/projects`)
+    await page.goto(`${BASE}/?n=${++navigations}#/projects`)
     await page.getByTestId('project-table').waitFor()
     await checkLanguage(page, 'en', 'projects')
-    await page.goto(`${BASE}/#/projectResourceFiles`)
+    await page.goto(`${BASE}/?n=${++navigations}#/projectResourceFiles`)
     await page.waitForLoadState('networkidle').catch(() => undefined)
     await checkLanguage(page, 'en', 'resource files')
     await detailTabs(page, b1.id, 'en')
-    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}?tab=config`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${orders.id}?tab=config`)
     await page.getByTestId('config-group-wds.linkis.flink.produce').waitFor()
     const form = await page.locator('.el-form').innerText()
     check(form.includes('Restart the job when it fails') && !form.includes('作业失败自动拉起开关'), 'config labels in English use the English names')
     await page.screenshot({ path: `${SHOTS}/config-en.png` })
-    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=history`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${b1.id}?tab=history`)
     await page.getByTestId('history-runtime').first().waitFor()
     check(/^\d+ (s|min \d+ s)$/.test((await page.getByTestId('history-runtime').last().innerText()).trim()), 'history run time in English')
     await page.screenshot({ path: `${SHOTS}/history-en.png` })
-    await page.goto(`${BASE}/#/login`)
+    await page.goto(`${BASE}/?n=${++navigations}#/login`)
     await page.getByTestId('login-submit').waitFor()
     await checkLanguage(page, 'en', 'login page')
     await setLang(page, 'zh-CN')
 
     // The audit log, from the header: the login, the bulk restart and each of its items are there.
-    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
     await page.getByTestId('audit-link').click()
     await page.getByTestId('audit-table').waitFor()
     await waitFor('audit rows shown', async () => (await page.getByTestId('audit-table').innerText()).includes('BULK_ITEM'))
@@ -420,10 +423,10 @@ async function main() {
     check(logins.data.totalPage >= 1 && logins.data.rows[0].outcome === 'OK', 'the login is audited')
     await page.screenshot({ path: `${SHOTS}/audit.png` })
 
-    await page.goto(`${BASE}/#/realTimeJobCenter/${b1.id}?tab=snapshots`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${b1.id}?tab=snapshots`)
     await page.getByTestId('snapshot-table').locator('.el-table__body tr').first().waitFor()
     await page.screenshot({ path: `${SHOTS}/snapshots.png` })
-    await page.goto(`${BASE}/#/realTimeJobCenter/${orders.id}`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter/${orders.id}`)
     await page.getByTestId('metrics-table').waitFor({ timeout: 30000 }).catch(() => undefined)
     await page.waitForTimeout(6000)
     await checkLanguage(page, 'zh', 'job detail summary')
@@ -438,7 +441,7 @@ async function main() {
     })
     await new Promise((r) => receiver.listen(0, '127.0.0.1', r))
     try {
-      await page.goto(`${BASE}/#/realTimeJobCenter`)
+      await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
       await page.getByTestId('alert-channels-link').click()
       await page.getByTestId('add-channel').click()
       await inputOf(page, 'channel-name').fill('ops-webhook')
@@ -460,7 +463,7 @@ async function main() {
     const nope = `CREATE TABLE src (k INT) WITH ('connector'='nope');
 CREATE TABLE snk (k INT) WITH ('connector'='blackhole');
 INSERT INTO snk SELECT k FROM src;`
-    await page.goto(`${BASE}/#/realTimeJobCenter`)
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
     await page.locator('[data-testid=upload] input[type=file]').setInputFiles({ name: 'e2e_nope.zip', mimeType: 'application/zip', buffer: jobZip('e2e_nope', 'e2e', nope) })
     const nopeRow = await waitFor('e2e_nope listed', async () => jobRow(page, 'e2e_nope'))
     expectedErrors = [/\/job\/execute$/]
