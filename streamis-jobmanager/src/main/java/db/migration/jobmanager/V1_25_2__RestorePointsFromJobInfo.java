@@ -3,13 +3,11 @@ package db.migration.jobmanager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.streamis.jobmanager.restore.RestorePoints;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -93,13 +91,8 @@ public class V1_25_2__RestorePointsFromJobInfo extends BaseJavaMigration {
         return "SAVEPOINT".equals(k) || "USER".equals(k) ? k : "CHECKPOINT";
     }
 
-    /** Same key as {@code RestorePoints.hash}: SHA-256 of the normalised path. */
-    private static String hash(String path) throws Exception {
-        String p = path.trim().replaceFirst("^file:/+", "/");
-        if (p.endsWith("/_metadata")) {
-            p = p.substring(0, p.length() - "/_metadata".length());
-        }
-        p = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(p.getBytes(StandardCharsets.UTF_8)));
+    /** The record's own key, so a migrated row and a later fact about the same path meet on the unique index. */
+    private static String hash(String path) {
+        return RestorePoints.hash(path);
     }
 }

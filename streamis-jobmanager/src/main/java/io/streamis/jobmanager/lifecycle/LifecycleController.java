@@ -29,11 +29,11 @@ class LifecycleController {
     private final StopService stops;
     private final InspectionService inspections;
     private final AccessGuard access;
-    private final RestorePoints refused;
+    private final RestorePoints points;
 
     LifecycleController(StartService starts, StopService stops, InspectionService inspections, AccessGuard access,
-                        RestorePoints refused) {
-        this.refused = refused;
+                        RestorePoints points) {
+        this.points = points;
         this.starts = starts;
         this.stops = stops;
         this.inspections = inspections;
@@ -112,7 +112,7 @@ class LifecycleController {
             throw StreamisException.validation("jobId is required");
         }
         StreamJob job = access.writableJob(user, body.jobId());
-        RestorePoints.Cleared c = refused.clear(job, body.path(), user);
+        RestorePoints.Cleared c = points.clear(job, body.path(), user);
         return Message.ok("success").data("path", c.path());
     }
 

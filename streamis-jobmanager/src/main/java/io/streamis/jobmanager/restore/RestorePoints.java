@@ -145,7 +145,7 @@ public class RestorePoints {
     }
 
     /** The key of "one row per job and path": SHA-256 of the normalised path (file:/x, file:///x/ and /x agree). */
-    static String hash(String path) {
+    public static String hash(String path) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(RestorePointResolver.normalise(path).getBytes(StandardCharsets.UTF_8));
