@@ -144,8 +144,12 @@ public class TaskReconciler {
 
     private void onMissing(StreamTask t, TaskStatus status) {
         if (status == TaskStatus.STARTING && clusters.isPerJob(t.cluster())) {
-            // The deployment may not have reached YARN yet; only a start older than the timeout is given up.
-            if (age(t).compareTo(properties.operationTimeout().multipliedBy(2)) >= 0) {
+            // An application that already ended (its JobManager died, or it failed before listing the job) is
+            // decided now, with YARN's diagnostics; one that has not reached YARN yet is given the timeout.
+            String ended = endedDeployment(t);
+            if (ended != null) {
+                failStart(t, status, true, ended, "the application of the start ended before its job ran: ");
+            } else if (age(t).compareTo(properties.operationTimeout().multipliedBy(2)) >= 0) {
                 writes.transitionWithError(t.id(), status.code(), TaskStatus.FAILED.code(), "the application never"
                         + " appeared on cluster " + t.cluster() + " within " + age(t).toSeconds() + " s");
             }
@@ -193,20 +197,29 @@ public class TaskReconciler {
      */
     private boolean failed(StreamTask t, TaskStatus status, boolean perJob) {
         String root = rootException(t);
-        String first = root == null ? "no exception recorded" : firstLine(root);
         if (root == null && perJob && status == TaskStatus.STARTING && t.restoredFrom() != null
                 && age(t).compareTo(CAUSE_GRACE) < 0) {
             // An application whose job failed while initialising may publish the cause a moment later; deciding
             // without it would blame no point and let the auto-restart try the same broken one again.
             return false;
         }
+        failStart(t, status, perJob, root, "Flink reports the job FAILED: ");
+        return true;
+    }
+
+    /**
+     * Fails the run for {@code root} (Flink's exception or YARN's diagnostics, null when unknown); a deployed start
+     * from a point is classified first (see {@link #failed}).
+     */
+    private void failStart(StreamTask t, TaskStatus status, boolean perJob, String root, String prefix) {
+        String first = root == null ? "no exception recorded" : firstLine(root);
         String path = t.restoredFrom();
         if (perJob && status == TaskStatus.STARTING && path != null && root != null) {
             RestoreFailure why = RestoreFailure.of(root);
             if (why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
                 fail(t, status, RestoreFailure.incompatibleMessage("of task " + t.id(), t.version(), path, first),
                         false);
-                return true;
+                return;
             }
             if (why.stepsBack() && !userChosen(t)) {
                 points.refused(t.jobId(), t.id(), path, first);
@@ -214,8 +227,17 @@ public class TaskReconciler {
                         first);
             }
         }
-        fail(t, status, "Flink reports the job FAILED: " + first);
-        return true;
+        fail(t, status, prefix + first);
+    }
+
+    /** YARN's account of a deployment that ended unseen, or null (still coming, or the RM not answering). */
+    private String endedDeployment(StreamTask t) {
+        try {
+            return clusters.get(t.cluster()).endedDeployment(t.flinkJobId()).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not ask cluster {} about task {}'s deployment: {}", t.cluster(), t.id(), e.toString());
+            return null;
+        }
     }
 
     /** A path the user confirmed or configured is recorded as the run's USER point at its intent. */

@@ -3,6 +3,7 @@ package io.streamis.launcher.client;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One Flink session cluster, driven over its REST API (works across Flink versions, flink-notes §6). */
 public interface FlinkClusterGateway {
@@ -62,5 +63,14 @@ public interface FlinkClusterGateway {
      * application is shut down (and killed if its Flink does not answer).
      */
     default void release(String flinkJobId) {
+    }
+
+    /**
+     * Why the deployment of {@code flinkJobId} ended before its job was ever listed, when the target knows: a
+     * per-job application that YARN reports finished, failed or killed. Empty on a session cluster, and while the
+     * deployment may still appear.
+     */
+    default Optional<String> endedDeployment(String flinkJobId) {
+        return Optional.empty();
     }
 }

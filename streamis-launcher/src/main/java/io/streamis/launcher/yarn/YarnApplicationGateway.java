@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -221,6 +222,19 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
             yarn.kill(a.applicationId());
         }
         byFlinkJob.remove(flinkJobId);
+    }
+
+    /**
+     * A deployment whose application already ended (its JobManager died, or the application failed before the job
+     * was listed): YARN's final state and diagnostics, which carry Flink's reason when it deregistered.
+     */
+    @Override
+    public Optional<String> endedDeployment(String flinkJobId) {
+        return yarn.endedApplications(YarnTags.flinkJob(flinkJobId)).stream()
+                .max(java.util.Comparator.comparingLong(ApplicationReport::getStartTime))
+                .map(r -> "YARN application " + r.getApplicationId() + " ended " + r.getYarnApplicationState() + " ("
+                        + r.getFinalApplicationStatus() + ")" + (r.getDiagnostics() == null
+                        || r.getDiagnostics().isBlank() ? "" : ": " + r.getDiagnostics().trim()));
     }
 
     /** Kills the application of {@code flinkJobId} through YARN (Flink is not asked). */

@@ -25,6 +25,8 @@ public class YarnConnection implements AutoCloseable {
     static final EnumSet<YarnApplicationState> LIVE = EnumSet.of(YarnApplicationState.NEW,
             YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED, YarnApplicationState.ACCEPTED,
             YarnApplicationState.RUNNING);
+    static final EnumSet<YarnApplicationState> ENDED = EnumSet.of(YarnApplicationState.FINISHED,
+            YarnApplicationState.FAILED, YarnApplicationState.KILLED);
 
     private final String cluster;
     private final YarnConfiguration conf;
@@ -100,6 +102,15 @@ public class YarnConnection implements AutoCloseable {
             return client().getApplications(FLINK_TYPES, LIVE, Set.of(tag));
         } catch (Exception e) {
             throw unavailable("list applications", e);
+        }
+    }
+
+    /** The platform's ended Flink applications carrying {@code tag}: one RM call. */
+    public List<ApplicationReport> endedApplications(String tag) {
+        try {
+            return client().getApplications(FLINK_TYPES, ENDED, Set.of(tag));
+        } catch (Exception e) {
+            throw unavailable("list ended applications", e);
         }
     }
 

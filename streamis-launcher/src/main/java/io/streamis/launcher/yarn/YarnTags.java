@@ -26,7 +26,7 @@ public final class YarnTags {
         List<String> tags = new ArrayList<>();
         tags.add(PLATFORM);
         tags.add(job(o.jobId()));
-        tags.add(FLINK_JOB + o.flinkJobId());
+        tags.add(flinkJob(o.flinkJobId()));
         tags.add(clean(VERSION + o.version()));
         tags.add(clean(PROJECT + o.project()));
         return tags;
@@ -34,6 +34,11 @@ public final class YarnTags {
 
     public static String job(long jobId) {
         return JOB + jobId;
+    }
+
+    /** The tag of the application that runs Flink job {@code flinkJobId}. */
+    public static String flinkJob(String flinkJobId) {
+        return FLINK_JOB + flinkJobId.toLowerCase(Locale.ROOT);
     }
 
     /** The application's name: project, job, version and job id, readable in the ResourceManager UI. */

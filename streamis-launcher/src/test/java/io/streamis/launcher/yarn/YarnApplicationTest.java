@@ -194,6 +194,12 @@ class YarnApplicationTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !gateway().jobsOverview()
                 .containsKey(run2.flinkJobId()));
         assertThat(state(run2.applicationId())).isEqualTo(YarnApplicationState.KILLED);
+        // What the reconciler reads when a deployment vanishes before its job ran: YARN's own account of the end.
+        assertThat(gateway().endedDeployment(run2.flinkJobId())).hasValueSatisfying(d -> assertThat(d)
+                .contains("YARN application " + run2.applicationId() + " ended KILLED"));
+        assertThat(gateway().endedDeployment(run1.flinkJobId())).hasValueSatisfying(d -> assertThat(d)
+                .contains(run1.applicationId()));
+        assertThat(gateway().endedDeployment("0123456789abcdef0123456789abcdef")).isEmpty();
         ScannedState newest = run2Chks.stream().max(Comparator.comparingLong(ScannedState::checkpointId)).orElseThrow();
         assertThat(new FileSystemStateStorage().isUsable(newest.path())).isTrue();
         assertThat(newest.kind()).isEqualTo(StateKind.CHECKPOINT);

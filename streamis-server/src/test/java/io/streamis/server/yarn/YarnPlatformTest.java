@@ -87,9 +87,25 @@ class YarnPlatformTest {
     }
 
     private static StreamTask awaitRunning(TaskMapper tasks, long jobId, long afterTaskId) {
-        return Awaitility.await().atMost(DEPLOY).pollInterval(Duration.ofSeconds(1))
-                .until(() -> tasks.selectLatest(jobId), t -> t.id() > afterTaskId
-                        && t.taskStatus() == TaskStatus.RUNNING);
+        try {
+            return Awaitility.await().atMost(DEPLOY).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> tasks.selectLatest(jobId), t -> t.id() > afterTaskId
+                            && t.taskStatus() == TaskStatus.RUNNING);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // What YARN saw of the job's applications is what explains a start that never ran.
+            StringBuilder apps = new StringBuilder();
+            try {
+                for (ApplicationReport r : yarn.getApplications(Set.of("Apache Flink"),
+                        java.util.EnumSet.allOf(YarnApplicationState.class), Set.of("streamis-job-" + jobId))) {
+                    apps.append("\n  ").append(r.getApplicationId()).append(' ').append(r.getYarnApplicationState())
+                            .append(' ').append(r.getFinalApplicationStatus()).append(' ')
+                            .append(r.getDiagnostics());
+                }
+            } catch (Exception yarnDown) {
+                apps.append(" (YARN not answering: ").append(yarnDown).append(')');
+            }
+            throw new AssertionError(e.getMessage() + "\nApplications of job " + jobId + ":" + apps, e);
+        }
     }
 
     private static List<ApplicationReport> liveApps(long jobId) throws Exception {
