@@ -99,12 +99,30 @@ class YarnPlatformTest {
                         java.util.EnumSet.allOf(YarnApplicationState.class), Set.of("streamis-job-" + jobId))) {
                     apps.append("\n  ").append(r.getApplicationId()).append(' ').append(r.getYarnApplicationState())
                             .append(' ').append(r.getFinalApplicationStatus()).append(' ')
-                            .append(r.getDiagnostics());
+                            .append(r.getDiagnostics()).append(jobManagerLogTail(r.getApplicationId().toString()));
                 }
             } catch (Exception yarnDown) {
                 apps.append(" (YARN not answering: ").append(yarnDown).append(')');
             }
             throw new AssertionError(e.getMessage() + "\nApplications of job " + jobId + ":" + apps, e);
+        }
+    }
+
+    /** The warnings and errors of an application's JobManager log, from the mini cluster's log directory. */
+    private static String jobManagerLogTail(String applicationId) {
+        try (var files = Files.walk(Path.of("target", "test", "data"))) {
+            StringBuilder out = new StringBuilder();
+            for (Path log : files.filter(p -> p.getFileName().toString().equals("jobmanager.log")
+                    && p.toString().contains(applicationId)).toList()) {
+                List<String> lines = Files.readAllLines(log).stream()
+                        .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.startsWith("Caused by"))
+                        .toList();
+                lines.subList(Math.max(0, lines.size() - 30), lines.size())
+                        .forEach(l -> out.append("\n    ").append(l));
+            }
+            return out.toString();
+        } catch (Exception e) {
+            return " (no JobManager log: " + e + ")";
         }
     }
 
