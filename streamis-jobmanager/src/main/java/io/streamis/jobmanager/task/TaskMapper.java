@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultMap;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
@@ -57,19 +58,24 @@ public interface TaskMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insert(NewTask task);
 
+    @ResultMap("task")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE id = #{id}")
     StreamTask selectById(@Param("id") long id);
 
+    @ResultMap("task")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} ORDER BY id DESC LIMIT 1")
     StreamTask selectLatest(@Param("jobId") long jobId);
 
+    @ResultMap("task")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} AND linkis_job_id IS NOT NULL"
             + " ORDER BY id DESC LIMIT #{limit}")
     List<StreamTask> selectLaunched(@Param("jobId") long jobId, @Param("limit") int limit);
 
+    @ResultMap("task")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} ORDER BY id DESC LIMIT #{limit}")
     List<StreamTask> selectRecent(@Param("jobId") long jobId, @Param("limit") int limit);
 
+    @ResultMap("task")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} AND version = #{version}"
             + " ORDER BY id DESC LIMIT #{limit} OFFSET #{offset}")
     List<StreamTask> selectByVersion(@Param("jobId") long jobId, @Param("version") String version,
@@ -81,12 +87,14 @@ public interface TaskMapper {
     @Select("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = #{jobId} AND version = #{version}")
     long countByVersion(@Param("jobId") long jobId, @Param("version") String version);
 
+    @ResultMap("task")
     @Select("<script>SELECT " + COLUMNS + " FROM linkis_stream_task WHERE status IN"
             + "<foreach collection='statuses' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
             + " ORDER BY id</script>")
     List<StreamTask> selectByStatuses(@Param("statuses") Collection<Integer> statuses);
 
     /** The latest task of each job, through the job row's {@code latest_task_id} (primary-key lookups). */
+    @ResultMap("task")
     @Select("<script>SELECT t.* FROM linkis_stream_job j JOIN linkis_stream_task t ON t.id = j.latest_task_id"
             + " WHERE j.id IN <foreach collection='jobIds' item='j' open='(' separator=',' close=')'>#{j}</foreach>"
             + "</script>")

@@ -1,7 +1,34 @@
 package io.streamis.launcher.client;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A page of a cluster log; {@code endLine} is the number of the last line returned. */
 public record LogPage(String logPath, List<String> logs, int endLine) {
+
+    /**
+     * One page of {@code text}'s lines (1-based {@code fromLine}) after the keyword filters: a line is kept when it
+     * contains one of the comma-separated {@code only} keywords (any, when blank) and none of {@code ignore}.
+     */
+    public static LogPage of(String logPath, String text, int fromLine, int pageSize, String only, String ignore) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if ((only == null || only.isBlank() || containsAny(line, only))
+                    && (ignore == null || ignore.isBlank() || !containsAny(line, ignore))) {
+                lines.add(line);
+            }
+        }
+        int from = Math.max(0, fromLine - 1);
+        int to = Math.min(lines.size(), from + Math.max(1, pageSize));
+        return new LogPage(logPath, from >= to ? List.of() : lines.subList(from, to), to);
+    }
+
+    private static boolean containsAny(String line, String keywords) {
+        for (String k : keywords.split(",")) {
+            if (!k.isBlank() && line.contains(k.trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -263,26 +263,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
             return new LogPage("undefined", List.of("This cluster keeps no " + what + " log file (embedded"
                     + " MiniCluster: see the server log)"), 1);
         }
-        String text = getText(base + "/logs/" + file);
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if ((onlyKeywords == null || onlyKeywords.isBlank() || containsAny(line, onlyKeywords))
-                    && (ignoreKeywords == null || ignoreKeywords.isBlank() || !containsAny(line, ignoreKeywords))) {
-                lines.add(line);
-            }
-        }
-        int from = Math.max(0, fromLine - 1);
-        int to = Math.min(lines.size(), from + Math.max(1, pageSize));
-        return new LogPage(file, from >= to ? List.of() : lines.subList(from, to), to);
-    }
-
-    private static boolean containsAny(String line, String keywords) {
-        for (String k : keywords.split(",")) {
-            if (!k.isBlank() && line.contains(k.trim())) {
-                return true;
-            }
-        }
-        return false;
+        return LogPage.of(file, getText(base + "/logs/" + file), fromLine, pageSize, onlyKeywords, ignoreKeywords);
     }
 
     /** {@code DELETE /cluster}: the whole cluster shuts down (used for a per-job application after its run). */

@@ -59,11 +59,13 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
     private final ObjectMapper json;
     private final Map<String, App> byFlinkJob = new ConcurrentHashMap<>();
     private final Map<String, RestFlinkClusterGateway> rest = new ConcurrentHashMap<>();
+    private final AggregatedLogs ended;
 
     public YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json) {
         this.name = name;
         this.yarn = yarn;
         this.json = json;
+        this.ended = new AggregatedLogs(name, yarn);
     }
 
     @Override
@@ -192,14 +194,23 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
         return of(jobId).metrics(jobId);
     }
 
-    /** The JobManager container's log, read through the application's Flink REST while it runs. */
+    /**
+     * The JobManager container's log: through the application's Flink REST while it runs, from YARN's aggregated
+     * logs once it has ended (when a failed job's log is wanted most).
+     */
     @Override
     public LogPage jobManagerLog(String flinkJobId, int fromLine, int pageSize, String only, String ignore) {
+        if (live(flinkJobId, false) == null) {
+            return ended.page(flinkJobId, AggregatedLogs.JOB_MANAGER, fromLine, pageSize, only, ignore);
+        }
         return of(flinkJobId).jobManagerLog(fromLine, pageSize, only, ignore);
     }
 
     @Override
     public LogPage taskManagerLog(String flinkJobId, int fromLine, int pageSize, String only, String ignore) {
+        if (live(flinkJobId, false) == null) {
+            return ended.page(flinkJobId, AggregatedLogs.TASK_MANAGER, fromLine, pageSize, only, ignore);
+        }
         return of(flinkJobId).taskManagerLog(fromLine, pageSize, only, ignore);
     }
 

@@ -70,7 +70,9 @@ public final class HadoopMiniClusters implements AutoCloseable {
             y.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.9f);
             y.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 1);
             y.setBoolean(YarnConfiguration.TIMELINE_SERVICE_ENABLED, false);
-            y.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
+            // As production clusters do: an ended application's container logs go to HDFS ("yarn logs").
+            y.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, true);
+            y.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, "/tmp/logs");
             yarn = new MiniYARNCluster("streamis-test", 1, 1, 1);
             yarn.init(y);
             yarn.start();

@@ -200,6 +200,16 @@ class YarnApplicationTest {
         assertThat(gateway().endedDeployment(run1.flinkJobId())).hasValueSatisfying(d -> assertThat(d)
                 .contains(run1.applicationId()));
         assertThat(gateway().endedDeployment("0123456789abcdef0123456789abcdef")).isEmpty();
+
+        // An ended application's logs are what YARN aggregated: the JobManager's from the master container.
+        LogPage ended = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> gateway().jobManagerLog(run1.flinkJobId(), 1, 2000, "YarnApplicationClusterEntryPoint",
+                        null), p -> !p.logs().isEmpty());
+        assertThat(ended.logPath()).isEqualTo("yarn logs -applicationId " + run1.applicationId()
+                + " -log_files jobmanager.log");
+        assertThat(ended.logs()).allSatisfy(l -> assertThat(l).contains("YarnApplicationClusterEntryPoint"));
+        assertThat(gateway().taskManagerLog(run1.flinkJobId(), 1, 2000, "TaskExecutor", null).logs()).isNotEmpty()
+                .noneMatch(l -> l.contains("YarnApplicationClusterEntryPoint"));
         ScannedState newest = run2Chks.stream().max(Comparator.comparingLong(ScannedState::checkpointId)).orElseThrow();
         assertThat(new FileSystemStateStorage().isUsable(newest.path())).isTrue();
         assertThat(newest.kind()).isEqualTo(StateKind.CHECKPOINT);

@@ -233,6 +233,12 @@ class YarnPlatformTest {
             assertThat(back.restoredFrom()).as("stepped back to the first stop's savepoint")
                     .isEqualTo(stop.savepointPath());
             ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), false);
+
+            // The ended run's JobManager log is still there for the user: YARN's aggregated logs.
+            JsonNode ended = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> logs(ctx, jobId, "yarn", "YarnApplicationClusterEntryPoint"),
+                            l -> l.path("logs").path("logs").toString().contains("YarnApplicationClusterEntryPoint"));
+            assertThat(ended.path("logs").path("logPath").asText()).startsWith("yarn logs -applicationId application_");
         }
     }
 }
