@@ -4,8 +4,12 @@
 #        bin/benchmarks.sh --yarn [rounds, default 5]   (start latency on yarn-application, mini HDFS + YARN)
 #        bin/benchmarks.sh --api [jobs 10000] [rate 200] [seconds 60]   (read API under load, MariaDB)
 #        bin/benchmarks.sh --failover [rounds, default 5] [lease, default 15s]   (two nodes on the local MariaDB)
+#        bin/benchmarks.sh --ready [rounds, default 5]   (bin/start.sh → /actuator/health UP; built tree, no Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--ready" ]; then
+  exec bin/ready-benchmark.sh "${2:-5}"
+fi
 ./mvnw -B -q -o install -DskipTests -Dskip.web=true >/dev/null
 cp_of() { (cd "$1" && ../mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout); }
 OPENS="$(grep -o -- '--add-[a-z]*=[^ ]*' bin/streamis-env.sh | tr '\n' ' ')"
