@@ -1,10 +1,17 @@
 package io.streamis.launcher.cluster;
 
+import io.streamis.common.error.ErrorCode;
+import io.streamis.launcher.client.FlinkClusterException;
 import io.streamis.launcher.config.StreamisLauncherProperties;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.io.FileUtils;
 import org.apache.flink.configuration.Configuration;
@@ -18,14 +25,50 @@ import org.slf4j.LoggerFactory;
  * the server; its temp and state directories are under the launcher data dir, uploads under java.io.tmpdir
  * (flink-notes P16, and {@link #uploadDir()}).
  * Closed from the Spring bean's destroy method, never a JVM shutdown hook (flink-notes §11).
+ *
+ * <p>The server starts it in the background ({@link #startInBackground()}): its few seconds overlap the rest of the
+ * server's start instead of adding to it. Whoever needs it meanwhile waits for it ({@link #restUrl()}), and
+ * {@link #awaitStarted()} lets the server hold its start-up runners (recovery) until it is up.
  */
 public class EmbeddedFlinkCluster implements AutoCloseable {
 
+    /** How long a caller (a start, a poll) waits for a cluster still starting before it is told so. */
+    static final Duration STARTING_WAIT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlinkCluster.class);
 
+    /** Where the cluster is in its life. */
+    public enum Phase {
+        /** Not asked to start yet (it starts on first use). */
+        NOT_STARTED,
+        /** Starting, on the background thread or a caller's. */
+        STARTING,
+        /** Answering on its REST URL. */
+        UP,
+        /** Its start failed; it is not retried (the server refuses to become ready). */
+        FAILED,
+        /** Closed with the server. */
+        CLOSED
+    }
+
+    /**
+     * What the health endpoint and the start-up timeline show.
+     *
+     * @param startedAt when the start began (null before)
+     * @param took      how long the start took (null until it ended)
+     * @param restUrl   the REST URL once up
+     * @param failure   why the start failed
+     */
+    public record State(Phase phase, Instant startedAt, Duration took, String restUrl, String failure) {
+    }
+
     private final StreamisLauncherProperties properties;
+    /** Completes with the REST URL, or exceptionally when the start failed; null until a start was asked for. */
+    private volatile CompletableFuture<String> started;
     private volatile MiniCluster cluster;
-    private volatile String restUrl;
+    private volatile Instant startedAt;
+    private volatile Duration took;
+    private volatile String failure;
+    private volatile boolean closed;
     /** TaskManagers ever started: MiniCluster keeps terminated ones in its list, so the newest is the last. */
     private final AtomicInteger taskManagersStarted = new AtomicInteger(1);
 
@@ -33,42 +76,117 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
         this.properties = properties;
     }
 
-    /** Starts the cluster once; later calls return its REST URL. */
-    public synchronized String start() {
-        if (cluster != null) {
-            return restUrl;
+    /** Starts the cluster on a thread of its own, once; returns at once. */
+    public void startInBackground() {
+        CompletableFuture<String> f;
+        synchronized (this) {
+            if (started != null) {
+                return;
+            }
+            f = new CompletableFuture<>();
+            started = f;
         }
+        Thread t = new Thread(() -> run(f), "streamis-embedded-flink-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Starts the cluster once (in the calling thread unless a start is under way) and returns its REST URL. */
+    public String start() {
+        CompletableFuture<String> f;
+        boolean mine = false;
+        synchronized (this) {
+            if (started == null) {
+                started = new CompletableFuture<>();
+                mine = true;
+            }
+            f = started;
+        }
+        if (mine) {
+            run(f);
+        }
+        return await(f, null);
+    }
+
+    /** Waits, without a bound, until a start asked for has ended; throws if it failed. No-op if none was asked for. */
+    public void awaitStarted() {
+        CompletableFuture<String> f = started;
+        if (f != null) {
+            await(f, null);
+        }
+    }
+
+    private void run(CompletableFuture<String> f) {
+        // Under the monitor: close() waits for a start in progress rather than race it.
+        synchronized (this) {
+            startedAt = Instant.now();
+            long t0 = System.nanoTime();
+            try {
+                if (closed) {
+                    throw new IllegalStateException("closed before it started");
+                }
+                String url = startMiniCluster();
+                took = Duration.ofNanos(System.nanoTime() - t0);
+                LOG.info("Embedded Flink cluster started at {} with {} slots in {} ms", url,
+                        properties.embedded().slots(), took.toMillis());
+                f.complete(url);
+            } catch (Throwable e) {
+                // Anything, errors included: a start that never completes would hold every waiter forever.
+                took = Duration.ofNanos(System.nanoTime() - t0);
+                failure = "Cannot start the embedded Flink cluster: " + e.getMessage();
+                LOG.error(failure, e);
+                f.completeExceptionally(new IllegalStateException(failure, e));
+            }
+        }
+    }
+
+    private String startMiniCluster() throws Exception {
+        Path root = properties.dataDir().resolve("embedded");
+        Path tmp = root.resolve("tmp");
+        FileUtils.deleteQuietly(tmp.toFile());
+        Files.createDirectories(tmp);
+        Path upload = Files.createDirectories(uploadDir());
+        Configuration conf = new Configuration();
+        conf.setString("rest.bind-address", "127.0.0.1");
+        conf.setString("rest.address", "127.0.0.1");
+        conf.setString("rest.bind-port", String.valueOf(properties.embedded().restPort()));
+        conf.setString("rest.port", String.valueOf(properties.embedded().restPort()));
+        conf.setString("web.submit.enable", "true");
+        conf.setString("web.cancel.enable", "true");
+        conf.setString("web.upload.dir", upload.toString());
+        conf.setString("io.tmp.dirs", tmp.toString());
+        conf.setString("taskmanager.memory.managed.size", properties.embedded().managedMemory());
+        conf.setString("execution.checkpointing.num-retained", "3");
+        conf.setString("execution.checkpointing.savepoint-dir", properties.stateRoot() + "_default/savepoints");
+        conf.setString("web.refresh-interval", "1000");
+        conf.setString("rest.flamegraph.enabled", "false");
+        MiniCluster mc = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(properties.embedded().slots()).build());
         try {
-            Path root = properties.dataDir().resolve("embedded");
-            Path tmp = root.resolve("tmp");
-            FileUtils.deleteQuietly(tmp.toFile());
-            Files.createDirectories(tmp);
-            Path upload = Files.createDirectories(uploadDir());
-            Configuration conf = new Configuration();
-            conf.setString("rest.bind-address", "127.0.0.1");
-            conf.setString("rest.address", "127.0.0.1");
-            conf.setString("rest.bind-port", String.valueOf(properties.embedded().restPort()));
-            conf.setString("rest.port", String.valueOf(properties.embedded().restPort()));
-            conf.setString("web.submit.enable", "true");
-            conf.setString("web.cancel.enable", "true");
-            conf.setString("web.upload.dir", upload.toString());
-            conf.setString("io.tmp.dirs", tmp.toString());
-            conf.setString("taskmanager.memory.managed.size", properties.embedded().managedMemory());
-            conf.setString("execution.checkpointing.num-retained", "3");
-            conf.setString("execution.checkpointing.savepoint-dir", properties.stateRoot() + "_default/savepoints");
-            conf.setString("web.refresh-interval", "1000");
-            conf.setString("rest.flamegraph.enabled", "false");
-            MiniCluster mc = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
-                    .setNumTaskManagers(1).setNumSlotsPerTaskManager(properties.embedded().slots()).build());
             mc.start();
-            restUrl = mc.getRestAddress().get().toString();
+            String url = mc.getRestAddress().get().toString();
             cluster = mc;
-            LOG.info("Embedded Flink cluster started at {} with {} slots", restUrl, properties.embedded().slots());
-            return restUrl;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return url;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot start the embedded Flink cluster: " + e.getMessage(), e);
+            mc.close();
+            throw e;
+        }
+    }
+
+    /**
+     * @param bound how long to wait; null waits until the start ends
+     */
+    private static String await(CompletableFuture<String> f, Duration bound) {
+        try {
+            return bound == null ? f.get() : f.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the embedded Flink cluster", e);
+        } catch (TimeoutException e) {
+            throw new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 0, "The embedded Flink cluster is still"
+                    + " starting (waited " + bound.toSeconds() + " s); try again in a moment");
         }
     }
 
@@ -82,9 +200,31 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
         return Path.of(System.getProperty("java.io.tmpdir"), "streamis-flink-web-upload");
     }
 
+    /** The REST URL; starts the cluster if nobody did, and waits (bounded) for a start under way. */
     public String restUrl() {
-        String url = restUrl;
-        return url != null ? url : start();
+        if (closed) {
+            throw new FlinkClusterException(ErrorCode.FLINK_UNAVAILABLE, 0, "The embedded Flink cluster is closed"
+                    + " (the server is stopping)");
+        }
+        CompletableFuture<String> f = started;
+        return f == null ? start() : await(f, STARTING_WAIT);
+    }
+
+    public State state() {
+        CompletableFuture<String> f = started;
+        if (closed) {
+            return new State(Phase.CLOSED, startedAt, took, null, null);
+        }
+        if (f == null) {
+            return new State(Phase.NOT_STARTED, null, null, null, null);
+        }
+        if (!f.isDone()) {
+            return new State(Phase.STARTING, startedAt, null, null, null);
+        }
+        if (f.isCompletedExceptionally()) {
+            return new State(Phase.FAILED, startedAt, took, null, failure);
+        }
+        return new State(Phase.UP, startedAt, took, f.join(), null);
     }
 
     /** The running MiniCluster, for operations REST cannot do (tests kill and add TaskManagers). */
@@ -106,10 +246,10 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
 
     @Override
     public synchronized void close() throws Exception {
+        closed = true;
         if (cluster != null) {
             cluster.close();
             cluster = null;
-            restUrl = null;
         }
     }
 }

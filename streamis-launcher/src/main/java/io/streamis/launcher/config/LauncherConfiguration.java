@@ -6,7 +6,10 @@ import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the launcher: the embedded cluster (started eagerly when enabled) and the named clusters. */
+/**
+ * Wires the launcher: the embedded cluster (started in the background when enabled, awaited before the start-up
+ * runners that may need it) and the named clusters.
+ */
 @Configuration
 public class LauncherConfiguration {
 
@@ -15,9 +18,14 @@ public class LauncherConfiguration {
         EmbeddedFlinkCluster cluster = new EmbeddedFlinkCluster(properties);
         if (properties.embedded().enabled() && properties.clusters().values().stream()
                 .anyMatch(StreamisLauncherProperties.Cluster::isEmbedded)) {
-            cluster.start();
+            cluster.startInBackground();
         }
         return cluster;
+    }
+
+    @Bean
+    EmbeddedClusterReady embeddedClusterReady(EmbeddedFlinkCluster cluster) {
+        return new EmbeddedClusterReady(cluster);
     }
 
     @Bean(destroyMethod = "close")
