@@ -10,5 +10,6 @@ if [ ! -d "$STREAMIS_HOME/lib" ] && { [ ! -d streamis-server/target/lib ] || [ -
   touch streamis-server/target/lib
 fi
 echo "Starting Streamis on http://127.0.0.1:$STREAMIS_PORT (data: $STREAMIS_DATA_DIR)"
+CP="$(streamis_classpath)"
 # shellcheck disable=SC2086
-exec java $STREAMIS_JAVA_OPTS -cp "$(streamis_classpath)" $STREAMIS_MAIN $STREAMIS_ARGS "$@"
+exec java $STREAMIS_JAVA_OPTS $(streamis_cds_opts "$CP") -cp "$CP" $STREAMIS_MAIN $STREAMIS_ARGS "$@"
