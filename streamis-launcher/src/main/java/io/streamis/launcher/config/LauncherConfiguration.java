@@ -3,6 +3,7 @@ package io.streamis.launcher.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.launcher.cluster.ConfiguredFlinkClusters;
 import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,11 +14,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class LauncherConfiguration {
 
-    @Bean(destroyMethod = "close")
+    /** The embedded cluster's bean name. */
+    public static final String EMBEDDED_CLUSTER = "embeddedFlinkCluster";
+
+    /** Whether the embedded cluster starts with the server: enabled, and some configured cluster is the embedded one. */
+    public static boolean startsEmbedded(StreamisLauncherProperties properties) {
+        return properties.embedded().enabled() && properties.clusters().values().stream()
+                .anyMatch(StreamisLauncherProperties.Cluster::isEmbedded);
+    }
+
+    /**
+     * Unless the server registered the cluster before the context started (it starts it earlier that way); that
+     * definition exists before any configuration class is read, so the condition sees it.
+     */
+    @Bean(name = EMBEDDED_CLUSTER, destroyMethod = "close")
+    @ConditionalOnMissingBean(EmbeddedFlinkCluster.class)
     EmbeddedFlinkCluster embeddedFlinkCluster(StreamisLauncherProperties properties) {
         EmbeddedFlinkCluster cluster = new EmbeddedFlinkCluster(properties);
-        if (properties.embedded().enabled() && properties.clusters().values().stream()
-                .anyMatch(StreamisLauncherProperties.Cluster::isEmbedded)) {
+        if (startsEmbedded(properties)) {
             cluster.startInBackground();
         }
         return cluster;
