@@ -2,7 +2,9 @@
 # Ready time of a restarted node (bin/benchmarks.sh --ready [rounds]): bin/start.sh → /actuator/health answering
 # 200 (UP: runners done, embedded Flink cluster up), on a fresh data directory and again on the same one (second
 # start), through the real bin/start.sh and bin/stop.sh. Per-phase breakdown from the server's "Startup timeline"
-# log line (ms after JVM start). Prints numbers; medians at the end. Needs a built tree (bin/run.sh once).
+# log line (ms after JVM start), and the CPU time the server used until then. Prints numbers; medians at the end.
+# Needs a built tree (bin/run.sh once). The fresh start records the class data sharing archive the second one uses
+# (STREAMIS_CDS=off measures without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-5}"
@@ -51,7 +53,8 @@ one_start() { # $1 data dir, $2 label
   printf ' context %5d (migration %4d; Flink cluster %d..%d = %d on its thread; web server at %d), runners %d' \
     $(( started - refresh )) $(( db1 - db0 )) "$fl0" "$fl1" $(( fl1 - fl0 )) "$wb" $(( ready - started ))
   printf ' | load %s\n' "$load"
-  SAMPLES[$label.health]+="$health "; SAMPLES[$label.cpu]+="$cpu "; SAMPLES[$label.web]+="$web "; SAMPLES[$label.spring]+="$spring "
+  SAMPLES[$label.health]+="$health "; SAMPLES[$label.cpu]+="$cpu "; SAMPLES[$label.web]+="$web "
+  SAMPLES[$label.spring]+="$spring "
   SAMPLES[$label.context]+="$(( started - refresh )) "; SAMPLES[$label.migration]+="$(( db1 - db0 )) "
   SAMPLES[$label.flink]+="$(( fl1 - fl0 )) "; SAMPLES[$label.runners]+="$(( ready - started )) "
   SAMPLES[$label.env]+="$(( refresh - spring )) "

@@ -17,7 +17,7 @@ public class LauncherConfiguration {
     /** The embedded cluster's bean name. */
     public static final String EMBEDDED_CLUSTER = "embeddedFlinkCluster";
 
-    /** Whether the embedded cluster starts with the server: enabled, and some configured cluster is the embedded one. */
+    /** Whether the embedded cluster starts with the server: enabled, and a configured cluster is the embedded one. */
     public static boolean startsEmbedded(StreamisLauncherProperties properties) {
         return properties.embedded().enabled() && properties.clusters().values().stream()
                 .anyMatch(StreamisLauncherProperties.Cluster::isEmbedded);
