@@ -75,4 +75,24 @@ class EmbeddedClusterStartupTest {
             FileUtils.deleteQuietly(data.toFile());
         }
     }
+
+    @Test
+    void aStartThatFailsBeforeTheClusterBeanExistsStillClosesTheCluster() throws Exception {
+        Path data = Files.createTempDirectory("streamis-embedded-closed");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        try {
+            // The datasource fails while the web server is created, before any bean needs the cluster.
+            assertThatThrownBy(() -> server(data, "--streamis.launcher.embedded.rest-port=" + port,
+                    "--spring.datasource.url=jdbc:streamis-no-such-driver:x").close());
+            // Its REST port is free again once the failed start returned: the cluster was closed, not left running.
+            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(again.getLocalPort()).isEqualTo(port);
+            }
+        } finally {
+            FileUtils.deleteQuietly(data.toFile());
+        }
+    }
 }
