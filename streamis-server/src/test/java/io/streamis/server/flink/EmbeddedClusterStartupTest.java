@@ -87,7 +87,12 @@ class EmbeddedClusterStartupTest {
             // The datasource fails while the web server is created, before any bean needs the cluster.
             assertThatThrownBy(() -> server(data, "--streamis.launcher.embedded.rest-port=" + port,
                     "--spring.datasource.url=jdbc:streamis-no-such-driver:x").close());
-            // Its REST port is free again once the failed start returned: the cluster was closed, not left running.
+            // Once its start has ended, its REST port is free: the cluster was closed, not left running.
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("streamis-embedded-flink-start")) {
+                    t.join(60_000);
+                }
+            }
             try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
                 assertThat(again.getLocalPort()).isEqualTo(port);
             }
