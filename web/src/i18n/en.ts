@@ -13,7 +13,7 @@ export default {
     batch: 'Batch operation', exitBatch: 'Exit batch', snapshotRestart: 'Snapshot restart', directRestart: 'Direct restart', batchStart: 'Start',
     batchStop: 'Stop', batchStopSnapshot: 'Stop with snapshot', editLabels: 'Edit labels', disable: 'Disable', enableJobs: 'Enable',
     selectFirst: 'Select jobs first', labelPrompt: 'New labels (comma separated)', labelRule: 'Labels may contain letters, digits, underscores, commas and dots only',
-    started: 'Job {name} started', stopped: 'Job {name} stopped', done: 'Done', total: '{total} in total',
+    started: 'Job {name} is starting', stopped: 'Job {name} stopped', done: 'Done', total: '{total} in total',
     errorTitle: 'Failure reason'
   },
   versions: { title: 'Versions', jobId: 'Job ID', version: 'Version', state: 'Version status', using: 'Using', none: '---', description: 'Description', createTime: 'Created', creator: 'Creator' },

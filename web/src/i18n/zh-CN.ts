@@ -13,7 +13,7 @@ export default {
     batch: '批量操作', exitBatch: '退出批量', snapshotRestart: '快照重启', directRestart: '直接重启', batchStart: '启动',
     batchStop: '停止', batchStopSnapshot: '快照停止', editLabels: '修改标签', disable: '禁用', enableJobs: '启用',
     selectFirst: '请先选择作业', labelPrompt: '新标签 (逗号分隔)', labelRule: '标签只能包含字母、数字、下划线、逗号和点',
-    started: '作业 {name} 已启动', stopped: '作业 {name} 已停止', done: '操作成功', total: '共 {total} 条',
+    started: '作业 {name} 正在启动', stopped: '作业 {name} 已停止', done: '操作成功', total: '共 {total} 条',
     errorTitle: '失败原因'
   },
   versions: { title: '版本列表', jobId: '作业ID', version: '版本', state: '版本状态', using: '使用中', none: '---', description: '描述', createTime: '创建时间', creator: '创建人' },

@@ -199,9 +199,11 @@ public class BulkService implements DisposableBean {
             if (action == BulkAction.EXECUTION) {
                 StartOutcome o = starts.start(item.jobId(), user, item.confirmedPath(), StartCause.BULK);
                 if (o.status() == TaskStatus.STARTING) {
-                    // A per-job deployment: the item follows its task (followDeployments), it is not done yet.
-                    mapper.updateItem(item.id(), ItemState.RUNNING.name(), o.taskId(),
-                            Text.of("bulk.deploying", "deploying"), o.restoredFrom());
+                    // The start is an intent: the item follows its task (followDeployments) until the reconciler
+                    // decided it, RUNNING or FAILED; it is not done yet.
+                    mapper.updateItem(item.id(), ItemState.RUNNING.name(), o.taskId(), "deploying".equals(o.message())
+                            ? Text.of("bulk.deploying", "deploying") : Text.of("bulk.starting", "starting"),
+                            o.restoredFrom());
                 } else {
                     mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(), running(o.restoredFrom()),
                             o.restoredFrom());
@@ -226,8 +228,9 @@ public class BulkService implements DisposableBean {
     }
 
     /**
-     * Settles the items of unfinished operations whose start is a deployment still in progress: succeeded once
-     * the task runs, failed with the task's cause once it ended. Driven by {@link BulkFollower}.
+     * Settles the items of unfinished operations whose start is still in progress: succeeded once the task runs,
+     * failed with the task's cause once it ended (a step back's new run is not followed: the item tells the run it
+     * started). Driven by {@link BulkFollower}.
      */
     void followDeployments() {
         for (BulkMapper.Unfinished op : mapper.selectUnfinished()) {

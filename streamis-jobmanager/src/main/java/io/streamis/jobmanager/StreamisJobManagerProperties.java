@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param projectNameStrictCheck reject a meta.json whose projectName differs from the request's
  * @param monitor          the status poll loop
  * @param restart          the auto-restart budget for jobs with fail-restart ON
- * @param operationTimeout how long start/stop/savepoint wait for Flink before giving up
+ * @param operationTimeout how long a start may take to run all its tasks, and stop/savepoint wait for Flink,
+ *                         before giving up
  * @param taskLogRoot      where the platform's launch log of every task is written
  * @param restoreRoots     directories (paths or URIs) under which a user may confirm any restore path, besides the
  *                         job's own state directories (e.g. a shared savepoint area for migrations)
@@ -38,7 +39,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         contentEditEnable = contentEditEnable == null ? Boolean.TRUE : contentEditEnable;
         argsMaxLength = argsMaxLength == null ? 2000 : argsMaxLength;
         projectNameStrictCheck = projectNameStrictCheck == null ? Boolean.TRUE : projectNameStrictCheck;
-        monitor = monitor == null ? new Monitor(null, null, null, null) : monitor;
+        monitor = monitor == null ? new Monitor(null, null, null, null, null) : monitor;
         restart = restart == null ? new Restart(null, null, null, null, null, null) : restart;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
@@ -105,10 +106,13 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
      * @param interval         time between polls (one {@code /jobs/overview} call per cluster per poll)
      * @param lostConfirmAfter how long a job may be missing from its cluster before it is settled as FAILED
      * @param checkpointReadsPerCycle jobs whose newest checkpoint is read per cycle (one REST call each)
+     * @param startFollowInterval how often the leader observes its clusters while any task is STARTING (the start
+     *                         follower); a start launched on this node is observed sooner, at a tenth of its age
      */
     public record Monitor(Boolean enabled, Duration interval, Duration lostConfirmAfter,
-                          Integer checkpointReadsPerCycle) {
+                          Integer checkpointReadsPerCycle, Duration startFollowInterval) {
         public Monitor {
+            startFollowInterval = startFollowInterval == null ? Duration.ofMillis(150) : startFollowInterval;
             checkpointReadsPerCycle = checkpointReadsPerCycle == null ? 200 : checkpointReadsPerCycle;
             enabled = enabled == null ? Boolean.TRUE : enabled;
             interval = interval == null ? Duration.ofSeconds(5) : interval;

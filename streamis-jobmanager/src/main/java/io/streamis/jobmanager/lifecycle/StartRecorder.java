@@ -86,13 +86,24 @@ public class StartRecorder {
         return taskId;
     }
 
-    public void launched(long taskId, StartPreparation.Prepared p, LaunchResult launched) {
+    /**
+     * Records what Flink answered and tells the start follower; false (nothing written) when the task is no longer
+     * STARTING because another node's recovery settled it while this start ran.
+     */
+    public boolean launched(long taskId, StartPreparation.Prepared p, LaunchResult launched) {
         JobInfo info = p.info().launched(launched.flinkJobId(), launched.applicationId(), launched.webUrl(),
                 p.launch().notApplied());
-        tasks.updateLaunched(taskId, launched.flinkJobId(), codec.write(info), p.decision().path());
+        if (tasks.updateLaunchedIf(taskId, TaskStatus.STARTING.code(), launched.flinkJobId(), codec.write(info),
+                p.decision().path()) == 0) {
+            log.append(taskId, "Settled elsewhere while starting; Flink job " + launched.flinkJobId()
+                    + " is not tracked by this task");
+            return false;
+        }
+        facts.publishEvent(new StartLaunched(taskId, launched.cluster()));
         log.append(taskId, "Launched Flink job " + launched.flinkJobId()
                 + (launched.applicationId() == null ? "" : " as YARN application " + launched.applicationId())
                 + " (" + launched.webUrl() + ")");
+        return true;
     }
 
     /**
@@ -102,20 +113,6 @@ public class StartRecorder {
     public void assigned(long taskId, StartPreparation.Prepared p, String flinkJobId) {
         tasks.updateLaunched(taskId, flinkJobId, codec.write(p.info()), p.decision().path());
         log.append(taskId, "Deploying to " + p.launch().spec().cluster() + " as Flink job " + flinkJobId);
-    }
-
-    /** False when the task is no longer STARTING: another node's recovery settled it while this start ran. */
-    public boolean running(long taskId) {
-        if (tasks.transition(taskId, TaskStatus.STARTING.code(), TaskStatus.RUNNING.code()) == 0) {
-            StreamTask t = tasks.selectById(taskId);
-            if (t != null && t.taskStatus() != TaskStatus.RUNNING) {
-                log.append(taskId, "Settled as " + t.taskStatus().text() + " elsewhere while starting");
-                return false;
-            }
-        }
-        log.append(taskId, "All tasks running");
-        facts.publishEvent(new TaskFact.Running(tasks.selectById(taskId).jobId(), taskId));
-        return true;
     }
 
     /** Records on the failed task that Flink refused to restore from {@code path}; later plans skip it. */

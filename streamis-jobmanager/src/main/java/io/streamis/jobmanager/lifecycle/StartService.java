@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts a job: plan the restore point, persist the intent (task STARTING with the launch snapshot) before
- * calling Flink, launch, record what Flink answered, then wait until every task of the job runs.
+ * calling Flink, launch, record what Flink answered, and return with the task STARTING. No request thread waits
+ * for the job to run: the reconciler decides RUNNING or FAILED from what the cluster reports (the monitor, and
+ * the start follower while a start is in flight).
  */
 @Service
 public class StartService {
@@ -23,21 +25,19 @@ public class StartService {
     private final StartRecorder recorder;
     private final JobLauncher launcher;
     private final JobConfigService configs;
-    private final RunningWaiter waiter;
     private final Deployments deployments;
 
     public StartService(StartPreparation preparation, StartRecorder recorder, JobLauncher launcher,
-                        JobConfigService configs, RunningWaiter waiter, Deployments deployments) {
+                        JobConfigService configs, Deployments deployments) {
         this.preparation = preparation;
         this.recorder = recorder;
         this.launcher = launcher;
         this.configs = configs;
-        this.waiter = waiter;
         this.deployments = deployments;
     }
 
     /** How often a start steps back to an older restore point after Flink refused the chosen one as broken. */
-    static final int MAX_STEP_BACKS = 2;
+    public static final int MAX_STEP_BACKS = 2;
 
     /** Starts without skipping any restore-point state; see {@link #start(long, String, String, boolean, StartCause)}. */
     public StartOutcome start(long jobId, String user, String confirmedPath, StartCause cause) {
@@ -55,8 +55,28 @@ public class StartService {
      */
     public StartOutcome start(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
                               StartCause cause) {
-        RestoreRefused previous = null;
-        for (int attempt = 0; ; attempt++) {
+        return attempts(jobId, user, confirmedPath, allowNonRestoredState, cause, null, 0);
+    }
+
+    /**
+     * The step back after Flink refused a restore point the platform chose, as the reconciler decided it: a new
+     * start of the job (same user and cause) from the next candidate, never an empty one.
+     *
+     * @param refusal   what was refused and why (names the point)
+     * @param stepsDone how many step backs preceded this one in the same start
+     */
+    public StartOutcome stepBack(long jobId, String user, StartCause cause, String refusal, int stepsDone) {
+        if (stepsDone >= MAX_STEP_BACKS) {
+            throw new StreamisException(ErrorCode.FLINK_REJECTED, refusal + " (stepped back " + stepsDone
+                    + " times; no further restore point tried)");
+        }
+        return attempts(jobId, user, null, false, cause, new RestoreRefused(refusal), stepsDone + 1);
+    }
+
+    private StartOutcome attempts(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
+                                  StartCause cause, RestoreRefused steppedBackFrom, int firstAttempt) {
+        RestoreRefused previous = steppedBackFrom;
+        for (int attempt = firstAttempt; ; attempt++) {
             try {
                 return startOnce(jobId, user, confirmedPath, allowNonRestoredState, cause, previous);
             } catch (RestoreRefused e) {
@@ -127,30 +147,20 @@ public class StartService {
             LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
             throw failed(p, taskId, RestoreFailure.of(e), msg, msg, e);
         }
-        recorder.launched(taskId, p, launched);
+        if (!recorder.launched(taskId, p, launched)) {
+            // This node was taken for dead mid-start and the leader settled the run: what it launched would be a
+            // Flink job nobody tracks.
+            cancelQuietly(launched);
+            throw StreamisException.illegalState("Job " + p.job().name() + ": task " + taskId
+                    + " was settled by the leader while this node was starting it; the Flink job was cancelled");
+        }
         if ("configured".equals(p.decision().source())) {
             configs.clearOneShotValues(jobId);
         }
-        RunningWaiter.Result r = waiter.await(launched.cluster(), launched.flinkJobId());
-        if (r.running()) {
-            if (!recorder.running(taskId)) {
-                // This node was taken for dead mid-start and the leader settled the run: what it launched would be
-                // a Flink job nobody tracks.
-                cancelQuietly(launched);
-                throw StreamisException.illegalState("Job " + p.job().name() + ": task " + taskId
-                        + " was settled by the leader while this node was starting it; the Flink job was cancelled");
-            }
-            return new StartOutcome(jobId, taskId, TaskStatus.RUNNING, launched.flinkJobId(), launched.webUrl(),
-                    p.decision().path(), "running");
-        }
-        // A job hanging without slots never read its restore point: nothing to blame the point for.
-        RestoreFailure why = r.cancelNeeded() ? RestoreFailure.OTHER : RestoreFailure.of(r.message());
-        StreamisException failure = failed(p, taskId, why, "Did not start: " + r.message(),
-                "Job " + p.job().name() + " did not start: " + r.message(), null);
-        if (r.cancelNeeded()) {
-            cancelQuietly(launched);
-        }
-        throw failure;
+        // Flink accepted the job; whether it runs (all tasks, flink-notes P13) or fails restoring is the
+        // reconciler's decision (TaskReconciler), with the same classification a failed launch gets above.
+        return new StartOutcome(jobId, taskId, TaskStatus.STARTING, launched.flinkJobId(), launched.webUrl(),
+                p.decision().path(), "starting");
     }
 
     private void cancelQuietly(LaunchResult launched) {
@@ -180,7 +190,10 @@ public class StartService {
         deployments.submit(taskId, () -> {
             try {
                 LaunchResult launched = launcher.launch(p.launch().spec());
-                recorder.launched(taskId, p, launched);
+                if (!recorder.launched(taskId, p, launched)) {
+                    LOG.warn("Task {} was settled elsewhere while it deployed; the monitor follows the application",
+                            taskId);
+                }
                 if ("configured".equals(p.decision().source())) {
                     configs.clearOneShotValues(p.job().id());
                 }

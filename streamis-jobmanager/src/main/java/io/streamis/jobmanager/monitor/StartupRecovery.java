@@ -117,8 +117,9 @@ public class StartupRecovery implements LeaderDuty {
         }
         Optional<JobOverview> job = Optional.ofNullable(t.flinkJobId()).map(overview::get);
         boolean alive = job.map(j -> !j.state().isGloballyTerminal()).orElse(false);
-        if (s == TaskStatus.STARTING && alive && clusters.isPerJob(t.cluster())) {
-            LOG.info("Task {} (job {}) is still deploying on {}; the monitor follows it", t.id(), t.jobId(),
+        if (s == TaskStatus.STARTING && alive) {
+            // Whether it runs (all tasks) or fails restoring is the reconciler's verdict, as for any start.
+            LOG.info("Task {} (job {}) is still starting on {}; the monitor follows it", t.id(), t.jobId(),
                     t.cluster());
             return;
         }

@@ -35,9 +35,10 @@ import org.springframework.stereotype.Component;
 public class TaskMonitor implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskMonitor.class);
-    /** Active runs, plus STARTING ones: a per-job deployment's start is driven by the reconciler. */
+    /** Active runs, plus STARTING ones: every start is decided by the reconciler. */
     static final List<Integer> WATCHED = Arrays.stream(TaskStatus.values())
             .filter(s -> s.isActive() || s == TaskStatus.STARTING).map(TaskStatus::code).toList();
+    private static final List<Integer> STARTING = List.of(TaskStatus.STARTING.code());
 
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
@@ -82,18 +83,38 @@ public class TaskMonitor implements SchedulingConfigurer {
         if (term.isEmpty()) {
             return;
         }
-        long epoch = term.getAsLong();
         long t0 = System.nanoTime();
+        int observed = observe(term.getAsLong(), tasks.selectByStatuses(WATCHED), true);
+        facts.publishEvent(new MonitorCycle(Duration.ofNanos(System.nanoTime() - t0), observed));
+    }
+
+    /**
+     * Observes only the tasks that are STARTING (the start follower's pass, between regular cycles); no checkpoint
+     * is read. Returns how many STARTING tasks there are (with or without a Flink job id yet), -1 on a follower.
+     */
+    public int pollStarting() {
+        OptionalLong term = leadership.epoch();
+        if (term.isEmpty()) {
+            return -1;
+        }
+        List<StreamTask> starting = tasks.selectByStatuses(STARTING);
+        if (!starting.isEmpty()) {
+            observe(term.getAsLong(), starting, false);
+        }
+        return starting.size();
+    }
+
+    /** One {@code /jobs/overview} per cluster, one observation per task, each reconciled as an action of the term. */
+    private int observe(long epoch, List<StreamTask> watched, boolean readCheckpoints) {
         Map<String, List<StreamTask>> byCluster = new LinkedHashMap<>();
-        for (StreamTask t : tasks.selectByStatuses(WATCHED)) {
-            // A session start is followed by its own request (StartService); only deployments are left to us.
-            boolean followed = t.taskStatus() != TaskStatus.STARTING
-                    || (clusters.names().contains(t.cluster()) && clusters.isPerJob(t.cluster()));
-            if (t.cluster() != null && t.flinkJobId() != null && followed) {
+        Set<String> known = new HashSet<>(clusters.names());
+        for (StreamTask t : watched) {
+            // A start without its Flink job id yet is still in its request (or settled by the recovery).
+            if (t.cluster() != null && t.flinkJobId() != null && known.contains(t.cluster())) {
                 byCluster.computeIfAbsent(t.cluster(), c -> new ArrayList<>()).add(t);
             }
         }
-        Set<Long> refresh = checkpointBudget(byCluster);
+        Set<Long> refresh = readCheckpoints ? checkpointBudget(byCluster) : Set.of();
         List<Observation> observations = new ArrayList<>();
         byCluster.forEach((cluster, list) -> {
             Map<String, JobOverview> overview = null;
@@ -109,15 +130,14 @@ public class TaskMonitor implements SchedulingConfigurer {
         });
         for (Observation o : observations) {
             if (!leadership.holds(epoch)) {
-                return; // the term ended mid-cycle: the new leader polls for itself
+                break; // the term ended mid-cycle: the new leader polls for itself
             }
             leadership.act(epoch, null, () -> {
                 reconciler.reconcile(o);
                 return null;
             });
         }
-        facts.publishEvent(new MonitorCycle(Duration.ofNanos(System.nanoTime() - t0),
-                observations.size()));
+        return observations.size();
     }
 
     /** The tasks whose checkpoint is read this cycle: at most the configured budget, least recently read first. */

@@ -3,18 +3,14 @@ package io.streamis.jobmanager.monitor;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.lease.LeaderWrites;
-import io.streamis.jobmanager.lifecycle.RestoreFailure;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
-import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.CheckpointStats;
 import io.streamis.launcher.client.FlinkJobState;
 import io.streamis.launcher.client.JobExceptions;
 import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.launch.JobLauncher;
-import io.streamis.launcher.state.RestorePointResolver;
-import io.streamis.launcher.state.StateKind;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -24,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides what an observation means and acts on it: records the newest checkpoint, moves
- * the task (compare-and-set, so a concurrent stop wins cleanly) and hands failures to the auto-restarter.
+ * the task (compare-and-set, so a concurrent stop wins cleanly) and hands failures to the auto-restarter. A
+ * STARTING task's verdict (running, failed, stepped back to an older restore point) is {@link StartReconciler}'s,
+ * called from here only.
  * A job missing from its cluster is LOST, and only FAILED once it stayed missing for the confirm period. Status
  * writes are the leader's, fenced with its epoch ({@link LeaderWrites}).
  */
@@ -32,30 +30,28 @@ import org.springframework.stereotype.Component;
 public class TaskReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskReconciler.class);
-    /** How long a failed deployment's verdict waits for Flink to publish the failure's cause. */
-    private static final Duration CAUSE_GRACE = Duration.ofSeconds(15);
 
-    private final TaskMapper tasks;
     private final FlinkClusters clusters;
     private final RestorePoints points;
-    private final AutoRestarter restarter;
     private final StreamisJobManagerProperties properties;
     private final JobLauncher launcher;
     private final LeaderWrites writes;
+    private final StartReconciler starts;
+    private final FailureHandOff handOff;
     /** Facts for the alert decider and the metrics: published, never acted on here. */
     private final ApplicationEventPublisher facts;
 
-    public TaskReconciler(TaskMapper tasks, FlinkClusters clusters, RestorePoints points, AutoRestarter restarter,
-                          StreamisJobManagerProperties properties, JobLauncher launcher, LeaderWrites writes,
-                          ApplicationEventPublisher facts) {
+    TaskReconciler(FlinkClusters clusters, RestorePoints points, StreamisJobManagerProperties properties,
+                   JobLauncher launcher, LeaderWrites writes, StartReconciler starts, FailureHandOff handOff,
+                   ApplicationEventPublisher facts) {
         this.facts = facts;
         this.launcher = launcher;
         this.writes = writes;
-        this.tasks = tasks;
         this.clusters = clusters;
         this.points = points;
-        this.restarter = restarter;
         this.properties = properties;
+        this.starts = starts;
+        this.handOff = handOff;
     }
 
     public void reconcile(Observation o) {
@@ -64,21 +60,24 @@ public class TaskReconciler {
         }
         StreamTask t = o.task();
         TaskStatus status = t.taskStatus();
+        boolean perJob = clusters.isPerJob(t.cluster());
+        if (status == TaskStatus.STARTING && (o.overview() == null || !o.overview().state().isGloballyTerminal()
+                || o.overview().state() == FlinkJobState.FAILED || !perJob)) {
+            // Every start, on any cluster, is decided here: the request only persisted its intent and launched.
+            if (o.overview() != null && o.overview().state().isGloballyTerminal()) {
+                recordCheckpoint(t);
+            }
+            starts.decide(t, o.overview());
+            if (perJob && o.overview() != null && o.overview().state().isGloballyTerminal()) {
+                release(t);
+            }
+            return;
+        }
         if (o.overview() == null) {
             onMissing(t, status);
             return;
         }
         FlinkJobState state = o.overview().state();
-        boolean perJob = clusters.isPerJob(t.cluster());
-        if (perJob && status == TaskStatus.STARTING && !state.isGloballyTerminal()) {
-            // A deployment drives its own start: RUNNING once every task runs (flink-notes P13).
-            if (o.overview().allTasksRunning() && writes.transitionWithError(t.id(), status.code(),
-                    TaskStatus.RUNNING.code(), null) == 1) {
-                LOG.info("Task {} of job {} running on {}", t.id(), t.jobId(), t.cluster());
-                facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
-            }
-            return;
-        }
         if (status == TaskStatus.LOST && !state.isGloballyTerminal()) {
             if (writes.transitionWithError(t.id(), status.code(), TaskStatus.RUNNING.code(), null) == 1) {
                 facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
@@ -90,11 +89,7 @@ public class TaskReconciler {
             recordCheckpoint(t);
         }
         switch (state) {
-            case FAILED -> {
-                if (!failed(t, status, perJob)) {
-                    return; // decided at a later poll, once Flink tells why; the application stays up till then
-                }
-            }
+            case FAILED -> failed(t, status);
             case FINISHED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
                     "the job finished");
             case CANCELED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
@@ -143,18 +138,6 @@ public class TaskReconciler {
     }
 
     private void onMissing(StreamTask t, TaskStatus status) {
-        if (status == TaskStatus.STARTING && clusters.isPerJob(t.cluster())) {
-            // An application that already ended (its JobManager died, or it failed before listing the job) is
-            // decided now, with YARN's diagnostics; one that has not reached YARN yet is given the timeout.
-            String ended = endedDeployment(t);
-            if (ended != null) {
-                failStart(t, status, true, ended, "the application of the start ended before its job ran: ");
-            } else if (age(t).compareTo(properties.operationTimeout().multipliedBy(2)) >= 0) {
-                writes.transitionWithError(t.id(), status.code(), TaskStatus.FAILED.code(), "the application never"
-                        + " appeared on cluster " + t.cluster() + " within " + age(t).toSeconds() + " s");
-            }
-            return;
-        }
         if (status != TaskStatus.LOST) {
             writes.transitionWithError(t.id(), status.code(), TaskStatus.LOST.code(),
                     "the job is no longer listed by cluster " + t.cluster() + " (unconfirmed)");
@@ -163,7 +146,7 @@ public class TaskReconciler {
         Duration lostFor = age(t);
         if (lostFor.compareTo(properties.monitor().lostConfirmAfter()) >= 0) {
             fail(t, status, "the job has been missing from cluster " + t.cluster() + " for " + lostFor.toSeconds()
-                    + " s", true, true);
+                    + " s", true);
         }
     }
 
@@ -173,78 +156,21 @@ public class TaskReconciler {
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause) {
-        fail(t, from, cause, true, false);
-    }
-
-    private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable) {
-        fail(t, from, cause, restartable, false);
+        fail(t, from, cause, false);
     }
 
     /** @param lost the run went missing from its cluster (a different alert than a failure Flink reported) */
-    private void fail(StreamTask t, TaskStatus from, String cause, boolean restartable, boolean lost) {
+    private void fail(StreamTask t, TaskStatus from, String cause, boolean lost) {
         if (writes.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
             LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause);
-            facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
-            restarter.onFailure(tasks.selectById(t.id()), cause, restartable);
+            handOff.failed(t, cause, true, lost);
         }
     }
 
-    /**
-     * A job Flink reports FAILED. A deployed start (per-job target) that fails while restoring gets what a
-     * synchronous start gets from {@code StartService}: a broken point the platform chose is refused, so the
-     * auto-restart (or the next start) steps back to the next candidate; a program that cannot take the point's
-     * state fails without a restart (it would fail the same way) and says so; a user's path is never refused.
-     */
-    private boolean failed(StreamTask t, TaskStatus status, boolean perJob) {
+    /** A running job Flink reports FAILED (a start that fails is {@link StartReconciler}'s). */
+    private void failed(StreamTask t, TaskStatus status) {
         String root = rootException(t);
-        if (root == null && perJob && status == TaskStatus.STARTING && t.restoredFrom() != null
-                && age(t).compareTo(CAUSE_GRACE) < 0) {
-            // An application whose job failed while initialising may publish the cause a moment later; deciding
-            // without it would blame no point and let the auto-restart try the same broken one again.
-            return false;
-        }
-        failStart(t, status, perJob, root, "Flink reports the job FAILED: ");
-        return true;
-    }
-
-    /**
-     * Fails the run for {@code root} (Flink's exception or YARN's diagnostics, null when unknown); a deployed start
-     * from a point is classified first (see {@link #failed}).
-     */
-    private void failStart(StreamTask t, TaskStatus status, boolean perJob, String root, String prefix) {
-        String first = root == null ? "no exception recorded" : firstLine(root);
-        String path = t.restoredFrom();
-        if (perJob && status == TaskStatus.STARTING && path != null && root != null) {
-            RestoreFailure why = RestoreFailure.of(root);
-            if (why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
-                fail(t, status, RestoreFailure.incompatibleMessage("of task " + t.id(), t.version(), path, first),
-                        false);
-                return;
-            }
-            if (why.stepsBack() && !userChosen(t)) {
-                points.refused(t.jobId(), t.id(), path, first);
-                LOG.warn("Restore point {} refused by Flink for task {} ({}); later starts skip it", path, t.id(),
-                        first);
-            }
-        }
-        fail(t, status, prefix + first);
-    }
-
-    /** YARN's account of a deployment that ended unseen, or null (still coming, or the RM not answering). */
-    private String endedDeployment(StreamTask t) {
-        try {
-            return clusters.get(t.cluster()).endedDeployment(t.flinkJobId()).orElse(null);
-        } catch (RuntimeException e) {
-            LOG.debug("Could not ask cluster {} about task {}'s deployment: {}", t.cluster(), t.id(), e.toString());
-            return null;
-        }
-    }
-
-    /** A path the user confirmed or configured is recorded as the run's USER point at its intent. */
-    private boolean userChosen(StreamTask t) {
-        String path = RestorePointResolver.normalise(t.restoredFrom());
-        return points.ofTask(t.id()).stream().anyMatch(p -> p.kind() == StateKind.USER
-                && RestorePointResolver.normalise(p.path()).equals(path));
+        fail(t, status, "Flink reports the job FAILED: " + (root == null ? "no exception recorded" : firstLine(root)));
     }
 
     /** Records the newest completed checkpoint of the run as a restore point (once per path). */

@@ -125,6 +125,13 @@ public interface TaskMapper {
     int updateLaunched(@Param("id") long id, @Param("flinkJobId") String flinkJobId, @Param("jobInfo") String jobInfo,
                        @Param("restoredFrom") String restoredFrom);
 
+    /** What Flink answered a start, written only while the task is still {@code status} (0 rows: settled meanwhile). */
+    @Update("UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
+            + " restored_from = #{restoredFrom}, last_update_time = CURRENT_TIMESTAMP WHERE id = #{id}"
+            + " AND status = #{status}")
+    int updateLaunchedIf(@Param("id") long id, @Param("status") int status, @Param("flinkJobId") String flinkJobId,
+                         @Param("jobInfo") String jobInfo, @Param("restoredFrom") String restoredFrom);
+
     @Update("UPDATE linkis_stream_task SET linkis_job_info = #{jobInfo}, last_update_time = CURRENT_TIMESTAMP"
             + " WHERE id = #{id}")
     int updateJobInfo(@Param("id") long id, @Param("jobInfo") String jobInfo);

@@ -12,6 +12,9 @@ import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
 import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.server.support.ApiTestSupport;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,13 +70,55 @@ abstract class AbstractFlinkApiTest {
         return r.at("/data/jobId").asLong();
     }
 
+    /**
+     * Starts through {@code POST /execute} (which answers with the task STARTING) and waits until the job's run is
+     * RUNNING in the platform's own table, as the list shows it. Returns that run: {@code taskId}, {@code status},
+     * {@code restoredFrom}, {@code flinkJobId} (after a step back, a later task than the one the request made).
+     */
     JsonNode execute(long jobId, String snapshotPath) throws Exception {
-        String body = snapshotPath == null ? "{\"jobId\":" + jobId + "}"
-                : "{\"jobId\":" + jobId + ",\"snapshotPath\":\"" + snapshotPath + "\"}";
-        JsonNode r = api.postJson(admin, JOB + "/execute", body);
+        return awaitRunning(jobId, executeAccepted(jobId, snapshotPath));
+    }
+
+    /** {@code POST /execute} succeeded with the 0.3.x answer, the task STARTING; returns the answer's data. */
+    JsonNode executeAccepted(long jobId, String snapshotPath) throws Exception {
+        return accepted(api.postJson(admin, JOB + "/execute", snapshotPath == null ? "{\"jobId\":" + jobId + "}"
+                : "{\"jobId\":" + jobId + ",\"snapshotPath\":\"" + snapshotPath + "\"}"));
+    }
+
+    static JsonNode accepted(JsonNode r) {
         assertThat(r.get("status").asInt()).as(r.toString()).isZero();
-        assertThat(r.at("/data/status").asInt()).isEqualTo(5);
+        assertThat(r.at("/data/status").asInt()).as(r.toString()).isEqualTo(8);
+        assertThat(r.at("/data/taskId").asLong()).isPositive();
+        assertThat(r.at("/data/flinkJobId").asText()).isNotBlank();
         return r.get("data");
+    }
+
+    /** Waits until the job's latest run (the accepted one or a later step back) is RUNNING; returns it. */
+    JsonNode awaitRunning(long jobId, JsonNode accepted) {
+        long from = accepted.get("taskId").asLong();
+        return await("job " + jobId + " RUNNING (started as task " + from + ")", WAIT, () -> latestRun(jobId, from),
+                t -> t.path("status").asInt() == 5);
+    }
+
+    /** Waits until the job's latest run since {@code accepted} is FAILED for good (no step back follows). */
+    JsonNode awaitStartFailed(long jobId, JsonNode accepted, String messagePart) {
+        long from = accepted.get("taskId").asLong();
+        return await("job " + jobId + " start FAILED with \"" + messagePart + "\"", WAIT,
+                () -> latestRun(jobId, from), t -> t.path("status").asInt() == 6
+                        && t.path("errDesc").asText().contains(messagePart));
+    }
+
+    /** The job's newest task from {@code fromTaskId} on, as the platform's table has it. */
+    JsonNode latestRun(long jobId, long fromTaskId) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT id AS taskId, status, restored_from AS restoredFrom,"
+                + " linkis_job_id AS flinkJobId, err_desc AS errDesc FROM linkis_stream_task WHERE job_id = ?"
+                + " AND id >= ? ORDER BY id DESC LIMIT 1", jobId, fromTaskId);
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (String k : List.of("taskId", "status", "restoredFrom", "flinkJobId", "errDesc")) {
+            named.put(k, row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(k)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null));
+        }
+        return json.valueToTree(named);
     }
 
     String flinkJobId(long taskId) {

@@ -47,7 +47,9 @@ class EmbeddedRecoveryEdgesTest {
         long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
                 new ByteArrayInputStream(zip), null).jobId();
         StartOutcome o = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
-        assertThat(o.status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(o.status()).isEqualTo(TaskStatus.STARTING);
+        // Decided by the reconciler through the start follower, which runs even with the monitor's cycle off.
+        FlinkTestSupport.awaitRunning(ctx.getBean(TaskMapper.class), jobId, o.taskId(), Duration.ofSeconds(60));
         return o;
     }
 

@@ -51,7 +51,9 @@ class EmbeddedRestartTest {
                 jobId = one.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
                         new ByteArrayInputStream(zip), null).jobId();
                 first = one.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
-                assertThat(first.status()).isEqualTo(TaskStatus.RUNNING);
+                assertThat(first.status()).isEqualTo(TaskStatus.STARTING);
+                FlinkTestSupport.awaitRunning(one.getBean(TaskMapper.class), jobId, first.taskId(),
+                        Duration.ofSeconds(60));
             }
             try (ConfigurableApplicationContext two = server(data)) {
                 TaskMapper tasks = two.getBean(TaskMapper.class);
@@ -61,7 +63,9 @@ class EmbeddedRestartTest {
                 assertThat(two.getBean(RestorePoints.class).ofTask(old.id())).as("its shutdown savepoint recorded")
                         .anyMatch(p -> p.path().contains("savepoint-") && p.origin().equals("stop"));
 
-                StreamTask now = tasks.selectLatest(jobId);
+                // The recovery start is an intent: the reconciler moves it to RUNNING.
+                StreamTask now = FlinkTestSupport.awaitRunning(tasks, jobId, first.taskId() + 1,
+                        Duration.ofSeconds(60));
                 assertThat(now.id()).isNotEqualTo(first.taskId());
                 assertThat(now.taskStatus()).isEqualTo(TaskStatus.RUNNING);
                 assertThat(now.startCause()).isEqualTo("RECOVERY");

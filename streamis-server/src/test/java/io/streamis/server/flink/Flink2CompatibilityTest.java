@@ -3,6 +3,7 @@ package io.streamis.server.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
@@ -35,13 +36,16 @@ class Flink2CompatibilityTest {
                     new ByteArrayInputStream(zip), null).jobId();
             StartService starts = server.getBean(StartService.class);
             StartOutcome first = starts.start(jobId, "admin", null, StartCause.USER);
-            assertThat(first.status()).isEqualTo(TaskStatus.RUNNING);
+            assertThat(first.status()).isEqualTo(TaskStatus.STARTING);
+            TaskMapper tasks = server.getBean(TaskMapper.class);
+            FlinkTestSupport.awaitRunning(tasks, jobId, first.taskId(), Duration.ofSeconds(60));
 
             StopService.StopOutcome stop = server.getBean(StopService.class)
                     .stop(server.getBean(JobMapper.class).selectById(jobId), true);
             assertThat(stop.savepointPath()).contains("savepoint-");
 
             StartOutcome second = starts.start(jobId, "admin", null, StartCause.USER);
+            FlinkTestSupport.awaitRunning(tasks, jobId, second.taskId(), Duration.ofSeconds(60));
             assertThat(FlinkTestSupport.normalise(second.restoredFrom()))
                     .isEqualTo(FlinkTestSupport.normalise(stop.savepointPath()));
             FlinkClusters clusters = server.getBean(FlinkClusters.class);

@@ -173,7 +173,9 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
 
         recovery.run(null);
 
-        JsonNode now = status(api, admin, jobId);
+        // The recovery start is an intent like any other: the reconciler moves it to RUNNING.
+        JsonNode now = await("the recovery start RUNNING", WAIT, () -> status(api, admin, jobId),
+                n -> n.get("taskId").asLong() != run1.get("taskId").asLong() && n.get("statusCode").asInt() == 5);
         assertThat(now.get("taskId").asLong()).isNotEqualTo(run1.get("taskId").asLong());
         assertThat(now.get("statusCode").asInt()).isEqualTo(5);
         long taskId = now.get("taskId").asLong();

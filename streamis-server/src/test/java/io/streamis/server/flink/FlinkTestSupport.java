@@ -94,6 +94,25 @@ public final class FlinkTestSupport {
         return last[0];
     }
 
+    /**
+     * Waits until the job's latest run from {@code fromTaskId} on (the start's own task, or a later step back) is
+     * RUNNING in the platform's table: a start returns with its task STARTING and the reconciler decides.
+     */
+    public static io.streamis.jobmanager.task.StreamTask awaitRunning(io.streamis.jobmanager.task.TaskMapper tasks,
+                                                                      long jobId, long fromTaskId, Duration timeout) {
+        io.streamis.jobmanager.task.StreamTask[] last = new io.streamis.jobmanager.task.StreamTask[1];
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+                last[0] = tasks.selectLatest(jobId);
+                return last[0] != null && last[0].id() >= fromTaskId
+                        && last[0].taskStatus() == io.streamis.common.job.TaskStatus.RUNNING;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("job " + jobId + " not RUNNING within " + timeout + "; latest task: " + last[0], e);
+        }
+        return last[0];
+    }
+
     static JsonNode status(ApiTestSupport api, MockHttpSession s, long jobId) throws Exception {
         return api.call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .put(ApiTestSupport.API + "/streamis/streamJobManager/job/status").session(s)

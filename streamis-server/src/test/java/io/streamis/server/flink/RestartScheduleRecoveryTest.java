@@ -55,8 +55,9 @@ class RestartScheduleRecoveryTest {
                 jobId = one.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
                         new ByteArrayInputStream(zip), null).jobId();
                 StartOutcome run = one.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
-                assertThat(run.status()).isEqualTo(TaskStatus.RUNNING);
+                assertThat(run.status()).isEqualTo(TaskStatus.STARTING);
                 TaskMapper tasks = one.getBean(TaskMapper.class);
+                FlinkTestSupport.awaitRunning(tasks, jobId, run.taskId(), Duration.ofSeconds(60));
                 Awaitility.await("a checkpoint recorded for the run").atMost(Duration.ofSeconds(60))
                         .until(() -> one.getBean(RestorePoints.class).ofTask(run.taskId()).stream()
                                 .anyMatch(p -> p.path().contains("chk-")));

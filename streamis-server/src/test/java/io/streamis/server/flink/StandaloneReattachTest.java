@@ -59,7 +59,9 @@ class StandaloneReattachTest {
             jobId = first.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
                     new ByteArrayInputStream(zip), null).jobId();
             started = first.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
-            assertThat(started.status()).isEqualTo(TaskStatus.RUNNING);
+            assertThat(started.status()).isEqualTo(TaskStatus.STARTING);
+            FlinkTestSupport.awaitRunning(first.getBean(TaskMapper.class), jobId, started.taskId(),
+                    Duration.ofSeconds(60));
         }
         try (ConfigurableApplicationContext second = startServer(data)) {
             FlinkClusters clusters = second.getBean(FlinkClusters.class);
@@ -86,6 +88,7 @@ class StandaloneReattachTest {
             // A crash after Flink accepted a start but before its id was written: the run is adopted by name.
             second.getBean(StopService.class).stop(second.getBean(JobMapper.class).selectById(jobId), false);
             StartOutcome again = second.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
+            FlinkTestSupport.awaitRunning(tasks, jobId, again.taskId(), Duration.ofSeconds(60));
             second.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update(
                     "UPDATE linkis_stream_task SET status = 8, linkis_job_id = NULL WHERE id = ?", again.taskId());
             second.getBean(io.streamis.jobmanager.monitor.StartupRecovery.class).run(null);

@@ -138,6 +138,8 @@ class MultiNodeProcessTest {
                 .containsAnyOf("is already starting", "is still running");
         assertThat(tasks(job)).hasSize(1);
         assertThat(liveFlinkJobs()).as("one Flink job").hasSize(before + 1);
+        // The start answered with its intent; the leader's reconciler moves it to RUNNING (a stop needs that).
+        awaitRuns(job, 1, Duration.ofSeconds(60));
 
         assertThat(b.get(JOB + "/stop?jobId=" + job).path("status").asInt()).isZero();
         assertThat(liveFlinkJobs()).hasSize(before);

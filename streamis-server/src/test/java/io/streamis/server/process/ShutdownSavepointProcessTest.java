@@ -52,6 +52,8 @@ class ShutdownSavepointProcessTest {
                     jobIds.add(jobId);
                     runningTask.put(jobId, started.at("/data/taskId").asLong());
                 }
+                // The starts answered with their intents; only running jobs are savepointed at shutdown.
+                awaitStatus(one, jobIds, runningTask, true);
                 stopAndCheck(one, data);
             }
             Map<Long, String> savepoints = recordedShutdownSavepoints(data, runningTask);
@@ -109,6 +111,12 @@ class ShutdownSavepointProcessTest {
     /** Waits until the recovery started a new task for every job and each runs. */
     private static Map<Long, Long> awaitRecovered(ServerProcess server, List<Long> jobIds, Map<Long, Long> before)
             throws Exception {
+        return awaitStatus(server, jobIds, before, false);
+    }
+
+    /** Waits until every job's latest task is RUNNING: the given one ({@code same}) or a newer one. */
+    private static Map<Long, Long> awaitStatus(ServerProcess server, List<Long> jobIds, Map<Long, Long> before,
+                                               boolean same) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
@@ -116,7 +124,7 @@ class ShutdownSavepointProcessTest {
             Map<Long, Long> now = new HashMap<>();
             for (JsonNode r : last.at("/data/result")) {
                 long jobId = r.get("jobId").asLong();
-                if (r.get("taskId").asLong() != before.get(jobId) && r.get("statusCode").asInt() == 5) {
+                if ((r.get("taskId").asLong() == before.get(jobId)) == same && r.get("statusCode").asInt() == 5) {
                     now.put(jobId, r.get("taskId").asLong());
                 }
             }
@@ -125,7 +133,7 @@ class ShutdownSavepointProcessTest {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("jobs not recovered in time; last status: " + last + "\nlog:\n" + server.log());
+        throw new AssertionError("jobs not " + (same ? "running" : "recovered") + " in time; last status: " + last + "\nlog:\n" + server.log());
     }
 
     /** Reads the (closed) H2 file: each task must have its own savepoint recorded with origin {@code stop}, on disk. */

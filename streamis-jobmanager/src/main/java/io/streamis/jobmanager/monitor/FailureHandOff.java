@@ -1,0 +1,43 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
+import io.streamis.jobmanager.task.TaskMapper;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows a run the reconciler moved to FAILED: the fact for the alert decider and the auto-restarter's
+ * decision. A start a person made on a session cluster that fails before it ran is the exception: it was never
+ * running, its user watches it (the list, the bulk item follow the task), and it is neither alerted nor restarted,
+ * as when the request itself waited for it. Starts the platform made (auto-restart, recovery) and deployments are.
+ */
+@Component
+class FailureHandOff {
+
+    private static final Set<String> PLATFORM_STARTS = Set.of("AUTO_RESTART", "RECOVERY");
+
+    private final TaskMapper tasks;
+    private final AutoRestarter restarter;
+    private final ApplicationEventPublisher facts;
+
+    FailureHandOff(TaskMapper tasks, AutoRestarter restarter, ApplicationEventPublisher facts) {
+        this.tasks = tasks;
+        this.restarter = restarter;
+        this.facts = facts;
+    }
+
+    /** A run that was running (or deploying) failed; {@code lost}: it went missing from its cluster. */
+    void failed(StreamTask t, String cause, boolean restartable, boolean lost) {
+        facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
+        restarter.onFailure(tasks.selectById(t.id()), cause, restartable);
+    }
+
+    /** A start that failed before it ran: handed on unless a person started it on a session cluster. */
+    void startFailed(StreamTask t, String cause, boolean perJob, boolean restartable) {
+        if (perJob || PLATFORM_STARTS.contains(t.startCause())) {
+            failed(t, cause, restartable, false);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.job.JobMapper;
+import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.lease.LeaderWrites;
+import io.streamis.jobmanager.lifecycle.RestoreFailure;
+import io.streamis.jobmanager.log.TaskLog;
+import io.streamis.jobmanager.restore.RestorePoints;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
+import io.streamis.launcher.client.FlinkJobState;
+import io.streamis.launcher.client.JobExceptions;
+import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.launcher.state.RestorePointResolver;
+import io.streamis.launcher.state.StateKind;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reconciler's decision about a STARTING task, for every kind of cluster: RUNNING once all its tasks run
+ * (flink-notes P13), FAILED when Flink reports the job failed (classified by {@link RestoreFailure}: a broken point
+ * the platform chose steps back, a program that cannot take the point's state fails without a restart), or when it
+ * does not run within the operation timeout. Only {@link TaskReconciler} calls it; every write is a compare-and-set
+ * fenced with the leader's epoch, and what follows a verdict (a refusal, a step back, a restart) runs only for the
+ * writer that won it.
+ */
+@Component
+class StartReconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartReconciler.class);
+    /** How long a failed start's verdict waits for Flink to publish the failure's cause. */
+    private static final Duration CAUSE_GRACE = Duration.ofSeconds(15);
+
+    private final FlinkClusters clusters;
+    private final LeaderWrites writes;
+    private final StreamisJobManagerProperties properties;
+    private final RestorePoints points;
+    private final StepBacks stepBacks;
+    private final FailureHandOff handOff;
+    private final JobMapper jobs;
+    private final TaskLog log;
+    private final ApplicationEventPublisher facts;
+
+    StartReconciler(FlinkClusters clusters, LeaderWrites writes, StreamisJobManagerProperties properties,
+                    RestorePoints points, StepBacks stepBacks, FailureHandOff handOff, JobMapper jobs, TaskLog log,
+                    ApplicationEventPublisher facts) {
+        this.clusters = clusters;
+        this.writes = writes;
+        this.properties = properties;
+        this.points = points;
+        this.stepBacks = stepBacks;
+        this.handOff = handOff;
+        this.jobs = jobs;
+        this.log = log;
+        this.facts = facts;
+    }
+
+    /**
+     * Decides a STARTING task from one observation of a reachable cluster ({@code overview} null: the cluster does
+     * not list the job). A per-job application whose job finished or was cancelled is not a start's verdict: the
+     * caller settles it as for any run.
+     */
+    void decide(StreamTask t, JobOverview overview) {
+        boolean perJob = clusters.isPerJob(t.cluster());
+        Duration timeout = properties.operationTimeout();
+        if (overview == null) {
+            // An application that already ended (its JobManager died, or it failed before listing the job) is
+            // decided now, with YARN's diagnostics, classified like a failure Flink reports.
+            String ended = perJob ? endedDeployment(t) : null;
+            if (ended != null) {
+                judge(t, true, ended, "the application of the start ended before its job ran: ");
+                return;
+            }
+            // A deployment may not have reached YARN yet; a session cluster lists a job the moment it accepts it.
+            Duration limit = perJob ? timeout.multipliedBy(2) : timeout;
+            if (age(t).compareTo(limit) >= 0) {
+                fail(t, perJob ? "the application never appeared on cluster " + t.cluster() + " within "
+                        + age(t).toSeconds() + " s" : "Did not start: cluster " + t.cluster() + " never reported"
+                        + " Flink job " + t.flinkJobId() + " within " + timeout.toSeconds() + " s", perJob, true);
+            }
+            return;
+        }
+        FlinkJobState state = overview.state();
+        if (!state.isGloballyTerminal()) {
+            if (overview.allTasksRunning()) {
+                running(t);
+            } else if (!perJob && age(t).compareTo(timeout) >= 0) {
+                // Hanging without slots, say: the job never read its restore point, nothing to blame it for.
+                if (fail(t, "Did not start: not all tasks running within " + timeout.toSeconds() + " s: state "
+                        + state + ", tasks running " + overview.tasksRunning() + "/" + overview.tasksTotal()
+                        + " (not enough free slots?)", false, true)) {
+                    cancelQuietly(t);
+                }
+            }
+            return;
+        }
+        if (state == FlinkJobState.FAILED) {
+            failed(t, perJob);
+        } else if (!perJob) {
+            fail(t, "Did not start: Flink reports the job " + state, false, true);
+        }
+    }
+
+    private void running(StreamTask t) {
+        if (writes.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.RUNNING.code(), null) == 1) {
+            LOG.info("Task {} of job {} running on {}", t.id(), t.jobId(), t.cluster());
+            log.append(t.id(), "All tasks running");
+            facts.publishEvent(new TaskFact.Running(t.jobId(), t.id()));
+        }
+    }
+
+    /**
+     * Flink reports the starting job FAILED: the same judgement a launch that failed outright gets from
+     * {@code StartService}, by why it failed.
+     */
+    private void failed(StreamTask t, boolean perJob) {
+        String root = rootException(t);
+        String path = t.restoredFrom();
+        if (root == null && path != null && age(t).compareTo(CAUSE_GRACE) < 0) {
+            // A job that failed while initialising may publish the cause a moment later; deciding without it would
+            // blame no point and let the next start try the same broken one again.
+            return;
+        }
+        judge(t, perJob, root, "Flink reports the job FAILED: ");
+    }
+
+    /** Judges a start that failed for {@code root} (Flink's exception or YARN's diagnostics, null when unknown). */
+    private void judge(StreamTask t, boolean perJob, String root, String prefix) {
+        String path = t.restoredFrom();
+        String reason = prefix + (root == null ? "no exception recorded" : TaskReconciler.firstLine(root));
+        String recorded = "Did not start: " + reason;
+        RestoreFailure why = path == null || root == null ? RestoreFailure.OTHER : RestoreFailure.of(root);
+        if (why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
+            StreamJob job = jobs.selectById(t.jobId());
+            fail(t, RestoreFailure.incompatibleMessage(job == null ? "of task " + t.id() : job.name(), t.version(),
+                    path, recorded), perJob, false);
+            return;
+        }
+        if (why.stepsBack() && !userChosen(t)) {
+            if (!move(t, recorded)) {
+                return;
+            }
+            StepBacks.Outcome o = stepBacks.refuse(t, path, reason);
+            if (!o.steppedBack()) {
+                writes.transitionWithError(t.id(), TaskStatus.FAILED.code(), TaskStatus.FAILED.code(),
+                        o.finalFailure());
+                log.append(t.id(), o.finalFailure());
+                // A restart would find no point left (or start empty): the start ends here.
+                handOff.startFailed(t, o.finalFailure(), perJob, false);
+            }
+            return;
+        }
+        fail(t, recorded, perJob, true);
+    }
+
+    /** STARTING → FAILED with the message; true for the caller that moved it. */
+    private boolean move(StreamTask t, String message) {
+        if (writes.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.FAILED.code(), message) != 1) {
+            return false;
+        }
+        LOG.warn("Task {} of job {} did not start: {}", t.id(), t.jobId(), message);
+        log.append(t.id(), message);
+        return true;
+    }
+
+    private boolean fail(StreamTask t, String message, boolean perJob, boolean restartable) {
+        if (!move(t, message)) {
+            return false;
+        }
+        handOff.startFailed(t, message, perJob, restartable);
+        return true;
+    }
+
+    /** A path the user confirmed or configured is recorded as the run's USER point at its intent. */
+    private boolean userChosen(StreamTask t) {
+        String path = RestorePointResolver.normalise(t.restoredFrom());
+        return points.ofTask(t.id()).stream().anyMatch(p -> p.kind() == StateKind.USER
+                && RestorePointResolver.normalise(p.path()).equals(path));
+    }
+
+    /** YARN's account of a deployment that ended unseen, or null (still coming, or the RM not answering). */
+    private String endedDeployment(StreamTask t) {
+        try {
+            return clusters.get(t.cluster()).endedDeployment(t.flinkJobId()).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not ask cluster {} about task {}'s deployment: {}", t.cluster(), t.id(), e.toString());
+            return null;
+        }
+    }
+
+    private void cancelQuietly(StreamTask t) {
+        try {
+            clusters.get(t.cluster()).cancel(t.flinkJobId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not cancel Flink job {} of task {}: {}", t.flinkJobId(), t.id(), e.toString());
+        }
+    }
+
+    /** Flink's root exception of the run with its stack trace ("Caused by" chain), or null. */
+    private String rootException(StreamTask t) {
+        try {
+            JobExceptions ex = clusters.get(t.cluster()).exceptions(t.flinkJobId());
+            return ex == null || ex.rootException() == null || ex.rootException().isBlank() ? null
+                    : ex.rootException();
+        } catch (RuntimeException e) {
+            LOG.debug("No exception history for task {}: {}", t.id(), e.toString());
+            return null;
+        }
+    }
+
+    static Duration age(StreamTask t) {
+        return Duration.between(t.lastUpdateTime() == null ? LocalDateTime.now() : t.lastUpdateTime(),
+                LocalDateTime.now());
+    }
+}
