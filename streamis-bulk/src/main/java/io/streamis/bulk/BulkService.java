@@ -10,6 +10,7 @@ import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.ServerInstance;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.lifecycle.StopService;
+import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import java.nio.charset.StandardCharsets;
@@ -53,11 +54,13 @@ public class BulkService implements DisposableBean {
     private final ServerInstance server;
     private final ExecutorService executor;
     private final BulkAudit audit;
+    private final RestorePoints points;
 
     public BulkService(BulkMapper mapper, AccessGuard access, StartService starts, StopService stops,
                        TaskMapper tasks, StreamisBulkProperties properties, BulkAudit audit,
-                       ServerInstance server) {
+                       ServerInstance server, RestorePoints points) {
         this.server = server;
+        this.points = points;
         this.mapper = mapper;
         this.audit = audit;
         this.access = access;
@@ -242,6 +245,15 @@ public class BulkService implements DisposableBean {
                 if (t == null) {
                     continue;
                 }
+                if (t.taskStatus() == TaskStatus.FAILED) {
+                    StreamTask next = steppedBackTo(t);
+                    if (next != null) {
+                        // Flink refused the point and the reconciler started again from an older one: follow that.
+                        mapper.updateItem(i.id(), ItemState.RUNNING.name(), next.id(),
+                                Text.of("bulk.starting", "starting"), next.restoredFrom());
+                        continue;
+                    }
+                }
                 if (t.taskStatus() == TaskStatus.RUNNING) {
                     mapper.updateItem(i.id(), ItemState.SUCCEEDED.name(), t.id(), running(t.restoredFrom()),
                             t.restoredFrom());
@@ -257,6 +269,16 @@ public class BulkService implements DisposableBean {
                 finishIfDone(bulkId);
             }
         }
+    }
+
+    /** The job's newer run when {@code failed} had its restore point refused and the start stepped back, or null. */
+    private StreamTask steppedBackTo(StreamTask failed) {
+        StreamTask latest = tasks.selectLatest(failed.jobId());
+        if (latest == null || latest.id() <= failed.id()
+                || !String.valueOf(failed.startCause()).equals(latest.startCause())) {
+            return null;
+        }
+        return points.refusingRuns(failed.jobId()).contains(failed.id()) ? latest : null;
     }
 
     private synchronized void finishIfDone(long bulkId) {

@@ -41,7 +41,9 @@ class LifecycleController {
     }
 
     /**
-     * Starts a job synchronously. Body {@code {"jobId": 1, "snapshotPath": "file:/..."}}; {@code snapshotPath}
+     * Starts a job: answers once Flink accepted it (or refused it), with the task STARTING ({@code status} 8); the
+     * reconciler then moves it to RUNNING or FAILED, which the list and detail pages follow (0.3.x answer shape:
+     * {@code taskId, status, restoredFrom, flinkJobId}). Body {@code {"jobId": 1, "snapshotPath": "file:/..."}}; {@code snapshotPath}
      * is the restore point the user confirmed and takes priority over everything else. Optional
      * {@code "allowNonRestoredState": true} skips state of the restore point the (new) program has no operator
      * for; it is never implied, the user chooses it after a start failed with {@code RESTORE_INCOMPATIBLE}.

@@ -14,6 +14,7 @@ import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.launcher.launch.LaunchResult;
 import io.streamis.launcher.state.StateKind;
+import java.time.Duration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,7 +91,7 @@ public class StartRecorder {
      * Records what Flink answered and tells the start follower; false (nothing written) when the task is no longer
      * STARTING because another node's recovery settled it while this start ran.
      */
-    public boolean launched(long taskId, StartPreparation.Prepared p, LaunchResult launched) {
+    public boolean launched(long taskId, StartPreparation.Prepared p, LaunchResult launched, StartLaunched timings) {
         JobInfo info = p.info().launched(launched.flinkJobId(), launched.applicationId(), launched.webUrl(),
                 p.launch().notApplied());
         if (tasks.updateLaunchedIf(taskId, TaskStatus.STARTING.code(), launched.flinkJobId(), codec.write(info),
@@ -99,7 +100,8 @@ public class StartRecorder {
                     + " is not tracked by this task");
             return false;
         }
-        facts.publishEvent(new StartLaunched(taskId, launched.cluster()));
+        facts.publishEvent(timings != null ? timings
+                : new StartLaunched(taskId, launched.cluster(), Duration.ZERO, Duration.ZERO, Duration.ZERO));
         log.append(taskId, "Launched Flink job " + launched.flinkJobId()
                 + (launched.applicationId() == null ? "" : " as YARN application " + launched.applicationId())
                 + " (" + launched.webUrl() + ")");

@@ -6,6 +6,7 @@ import io.streamis.common.job.TaskStatus;
 import io.streamis.config.value.JobConfigService;
 import io.streamis.launcher.launch.JobLauncher;
 import io.streamis.launcher.launch.LaunchResult;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -120,6 +121,7 @@ public class StartService {
     /** @param steppedBackFrom the broken point the previous attempt refused, or null on the first attempt */
     private StartOutcome startOnce(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
                                    StartCause cause, RestoreRefused steppedBackFrom) {
+        long t0 = System.nanoTime();
         StartPreparation.Prepared p;
         try {
             p = preparation.prepare(jobId, confirmedPath, allowNonRestoredState);
@@ -138,7 +140,9 @@ public class StartService {
         if (p.launch().spec().owner().flinkJobId() != null) {
             return startDeployment(p, user, cause);
         }
+        long t1 = System.nanoTime();
         long taskId = recorder.intent(p, user, cause);
+        long t2 = System.nanoTime();
         LaunchResult launched;
         try {
             launched = launcher.launch(p.launch().spec());
@@ -147,7 +151,9 @@ public class StartService {
             LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
             throw failed(p, taskId, RestoreFailure.of(e), msg, msg, e);
         }
-        if (!recorder.launched(taskId, p, launched)) {
+        StartLaunched timings = new StartLaunched(taskId, launched.cluster(), Duration.ofNanos(t1 - t0),
+                Duration.ofNanos(t2 - t1), Duration.ofNanos(System.nanoTime() - t2));
+        if (!recorder.launched(taskId, p, launched, timings)) {
             // This node was taken for dead mid-start and the leader settled the run: what it launched would be a
             // Flink job nobody tracks.
             cancelQuietly(launched);
@@ -190,7 +196,7 @@ public class StartService {
         deployments.submit(taskId, () -> {
             try {
                 LaunchResult launched = launcher.launch(p.launch().spec());
-                if (!recorder.launched(taskId, p, launched)) {
+                if (!recorder.launched(taskId, p, launched, null)) {
                     LOG.warn("Task {} was settled elsewhere while it deployed; the monitor follows the application",
                             taskId);
                 }
