@@ -115,8 +115,12 @@ abstract class AbstractFlinkApiTest {
                 + " AND id >= ? ORDER BY id DESC LIMIT 1", jobId, fromTaskId);
         Map<String, Object> named = new LinkedHashMap<>();
         for (String k : List.of("taskId", "status", "restoredFrom", "flinkJobId", "errDesc")) {
-            named.put(k, row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(k)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null));
+            named.put(k, null);
+            row.forEach((column, value) -> {
+                if (column.equalsIgnoreCase(k)) {
+                    named.put(k, value);
+                }
+            });
         }
         return json.valueToTree(named);
     }

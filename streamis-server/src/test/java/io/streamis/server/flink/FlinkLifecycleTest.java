@@ -226,6 +226,44 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
                 jobId)).isEqualTo(1);
     }
 
+    /**
+     * A session start whose job never gets all its tasks running (more parallelism than the cluster has slots) is
+     * failed by the reconciler once the operation timeout passed since its launch, and its Flink job cancelled.
+     */
+    @Test
+    void aStartThatNeverRunsAllItsTasksFailsAfterTheTimeoutAndIsCancelled() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_no_slots", produce("60000", false, null)
+                .replace("\"wds.linkis.flink.app.parallelism\":\"1\"", "\"wds.linkis.flink.app.parallelism\":\"40\"")));
+        JsonNode accepted = executeAccepted(jobId, null);
+        String flinkJobId = accepted.get("flinkJobId").asText();
+        await("Flink waiting for slots", WAIT, () -> json.valueToTree(clusters.get("embedded").jobsOverview()
+                .get(flinkJobId)), o -> o.path("tasksTotal").asInt() > 0 && o.path("state").asText().equals("RUNNING"));
+        assertThat(latestRun(jobId, accepted.get("taskId").asLong()).get("status").asInt()).as("still starting")
+                .isEqualTo(8);
+        // As if the launch was a timeout (60 s here) ago.
+        jdbc.update("UPDATE linkis_stream_task SET last_update_time = ? WHERE id = ?",
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().minusSeconds(61)), accepted.get("taskId").asLong());
+        JsonNode failed = awaitStartFailed(jobId, accepted, "not all tasks running within 60 s");
+        assertThat(failed.get("errDesc").asText()).contains("tasks running").contains("/40")
+                .contains("not enough free slots?");
+        await("the Flink job cancelled", WAIT, () -> json.valueToTree(clusters.get("embedded").jobsOverview()
+                .get(flinkJobId)), o -> o.path("state").asText().equals("CANCELED"));
+    }
+
+    /** A session start the cluster never lists (the job id it was given is unknown there) fails after the timeout. */
+    @Test
+    void aStartTheClusterNeverReportsFailsWithAClearMessage() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_unreported", produce("60000", false, null)));
+        JsonNode run = execute(jobId, null);
+        // The state a start is in when Flink never lists its job: STARTING with an id the cluster does not know.
+        jdbc.update("UPDATE linkis_stream_task SET status = 8, linkis_job_id = ?, last_update_time = ? WHERE id = ?",
+                "0123456789abcdef0123456789abcdef", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now()
+                        .minusSeconds(61)), run.get("taskId").asLong());
+        JsonNode failed = awaitStartFailed(jobId, run, "never reported");
+        assertThat(failed.get("errDesc").asText()).contains("cluster embedded never reported Flink job"
+                + " 0123456789abcdef0123456789abcdef within 60 s");
+    }
+
     /** Flink's own restart strategy at work: the task shows "wait for restart" (2) until every task runs again. */
     @Test
     void jobRestartingInsideFlinkIsWaitForRestartUntilAllTasksRunAgain() throws Exception {
