@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamis.common.error.ErrorCode;
 import io.streamis.server.support.ApiTestSupport;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,17 +50,14 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
                 produce("500", false, null)));
         assertThat(upgraded).isEqualTo(jobId);
 
-        // The request answers with the intent; Flink's refusal is the reconciler's to judge.
-        JsonNode accepted = executeAccepted(jobId, null);
-        assertThat(normalise(accepted.get("restoredFrom").asText())).isEqualTo(normalise(savepoint));
-        JsonNode refused = awaitStartFailed(jobId, accepted, "cannot take the state");
-        assertThat(refused.get("taskId").asLong()).as("no step back").isEqualTo(accepted.get("taskId").asLong());
-        assertThat(refused.get("errDesc").asText()).contains("cannot take the state")
+        // A session cluster's /jars/run returns only once the job initialised, restore included: Flink's refusal is
+        // the launch call's answer, judged in the request (a refusal Flink reports later is the reconciler's).
+        JsonNode refused = api.postJson(admin, JOB + "/execute", "{\"jobId\":" + jobId + "}");
+        assertThat(refused.get("status").asInt()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.at("/data/errorCode").asText()).isEqualTo(ErrorCode.RESTORE_INCOMPATIBLE.name());
+        assertThat(refused.get("message").asText()).contains("cannot take the state")
                 .contains(normalise(savepoint).substring(1)).contains("allowNonRestoredState")
                 .contains("Cannot map checkpoint/savepoint state for operator");
-        // What the user reads for the failed start (the list's failure reason) is that message.
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
-                .param("jobId", String.valueOf(jobId))).toString()).contains("allowNonRestoredState");
 
         // One attempt, from the savepoint, and nothing marked: the point is fine, the program is not.
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ? AND id > ?",
@@ -145,10 +143,10 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
             }
         }
 
-        JsonNode accepted = executeAccepted(jobId, null);
-        JsonNode r = awaitStartFailed(jobId, accepted, "refusing to start without state");
-        assertThat(r.get("errDesc").asText()).as("the step back's verdict, told on the refused run")
-                .contains("no other usable restore point is left").contains("clearRefused");
+        JsonNode r = api.postJson(admin, JOB + "/execute", "{\"jobId\":" + jobId + "}");
+        assertThat(r.get("status").asInt()).as(r.toString()).isEqualTo(1);
+        assertThat(r.at("/data/errorCode").asText()).isEqualTo(ErrorCode.RESTORE_UNAVAILABLE.name());
+        assertThat(r.get("message").asText()).contains("refusing to start without state");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ? AND id > ?"
                 + " AND status <> 6", Integer.class, jobId, run1.get("taskId").asLong()))
                 .as("every attempt failed; none ran empty").isZero();
