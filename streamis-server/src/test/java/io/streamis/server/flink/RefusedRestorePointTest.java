@@ -125,56 +125,6 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
         assertThat(again.get("status").asInt()).as("nothing left to clear").isEqualTo(1);
     }
 
-    /**
-     * A point whose metadata reads fine but whose state files are gone: Flink accepts the job and it fails while
-     * its tasks restore, after the request answered. The reconciler judges it like a refusal at launch: the point
-     * is marked against that run and the job is started again from the next checkpoint, which runs.
-     */
-    @Test
-    void aPointWhoseStateFilesAreGoneIsRefusedByTheReconcilerAndTheStartStepsBack() throws Exception {
-        long jobId = upload(FlinkTestSupport.sqlZip("sql_lost_files", produce("300", false,
-                "\"restart-strategy.type\":\"none\",\"state.storage.fs.memory-threshold\":\"0\"")));
-        execute(jobId, null);
-        await("two checkpoints", WAIT, () -> snapshots(api, admin, jobId),
-                s -> s.findValues("kind").stream().filter(k -> k.asText().equals("CHECKPOINT")).count() >= 2);
-        api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin).param("jobId", String.valueOf(jobId)));
-        await("two retained checkpoints", WAIT, () -> snapshots(api, admin, jobId), s -> {
-            int n = 0;
-            for (JsonNode x : s) {
-                n += x.path("usable").asBoolean() ? 1 : 0;
-            }
-            return n >= 2;
-        });
-        String newest = api.call(put(ApiTestSupport.API + JOB + "/execute/inspect").session(admin)
-                .param("jobId", String.valueOf(jobId))).at("/data/snapshot/path").asText();
-        Path dir = Path.of(URI.create(newest.replaceFirst("^file:/+", "file:///")));
-        List<Path> stateFiles;
-        try (var files = Files.list(dir)) {
-            stateFiles = files.filter(f -> !f.getFileName().toString().equals("_metadata")).toList();
-        }
-        assertThat(stateFiles).as("state written to files, not inlined in _metadata").isNotEmpty();
-        for (Path f : stateFiles) {
-            Files.delete(f);
-        }
-
-        JsonNode accepted = executeAccepted(jobId, null);
-        assertThat(normalise(accepted.get("restoredFrom").asText())).as("the launch took the newest point")
-                .isEqualTo(normalise(newest));
-        JsonNode run = awaitRunning(jobId, accepted);
-        assertThat(run.get("taskId").asLong()).as("a new run").isGreaterThan(accepted.get("taskId").asLong());
-        assertThat(normalise(run.get("restoredFrom").asText())).as("stepped back").isNotEqualTo(normalise(newest));
-        assertThat(normalise(restoredInFlink(run.get("flinkJobId").asText())))
-                .isEqualTo(normalise(run.get("restoredFrom").asText()));
-        assertThat(jdbc.queryForList("SELECT task_id FROM linkis_stream_restore_mark WHERE job_id = ? AND action ="
-                + " 'REFUSED'", Long.class, jobId)).containsExactly(accepted.get("taskId").asLong());
-        assertThat(refusedRows(jobId)).containsExactly(normalise(newest));
-        assertThat(jdbc.queryForObject("SELECT err_desc FROM linkis_stream_task WHERE id = ? AND status = 6",
-                String.class, accepted.get("taskId").asLong())).as("the refused run FAILED, saying why")
-                .startsWith("Did not start: Flink reports the job FAILED");
-        assertThat(jdbc.queryForObject("SELECT start_cause FROM linkis_stream_task WHERE id = ?", String.class,
-                run.get("taskId").asLong())).as("the step back is the same user's start").isEqualTo("USER");
-    }
-
     /** Stepping back past the last broken point must not end in an empty start (the mark hides the point). */
     @Test
     void aBrokenOnlyPointIsMarkedButTheStartNeverFallsBackToEmpty() throws Exception {
