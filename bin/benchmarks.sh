@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (programs that print numbers; results are recorded in docs/benchmarks.md).
-# Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081]
+# Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081] [--start-runs=21] [--start-only]
 #        bin/benchmarks.sh --yarn [rounds, default 5]   (start latency on yarn-application, mini HDFS + YARN)
 #        bin/benchmarks.sh --api [jobs 10000] [rate 200] [seconds 60]   (read API under load, MariaDB)
 #        bin/benchmarks.sh --failover [rounds, default 5] [lease, default 15s]   (two nodes on the local MariaDB)
