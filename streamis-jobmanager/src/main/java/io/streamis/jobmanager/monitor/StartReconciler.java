@@ -121,7 +121,7 @@ class StartReconciler {
      * {@code StartService}, by why it failed.
      */
     private void failed(StreamTask t, boolean perJob) {
-        String root = rootException(t);
+        String root = rootException(clusters, t);
         String path = t.restoredFrom();
         if (root == null && path != null && age(t).compareTo(CAUSE_GRACE) < 0) {
             // A job that failed while initialising may publish the cause a moment later; deciding without it would
@@ -204,7 +204,7 @@ class StartReconciler {
     }
 
     /** Flink's root exception of the run with its stack trace ("Caused by" chain), or null. */
-    private String rootException(StreamTask t) {
+    static String rootException(FlinkClusters clusters, StreamTask t) {
         try {
             JobExceptions ex = clusters.get(t.cluster()).exceptions(t.flinkJobId());
             return ex == null || ex.rootException() == null || ex.rootException().isBlank() ? null

@@ -8,11 +8,9 @@ import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.launcher.client.CheckpointStats;
 import io.streamis.launcher.client.FlinkJobState;
-import io.streamis.launcher.client.JobExceptions;
 import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.launch.JobLauncher;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -143,16 +141,11 @@ public class TaskReconciler {
                     "the job is no longer listed by cluster " + t.cluster() + " (unconfirmed)");
             return;
         }
-        Duration lostFor = age(t);
+        Duration lostFor = StartReconciler.age(t);
         if (lostFor.compareTo(properties.monitor().lostConfirmAfter()) >= 0) {
             fail(t, status, "the job has been missing from cluster " + t.cluster() + " for " + lostFor.toSeconds()
                     + " s", true);
         }
-    }
-
-    private static Duration age(StreamTask t) {
-        return Duration.between(t.lastUpdateTime() == null ? LocalDateTime.now() : t.lastUpdateTime(),
-                LocalDateTime.now());
     }
 
     private void fail(StreamTask t, TaskStatus from, String cause) {
@@ -169,7 +162,7 @@ public class TaskReconciler {
 
     /** A running job Flink reports FAILED (a start that fails is {@link StartReconciler}'s). */
     private void failed(StreamTask t, TaskStatus status) {
-        String root = rootException(t);
+        String root = StartReconciler.rootException(clusters, t);
         fail(t, status, "Flink reports the job FAILED: " + (root == null ? "no exception recorded" : firstLine(root)));
     }
 
@@ -188,18 +181,6 @@ public class TaskReconciler {
             points.checkpointed(t, c);
         } catch (RuntimeException e) {
             LOG.debug("No checkpoint info for task {}: {}", t.id(), e.toString());
-        }
-    }
-
-    /** Flink's root exception of the run with its stack trace ("Caused by" chain), or null. */
-    private String rootException(StreamTask t) {
-        try {
-            JobExceptions ex = clusters.get(t.cluster()).exceptions(t.flinkJobId());
-            return ex == null || ex.rootException() == null || ex.rootException().isBlank() ? null
-                    : ex.rootException();
-        } catch (RuntimeException e) {
-            LOG.debug("No exception history for task {}: {}", t.id(), e.toString());
-            return null;
         }
     }
 
