@@ -147,6 +147,11 @@ class StartReconciler {
             if (!move(t, recorded)) {
                 return;
             }
+            if (perJob) {
+                // The failed run's application stays up until released; the step back deploys the job again now,
+                // and a job may have only one live application.
+                releaseNow(t);
+            }
             StepBacks.Outcome o = stepBacks.refuse(t, path, reason);
             if (!o.steppedBack()) {
                 writes.transitionWithError(t.id(), TaskStatus.FAILED.code(), TaskStatus.FAILED.code(),
@@ -192,6 +197,14 @@ class StartReconciler {
         } catch (RuntimeException e) {
             LOG.debug("Could not ask cluster {} about task {}'s deployment: {}", t.cluster(), t.id(), e.toString());
             return null;
+        }
+    }
+
+    private void releaseNow(StreamTask t) {
+        try {
+            clusters.get(t.cluster()).releaseNow(t.flinkJobId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the application of task {}: {}", t.id(), e.toString());
         }
     }
 

@@ -66,6 +66,14 @@ public interface FlinkClusterGateway {
     }
 
     /**
+     * Frees the finished run {@code flinkJobId} at once, without a graceful shutdown: a per-job application is
+     * killed and no longer live when this returns, so the job can be deployed again right away. Nothing on a
+     * session cluster.
+     */
+    default void releaseNow(String flinkJobId) {
+    }
+
+    /**
      * Why the deployment of {@code flinkJobId} ended before its job was ever listed, when the target knows: a
      * per-job application that YARN reports finished, failed or killed. Empty on a session cluster, and while the
      * deployment may still appear.

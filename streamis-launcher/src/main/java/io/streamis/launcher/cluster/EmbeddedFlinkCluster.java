@@ -34,6 +34,8 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
 
     /** How long a caller (a start, a poll) waits for a cluster still starting before it is told so. */
     static final Duration STARTING_WAIT = Duration.ofSeconds(60);
+    /** How long a started cluster may take until its REST endpoint serves (leader retrieval), on a loaded machine. */
+    private static final Duration REST_SERVING_WAIT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlinkCluster.class);
 
     /** Where the cluster is in its life. */
@@ -165,12 +167,39 @@ public class EmbeddedFlinkCluster implements AutoCloseable {
         try {
             mc.start();
             String url = mc.getRestAddress().get().toString();
+            awaitRestServing(url);
             cluster = mc;
             return url;
         } catch (Exception e) {
             mc.close();
             throw e;
         }
+    }
+
+    /**
+     * The REST address is known before the endpoint has found the dispatcher: until then every call answers 503
+     * "ongoing leader election" (a recovery start right after the cluster came up failed on it). Up means serving.
+     */
+    private static void awaitRestServing(String url) throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        java.net.http.HttpRequest overview = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url
+                + "/overview")).timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = System.nanoTime() + REST_SERVING_WAIT.toNanos();
+        int last = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = http.send(overview, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (last == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                last = -1;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the cluster's REST endpoint " + url + " did not serve within "
+                + REST_SERVING_WAIT.toSeconds() + " s (last answer " + last + ")");
     }
 
     /**

@@ -248,6 +248,12 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
                         || r.getDiagnostics().isBlank() ? "" : ": " + r.getDiagnostics().trim()));
     }
 
+    /** YARN's kill returns once the ResourceManager has completed it. */
+    @Override
+    public void releaseNow(String flinkJobId) {
+        kill(flinkJobId);
+    }
+
     /** Kills the application of {@code flinkJobId} through YARN (Flink is not asked). */
     public void kill(String flinkJobId) {
         App a = live(flinkJobId, false);
