@@ -56,6 +56,14 @@ export function codeParts(text: string | null | undefined): TextPart[] {
   return parts
 }
 
+// Config keys whose choices are alert levels (the alert rule keys of V1_33_1); other choices are shown as stored.
+const LEVEL_KEYS = new Set(['wds.linkis.flink.alert.level', 'wds.linkis.flink.alert.failure.level'])
+
+/** A choice of a SELECT config definition as shown: an alert level in words, anything else as stored. */
+export function optionLabel(t: Translate, te: Has, key: string, value: string): string {
+  return LEVEL_KEYS.has(key) ? enumText(t, te, 'alertLevel', value) : value
+}
+
 /** A config definition's label: its English name in English (when the catalogue has one), else the 0.3.x name. */
 export function definitionName(d: Pick<ConfigDefinition, 'name' | 'en_name'>, locale: string): string {
   return locale.startsWith('en') && d.en_name ? d.en_name : d.name

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import zhCN from '../src/i18n/zh-CN'
 import en from '../src/i18n/en'
-import { codeParts, definitionName, enumText, formatAge, formatDuration, logLines, logPathText, progressTitle, snapshotPage, unusableReason } from '../src/render'
+import { codeParts, optionLabel, definitionName, enumText, formatAge, formatDuration, logLines, logPathText, progressTitle, snapshotPage, unusableReason } from '../src/render'
 import type { SnapshotRow } from '../src/api/types'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -164,5 +164,13 @@ describe('code inside a sentence', () => {
       .toEqual(['state.backend.rocksdb.memory.managed=true'])
     expect(codeParts('No pattern matched. Check it')).toEqual([{ text: 'No pattern matched. Check it', code: false }])
     expect(codeParts(null)).toEqual([])
+  })
+})
+
+describe('config choices', () => {
+  it('shows alert levels in words and other choices as stored', () => {
+    expect(optionLabel(zh.t, zh.te, 'wds.linkis.flink.alert.level', 'MINOR')).toBe('次要')
+    expect(optionLabel(english.t, english.te, 'wds.linkis.flink.alert.failure.level', 'CRITICAL')).toBe('Critical')
+    expect(optionLabel(zh.t, zh.te, 'wds.linkis.flink.checkpoint.switch', 'ON')).toBe('ON')
   })
 })
