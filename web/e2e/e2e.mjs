@@ -159,7 +159,50 @@ async function detailTabs(page, jobId, lang) {
     await page.waitForLoadState('networkidle').catch(() => undefined)
     await page.waitForTimeout(tab === 'summary' ? 1500 : 500)
     await checkLanguage(page, lang, `detail tab ${tab}`)
+    if (tab === 'snapshots') {
+      const ages = (await page.getByTestId('snapshot-age').allInnerTexts()).map((a) => a.trim())
+      const unit = lang === 'en' ? /^\d+ (s|min|h|d)$/ : /^\d+ (秒|分钟|小时|天)$/
+      check(ages.length > 0 && ages.every((a) => unit.test(a)), `restore point ages in the UI language (${ages.slice(0, 3).join(', ')})`)
+    }
   }
+}
+
+/** The audit page: actions and outcomes in the UI's language, raw names only as a tooltip. */
+async function auditPage(page, lang) {
+  await page.goto(`${BASE}/?n=${++navigations}#/audit`)
+  await page.getByTestId('audit-table').waitFor()
+  const batch = lang === 'en' ? 'Job of a batch' : '批量操作中的作业'
+  await waitFor('audit rows shown', async () => (await page.getByTestId('audit-table').innerText()).includes(batch))
+  const text = await page.getByTestId('audit-table').innerText()
+  check(text.includes(lang === 'en' ? 'Batch start' : '批量启动') && !/BULK_ITEM|BULK_START/.test(text), `audit actions translated (${lang})`)
+  await page.getByTestId('audit-action').click()
+  await page.locator('.el-select-dropdown__item:visible').first().waitFor()
+  const options = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
+  check(options.length > 10 && !options.some((o) => /^[A-Z_]+$/.test(o.trim())), `audit action filter translated (${lang}: ${options.slice(0, 3).join(', ')})`)
+  await page.keyboard.press('Escape')
+  await checkLanguage(page, lang, 'audit page')
+}
+
+/** The alert channels page and its edit dialog in one language. */
+async function alertChannelsPage(page, lang) {
+  await page.goto(`${BASE}/?n=${++navigations}#/alertChannels`)
+  await page.getByTestId('test-ops-webhook').waitFor()
+  await checkLanguage(page, lang, 'alert channels')
+  await page.getByTestId('add-channel').click()
+  await page.getByTestId('channel-save').waitFor()
+  await checkLanguage(page, lang, 'alert channel dialog')
+  await page.keyboard.press('Escape')
+}
+
+/** The failure reason dialog of e2e_nope: the diagnosis above the raw error, in one language. */
+async function diagnosisDialog(page, lang) {
+  await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
+  await page.getByTestId('job-table').waitFor()
+  await inputOf(page, 'filter-name').fill('e2e_nope')
+  await page.getByTestId('query').click()
+  await page.locator('.reason').first().click()
+  await page.getByTestId('diagnosis').waitFor()
+  await checkLanguage(page, lang, 'diagnosis dialog')
 }
 
 async function main() {
@@ -416,9 +459,10 @@ async function main() {
     await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter`)
     await page.getByTestId('audit-link').click()
     await page.getByTestId('audit-table').waitFor()
-    await waitFor('audit rows shown', async () => (await page.getByTestId('audit-table').innerText()).includes('BULK_ITEM'))
+    await waitFor('audit rows shown', async () => (await page.getByTestId('audit-table').innerText()).includes('批量操作中的作业'))
     const auditText = await page.getByTestId('audit-table').innerText()
-    check(auditText.includes('BULK_START') && auditText.includes('BULK_ITEM'), 'audit page lists the bulk restart and its items')
+    check(auditText.includes('批量启动') && auditText.includes('批量操作中的作业'), 'audit page lists the bulk restart and its items')
+    await auditPage(page, 'zh')
     const logins = await api(page, 'GET', '/streamis/audit?action=LOGIN&user=admin')
     check(logins.data.totalPage >= 1 && logins.data.rows[0].outcome === 'OK', 'the login is audited')
     await page.screenshot({ path: `${SHOTS}/audit.png` })
@@ -454,6 +498,7 @@ async function main() {
       const msg = JSON.parse(received[0].body)
       check(msg.kind === 'TEST' && String(received[0].headers['x-streamis-signature']).startsWith('sha256='), 'signed test message received')
       await page.locator('.el-message--success').first().waitFor()
+      await checkLanguage(page, 'zh', 'alert channels after a test send')
       await page.screenshot({ path: `${SHOTS}/alert-channels.png` })
     } finally {
       receiver.close()
@@ -478,7 +523,16 @@ INSERT INTO snk SELECT k FROM src;`
     const raw = await page.getByTestId('raw-error').innerText()
     const above = (await page.getByTestId('diagnosis').boundingBox()).y < (await page.getByTestId('raw-error').boundingBox()).y
     check(explained.includes('CONNECTOR_MISSING') && raw.includes('nope') && above, 'diagnosis shown above the raw error')
+    await checkLanguage(page, 'zh', 'diagnosis dialog')
     await page.screenshot({ path: `${SHOTS}/failure-diagnosis.png` })
+    await alertChannelsPage(page, 'zh')
+
+    // The newer pages in English too.
+    await setLang(page, 'en')
+    await auditPage(page, 'en')
+    await alertChannelsPage(page, 'en')
+    await diagnosisDialog(page, 'en')
+    await setLang(page, 'zh-CN')
   } catch (e) {
     // Where the run stopped: the page's address and what it showed (the stack alone does not say).
     console.error(`[e2e] stopped at ${page.url()}; console errors so far: ${consoleErrors.join(' | ')}`)

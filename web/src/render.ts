@@ -22,6 +22,48 @@ export function formatDuration(seconds: number | null | undefined, t: Translate)
   return t('units.days', { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) })
 }
 
+/** How old something is, in its largest whole unit and the UI's language: "5 分钟" / "5 min", "3 小时" / "3 h". */
+export function formatAge(seconds: number | null | undefined, t: Translate): string {
+  if (seconds === undefined || seconds === null || Number.isNaN(seconds)) return '--'
+  const s = Math.max(0, Math.floor(seconds))
+  if (s < 60) return t('units.ageSeconds', { n: s })
+  if (s < 3600) return t('units.ageMinutes', { n: Math.floor(s / 60) })
+  if (s < 86400) return t('units.ageHours', { n: Math.floor(s / 3600) })
+  return t('units.ageDays', { n: Math.floor(s / 86400) })
+}
+
+export interface TextPart {
+  text: string
+  code: boolean
+}
+
+// A dotted name (config key, file name: state.backend.type=rocksdb, krb5.conf) or an upper-case word (SQL's WITH,
+// JVM): names to type as written, not words of either language.
+const CODE = /[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)+(?:=[A-Za-z0-9_.-]+)?|\b[A-Z][A-Z0-9_]+\b/g
+
+/** A sentence split into words and code-like names, so names can be shown as code inside a translated text. */
+export function codeParts(text: string | null | undefined): TextPart[] {
+  if (!text) return []
+  const parts: TextPart[] = []
+  let at = 0
+  for (const m of text.matchAll(CODE)) {
+    const i = m.index ?? 0
+    if (i > at) parts.push({ text: text.slice(at, i), code: false })
+    parts.push({ text: m[0], code: true })
+    at = i + m[0].length
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), code: false })
+  return parts
+}
+
+// Config keys whose choices are alert levels (the alert rule keys of V1_33_1); other choices are shown as stored.
+const LEVEL_KEYS = new Set(['wds.linkis.flink.alert.level', 'wds.linkis.flink.alert.failure.level'])
+
+/** A choice of a SELECT config definition as shown: an alert level in words, anything else as stored. */
+export function optionLabel(t: Translate, te: Has, key: string, value: string): string {
+  return LEVEL_KEYS.has(key) ? enumText(t, te, 'alertLevel', value) : value
+}
+
 /** A config definition's label: its English name in English (when the catalogue has one), else the 0.3.x name. */
 export function definitionName(d: Pick<ConfigDefinition, 'name' | 'en_name'>, locale: string): string {
   return locale.startsWith('en') && d.en_name ? d.en_name : d.name

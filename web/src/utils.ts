@@ -3,14 +3,6 @@ export const STATUS_COLORS: Record<number, string> = {
   8: '#ffb200', 9: '#ffb200', 10: '#909399'
 }
 
-export function formatAge(seconds?: number): string {
-  if (seconds === undefined || seconds === null) return '--'
-  if (seconds < 60) return `${seconds}s`
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`
-  return `${Math.floor(seconds / 86400)}d`
-}
-
 export function downloadText(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
   const a = document.createElement('a')

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import zhCN from '../src/i18n/zh-CN'
 import en from '../src/i18n/en'
-import { definitionName, enumText, formatDuration, logLines, logPathText, progressTitle, snapshotPage, unusableReason } from '../src/render'
+import { codeParts, optionLabel, definitionName, enumText, formatAge, formatDuration, logLines, logPathText, progressTitle, snapshotPage, unusableReason } from '../src/render'
 import type { SnapshotRow } from '../src/api/types'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 
 function lang(locale: 'zh-CN' | 'en') {
   const i = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } })
@@ -103,5 +105,72 @@ describe('log lines', () => {
     expect(logPathText('undefined')).toBe('')
     expect(logPathText(undefined)).toBe('')
     expect(logPathText('flink:/jobs/x/exceptions')).toBe('flink:/jobs/x/exceptions')
+  })
+})
+
+describe('age', () => {
+  it('names its largest whole unit in the UI language', () => {
+    expect(formatAge(5, zh.t)).toBe('5 秒')
+    expect(formatAge(5 * 60 + 59, zh.t)).toBe('5 分钟')
+    expect(formatAge(3 * 3600 + 10, zh.t)).toBe('3 小时')
+    expect(formatAge(2 * 86400, zh.t)).toBe('2 天')
+    expect(formatAge(5, english.t)).toBe('5 s')
+    expect(formatAge(300, english.t)).toBe('5 min')
+    expect(formatAge(3 * 3600, english.t)).toBe('3 h')
+    expect(formatAge(90000, english.t)).toBe('1 d')
+    expect(formatAge(undefined, english.t)).toBe('--')
+  })
+})
+
+// The server's own lists of what it records: every audit action and error code has words in both languages.
+function javaEnum(file: string): string[] {
+  const src = readFileSync(path.resolve(__dirname, '../..', file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+  const body = src.slice(src.indexOf('{') + 1, src.indexOf(';', src.indexOf('{')))
+  return [...body.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*[,(\n]/gm)].map((m) => m[1])
+}
+
+describe('audit words', () => {
+  const actions = javaEnum('streamis-common/src/main/java/io/streamis/common/audit/AuditAction.java')
+  const codes = [...javaEnum('streamis-common/src/main/java/io/streamis/common/error/ErrorCode.java'), 'BULK_ITEM_FAILED']
+
+  it('translates every action the server records, in both languages', () => {
+    expect(actions).toContain('BULK_ITEM')
+    expect(actions.length).toBeGreaterThan(15)
+    for (const a of actions) {
+      expect(zh.te(`enums.auditAction.${a}`), a).toBe(true)
+      expect(english.te(`enums.auditAction.${a}`), a).toBe(true)
+    }
+    expect(enumText(zh.t, zh.te, 'auditAction', 'BULK_ITEM')).toBe('批量操作中的作业')
+    expect(enumText(english.t, english.te, 'auditAction', 'LOGIN')).toBe('Log in')
+    expect(enumText(zh.t, zh.te, 'auditAction', 'SOMETHING_NEW')).toBe('SOMETHING_NEW')
+  })
+
+  it('translates every error code an outcome can carry; an HTTP status stays as sent', () => {
+    expect(codes).toContain('LOGIN_THROTTLED')
+    for (const c of codes) {
+      expect(zh.te(`enums.errorCode.${c}`), c).toBe(true)
+      expect(english.te(`enums.errorCode.${c}`), c).toBe(true)
+    }
+    expect(enumText(zh.t, zh.te, 'errorCode', 'HTTP_401')).toBe('HTTP_401')
+  })
+})
+
+describe('code inside a sentence', () => {
+  it('marks config keys, file names and upper-case keywords as code', () => {
+    const parts = codeParts('检查 WITH 中的名称；调大 taskmanager.memory.task.off-heap.size，让 krb5.conf 可读。')
+    expect(parts.filter((p) => p.code).map((p) => p.text)).toEqual(['WITH', 'taskmanager.memory.task.off-heap.size', 'krb5.conf'])
+    expect(parts.map((p) => p.text).join('')).toBe('检查 WITH 中的名称；调大 taskmanager.memory.task.off-heap.size，让 krb5.conf 可读。')
+    expect(codeParts('Set state.backend.rocksdb.memory.managed=true here').filter((p) => p.code).map((p) => p.text))
+      .toEqual(['state.backend.rocksdb.memory.managed=true'])
+    expect(codeParts('No pattern matched. Check it')).toEqual([{ text: 'No pattern matched. Check it', code: false }])
+    expect(codeParts(null)).toEqual([])
+  })
+})
+
+describe('config choices', () => {
+  it('shows alert levels in words and other choices as stored', () => {
+    expect(optionLabel(zh.t, zh.te, 'wds.linkis.flink.alert.level', 'MINOR')).toBe('次要')
+    expect(optionLabel(english.t, english.te, 'wds.linkis.flink.alert.failure.level', 'CRITICAL')).toBe('Critical')
+    expect(optionLabel(zh.t, zh.te, 'wds.linkis.flink.checkpoint.switch', 'ON')).toBe('ON')
   })
 })

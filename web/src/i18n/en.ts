@@ -48,7 +48,7 @@ export default {
   alerts: {
     title: 'Alert channels', add: 'Add channel', edit: 'Edit', test: 'Test send', name: 'Name', type: 'Type', target: 'Target',
     targetUrl: 'Webhook URL (https://…)', targetEmail: 'E-mail addresses, comma separated', minLevel: 'Minimum level', secret: 'Signing secret',
-    secretHint: 'Optional: HMAC secret (webhook), 加签 secret (DingTalk), signature key (Feishu)', secretKept: 'Leave empty to keep the stored secret',
+    secretHint: 'Optional: HMAC secret (webhook), signing secret (DingTalk), signature key (Feishu)', secretKept: 'Leave empty to keep the stored secret',
     testOk: 'Test message delivered to {name} in {ms} ms', testFailed: 'Test send to {name} failed', confirmDelete: 'Delete alert channel {name}?',
     hint: 'Alerts of every job in this project go to these channels: one message when an incident opens and one when it is resolved; failed deliveries are retried.',
     types: { WEBHOOK: 'Webhook (JSON)', EMAIL: 'E-mail', WECOM: 'WeCom robot', DINGTALK: 'DingTalk robot', FEISHU: 'Feishu/Lark bot' }
@@ -60,9 +60,12 @@ export default {
     privilege: { RELEASE: 'Release', EDIT: 'Edit', ACCESS: 'View' },
     cause: { USER: 'User', BULK: 'Batch operation', AUTO_RESTART: 'Automatic restart', RECOVERY: 'Server recovery' },
     reason: { refused: 'refused by a failed start', missing: 'missing on storage', 'no-metadata': 'incomplete (no _metadata)', 'empty-metadata': 'incomplete (empty _metadata)', unreadable: 'unreadable', 'other-version': 'from another version', poisoned: 'broke a start', 'other-cluster': 'on another cluster', expired: 'expired' },
+    auditAction: { LOGIN: 'Log in', LOGOUT: 'Log out', USER_CREATE: 'Create user', UPLOAD: 'Import job', JOB_UPDATE: 'Change job', CONFIG_CHANGE: 'Change config', START: 'Start job', STOP: 'Stop job', SNAPSHOT: 'Take snapshot', RESTORE_POINT_CLEAR: 'Clear refused restore points', BULK_START: 'Batch start', BULK_STOP: 'Batch stop', BULK_ITEM: 'Job of a batch', PROJECT_CREATE: 'Create project', PROJECT_UPDATE: 'Change project', PROJECT_DELETE: 'Delete project', FILE_UPLOAD: 'Upload resource file', FILE_DELETE: 'Delete resource file', OTHER: 'Other' },
+    errorCode: { NOT_LOGGED_IN: 'Not logged in', NO_PERMISSION: 'No permission', VALIDATION: 'Invalid input', BAD_REQUEST: 'Bad request', NOT_FOUND: 'Not found', CONFLICT: 'Conflict', JOB_DISABLED: 'Job disabled', ILLEGAL_STATE: 'Not allowed in this state', RESTORE_UNAVAILABLE: 'No usable restore point', STATE_STORAGE: 'State storage error', FLINK_UNAVAILABLE: 'Flink unavailable', FLINK_REJECTED: 'Rejected by Flink', PINNED_FILE_UNAVAILABLE: 'Resource file unavailable', RESTORE_INCOMPATIBLE: 'State incompatible', RESTORE_PATH_REFUSED: 'Restore path refused', CROSS_SITE_REFUSED: 'Cross-site request refused', LOGIN_THROTTLED: 'Too many logins', ALERT_DELIVERY_FAILED: 'Alert delivery failed', INTERNAL: 'Internal error', BULK_ITEM_FAILED: 'Batch item failed' },
+    alertLevel: { CRITICAL: 'Critical', MAJOR: 'Major', MINOR: 'Minor', WARNING: 'Warning', INFO: 'Info' },
     logType: { client: 'Client', flink: 'Flink exceptions', jobmanager: 'JobManager', taskmanager: 'TaskManager' }
   },
-  units: { seconds: '{s} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', days: '{d} d {h} h' },
+  units: { ageSeconds: '{n} s', ageMinutes: '{n} min', ageHours: '{n} h', ageDays: '{n} d', seconds: '{s} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', days: '{d} d {h} h' },
   chart: { in: 'in', out: 'out', duration: 'duration', size: 'size', ms: 'ms', bytes: 'bytes' },
   files: { title: 'Project resource files', fileName: 'File name', version: 'Version', creator: 'Creator', createTime: 'Created', updateTime: 'Updated', md5: 'MD5', comment: 'Comment', upload: 'Upload', overwrite: 'Overwrite an existing version', delete: 'Delete', download: 'Download', versionRule: 'Versions contain digits and dots only', versions: 'Versions' }
 }

@@ -60,9 +60,12 @@ export default {
     privilege: { RELEASE: '发布', EDIT: '编辑', ACCESS: '查看' },
     cause: { USER: '用户启动', BULK: '批量操作', AUTO_RESTART: '自动拉起', RECOVERY: '服务恢复' },
     reason: { refused: '曾导致启动失败', missing: '存储中已不存在', 'no-metadata': '不完整(无 _metadata)', 'empty-metadata': '不完整(_metadata 为空)', unreadable: '无法读取', 'other-version': '来自其他版本', poisoned: '曾导致启动失败', 'other-cluster': '位于其他集群', expired: '已过期' },
+    auditAction: { LOGIN: '登录', LOGOUT: '退出登录', USER_CREATE: '创建用户', UPLOAD: '导入作业', JOB_UPDATE: '修改作业', CONFIG_CHANGE: '修改配置', START: '启动作业', STOP: '停止作业', SNAPSHOT: '生成快照', RESTORE_POINT_CLEAR: '清除恢复点拒绝标记', BULK_START: '批量启动', BULK_STOP: '批量停止', BULK_ITEM: '批量操作中的作业', PROJECT_CREATE: '创建项目', PROJECT_UPDATE: '修改项目', PROJECT_DELETE: '删除项目', FILE_UPLOAD: '上传资源文件', FILE_DELETE: '删除资源文件', OTHER: '其他操作' },
+    errorCode: { NOT_LOGGED_IN: '未登录', NO_PERMISSION: '无权限', VALIDATION: '参数校验失败', BAD_REQUEST: '请求错误', NOT_FOUND: '不存在', CONFLICT: '冲突', JOB_DISABLED: '作业已禁用', ILLEGAL_STATE: '状态不允许', RESTORE_UNAVAILABLE: '无可用恢复点', STATE_STORAGE: '状态存储错误', FLINK_UNAVAILABLE: 'Flink 不可用', FLINK_REJECTED: 'Flink 拒绝', PINNED_FILE_UNAVAILABLE: '资源文件不可用', RESTORE_INCOMPATIBLE: '状态不兼容', RESTORE_PATH_REFUSED: '恢复路径被拒绝', CROSS_SITE_REFUSED: '跨站请求被拒绝', LOGIN_THROTTLED: '登录过于频繁', ALERT_DELIVERY_FAILED: '告警发送失败', INTERNAL: '内部错误', BULK_ITEM_FAILED: '批量项失败' },
+    alertLevel: { CRITICAL: '严重', MAJOR: '重要', MINOR: '次要', WARNING: '警告', INFO: '提示' },
     logType: { client: '客户端日志', flink: 'Flink 异常', jobmanager: 'JobManager 日志', taskmanager: 'TaskManager 日志' }
   },
-  units: { seconds: '{s} 秒', minutes: '{m} 分 {s} 秒', hours: '{h} 小时 {m} 分', days: '{d} 天 {h} 小时' },
+  units: { ageSeconds: '{n} 秒', ageMinutes: '{n} 分钟', ageHours: '{n} 小时', ageDays: '{n} 天', seconds: '{s} 秒', minutes: '{m} 分 {s} 秒', hours: '{h} 小时 {m} 分', days: '{d} 天 {h} 小时' },
   chart: { in: '输入', out: '输出', duration: '耗时', size: '大小', ms: '毫秒', bytes: '字节' },
   files: { title: '工程资源文件', fileName: '文件名', version: '版本', creator: '创建人', createTime: '创建时间', updateTime: '更新时间', md5: 'MD5', comment: '描述', upload: '上传', overwrite: '覆盖已有版本', delete: '删除', download: '下载', versionRule: '版本只能包含数字和点', versions: '版本' }
 }
