@@ -134,7 +134,9 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
         String savepoint = api.call(get(ApiTestSupport.API + JOB + "/stop").session(admin)
                 .param("jobId", String.valueOf(jobId)).param("snapshot", "true")).at("/data/path").asText();
         List<String> points = paths(jobId);
-        assertThat(points).contains(normalise(savepoint)).hasSizeLessThanOrEqualTo(2);
+        // How many checkpoints complete before the stop depends on timing: with more broken points than one start
+        // steps back through, the next start goes on from the marks the first one left.
+        assertThat(points).contains(normalise(savepoint));
         for (String point : points) {
             // Only points still on disk: the list also shows checkpoints Flink has since subsumed and deleted.
             Path metadata = Path.of(point).resolve("_metadata");
@@ -143,8 +145,14 @@ class RefusedRestorePointTest extends AbstractFlinkApiTest {
             }
         }
 
-        JsonNode r = api.postJson(admin, JOB + "/execute", "{\"jobId\":" + jobId + "}");
-        assertThat(r.get("status").asInt()).as(r.toString()).isEqualTo(1);
+        JsonNode r = null;
+        for (int attempt = 0; attempt <= points.size(); attempt++) {
+            r = api.postJson(admin, JOB + "/execute", "{\"jobId\":" + jobId + "}");
+            assertThat(r.get("status").asInt()).as(r.toString()).isEqualTo(1);
+            if (ErrorCode.RESTORE_UNAVAILABLE.name().equals(r.at("/data/errorCode").asText())) {
+                break;
+            }
+        }
         assertThat(r.at("/data/errorCode").asText()).isEqualTo(ErrorCode.RESTORE_UNAVAILABLE.name());
         assertThat(r.get("message").asText()).contains("refusing to start without state");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = ? AND id > ?"
