@@ -5,6 +5,7 @@ import io.streamis.common.error.Text;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
+import io.streamis.jobmanager.operation.Completions;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * {@code /streamis/streamJobManager/job/bulk/*} (behaviour §1.3). Bodies accept the snake and camel names
@@ -35,8 +39,13 @@ class BulkController {
     private final TaskMapper tasks;
     private final AccessGuard access;
     private final MessageSource messages;
+    private final Completions completions;
+    private final StreamisBulkProperties properties;
 
-    BulkController(BulkService bulk, TaskMapper tasks, AccessGuard access, MessageSource messages) {
+    BulkController(BulkService bulk, TaskMapper tasks, AccessGuard access, MessageSource messages,
+                   Completions completions, StreamisBulkProperties properties) {
+        this.completions = completions;
+        this.properties = properties;
         this.messages = messages;
         this.bulk = bulk;
         this.tasks = tasks;
@@ -44,12 +53,12 @@ class BulkController {
     }
 
     @PostMapping("/execution")
-    Message execution(@LoginUser String user, @RequestBody Map<String, Object> body) {
+    DeferredResult<Message> execution(@LoginUser String user, @RequestBody Map<String, Object> body) {
         return submit(user, BulkAction.EXECUTION, body);
     }
 
     @PostMapping("/pause")
-    Message pause(@LoginUser String user, @RequestBody Map<String, Object> body) {
+    DeferredResult<Message> pause(@LoginUser String user, @RequestBody Map<String, Object> body) {
         return submit(user, BulkAction.PAUSE, body);
     }
 
@@ -62,7 +71,11 @@ class BulkController {
         return Message.ok().dataAll(view(op, bulk.items(bulkId), messages));
     }
 
-    private Message submit(String user, BulkAction action, Map<String, Object> body) {
+    /**
+     * Answers with the operation once finished ({@code wait}, the default, bounded by {@code streamis.bulk.max-wait}
+     * after which it answers with what is done so far) or at once; no thread waits for it meanwhile.
+     */
+    private DeferredResult<Message> submit(String user, BulkAction action, Map<String, Object> body) {
         List<Long> ids = ids(first(body, "bulk_sbj", "bulkSubject"));
         String type = String.valueOf(firstOr(body, "JOB", "sbj_type", "bulkSubjectType"));
         if ("TASK".equalsIgnoreCase(type)) {
@@ -88,9 +101,13 @@ class BulkController {
                 }
             });
         }
-        long bulkId = bulk.submit(user, action, ids, snapshot, paths, wait);
-        BulkOperation op = bulk.operation(bulkId);
-        return Message.ok().dataAll(view(op, bulk.items(bulkId), messages));
+        long bulkId = bulk.submit(user, action, ids, snapshot, paths);
+        CompletableFuture<BulkOperation> outcome = wait
+                ? completions.await(() -> Optional.ofNullable(bulk.find(bulkId)).filter(BulkOperation::finished),
+                        properties.maxWait(), () -> bulk.operation(bulkId))
+                : CompletableFuture.completedFuture(bulk.operation(bulkId));
+        return Completions.answer(outcome, op -> Message.ok().dataAll(view(op, bulk.items(bulkId), messages)),
+                properties.maxWait());
     }
 
     static Map<String, Object> view(BulkOperation op, List<BulkItem> items, MessageSource messages) {

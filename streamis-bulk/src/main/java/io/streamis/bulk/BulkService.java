@@ -23,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -87,9 +89,9 @@ public class BulkService implements DisposableBean {
         return executor instanceof ThreadPoolExecutor pool ? pool.getActiveCount() : 0;
     }
 
-    /** Submits a bulk operation; waits for its outcome when {@code wait} (bounded by {@code streamis.bulk.max-wait}). */
+    /** Submits a bulk operation; {@link #finished} follows its outcome. */
     public long submit(String user, BulkAction action, List<Long> jobIds, boolean snapshot,
-                       Map<Long, String> confirmedPaths, boolean wait) {
+                       Map<Long, String> confirmedPaths) {
         if (jobIds == null || jobIds.isEmpty()) {
             throw StreamisException.validation("bulk_sbj must list at least one job id");
         }
@@ -107,9 +109,6 @@ public class BulkService implements DisposableBean {
             bulkId = create(user, action, ids, snapshot, confirmedPaths, key, existing);
         } else {
             bulkId = existing.id();
-        }
-        if (wait) {
-            awaitFinished(bulkId);
         }
         return bulkId;
     }
@@ -213,7 +212,10 @@ public class BulkService implements DisposableBean {
                 }
             } else {
                 StreamJob job = access.job(item.jobId());
-                StopService.StopOutcome o = stops.stop(job, snapshot);
+                // The stop is an intent its reconciler settles. This worker keeps its place in the pool until then
+                // (the future completes within the stop's answer timeout): the pool's size is what bounds the
+                // savepoints a bulk stop has in flight on the clusters at once.
+                StopService.StopOutcome o = outcome(stops.stop(job, snapshot, user));
                 mapper.updateItem(item.id(), ItemState.SUCCEEDED.name(), o.taskId(),
                         o.wasRunning() ? Text.of("bulk.stopped", "stopped")
                                 : Text.of("bulk.not-running", "was not running"), o.savepointPath());
@@ -222,6 +224,14 @@ public class BulkService implements DisposableBean {
             mapper.updateItem(item.id(), ItemState.FAILED.name(), null, Text.of(e), null);
         } finally {
             finishIfDone(bulkId);
+        }
+    }
+
+    private static <T> T outcome(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
@@ -288,20 +298,9 @@ public class BulkService implements DisposableBean {
         }
     }
 
-    private void awaitFinished(long bulkId) {
-        long deadline = System.nanoTime() + properties.maxWait().toNanos();
-        while (System.nanoTime() < deadline) {
-            BulkOperation op = mapper.selectOperation(bulkId);
-            if (op == null || op.finished()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    /** The operation, or null when there is none (never an error: for a check that polls it). */
+    public BulkOperation find(long bulkId) {
+        return mapper.selectOperation(bulkId);
     }
 
     public BulkOperation operation(long bulkId) {

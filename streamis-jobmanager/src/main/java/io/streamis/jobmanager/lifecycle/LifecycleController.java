@@ -7,6 +7,7 @@ import io.streamis.common.security.ChangesState;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
+import io.streamis.jobmanager.operation.Completions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** Start, inspect, stop and savepoint: {@code /streamis/streamJobManager/job/*} (behaviour §1.2, §5). */
 @RestController
@@ -84,23 +86,30 @@ class LifecycleController {
         return Message.ok().data("results", results);
     }
 
+    /**
+     * Answers once the stop is done, with the savepoint's path when one was taken (0.3.x: synchronous). The request
+     * only persists the intent and asks Flink; the reconciler settles it, and the servlet thread is not held
+     * meanwhile.
+     */
     @ChangesState
     @GetMapping("/stop")
-    Message stop(@LoginUser String user, @RequestParam long jobId,
-                 @RequestParam(required = false, defaultValue = "false") boolean snapshot) {
+    DeferredResult<Message> stop(@LoginUser String user, @RequestParam long jobId,
+                                 @RequestParam(required = false, defaultValue = "false") boolean snapshot) {
         StreamJob job = access.operableJob(user, jobId);
-        StopService.StopOutcome o = stops.stop(job, snapshot);
-        Message m = Message.ok("success");
-        if (snapshot) {
-            m.data("path", o.savepointPath() == null ? "No location" : o.savepointPath());
-        }
-        return m;
+        return Completions.answer(stops.stop(job, snapshot, user), o -> {
+            Message m = Message.ok("success");
+            if (snapshot) {
+                m.data("path", o.savepointPath() == null ? "No location" : o.savepointPath());
+            }
+            return m;
+        }, stops.answerTimeout());
     }
 
     @PutMapping("/snapshot/{jobId}")
-    Message snapshot(@LoginUser String user, @PathVariable long jobId) {
+    DeferredResult<Message> snapshot(@LoginUser String user, @PathVariable long jobId) {
         StreamJob job = access.writableJob(user, jobId);
-        return Message.ok().data("path", stops.snapshot(job));
+        return Completions.answer(stops.snapshot(job, user), path -> Message.ok().data("path", path),
+                stops.answerTimeout());
     }
 
     /** Body of {@code POST /snapshots/clearRefused}. */

@@ -5,161 +5,180 @@ import io.streamis.common.error.StreamisException;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.job.StreamJob;
-import io.streamis.jobmanager.restore.RestorePoint;
-import io.streamis.jobmanager.restore.RestorePoints;
+import io.streamis.jobmanager.operation.Completions;
+import io.streamis.jobmanager.operation.OperationIntents;
+import io.streamis.jobmanager.operation.OperationKind;
+import io.streamis.jobmanager.operation.OperationMapper;
+import io.streamis.jobmanager.operation.OperationRequested;
+import io.streamis.jobmanager.operation.OperationState;
+import io.streamis.jobmanager.operation.TaskOperation;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
-import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.client.FlinkClusterGateway;
 import io.streamis.launcher.cluster.FlinkClusters;
-import io.streamis.launcher.launch.JobLauncher;
 import io.streamis.launcher.state.StateLocations;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** Stops a job (directly or with a savepoint) and takes savepoints of running jobs. */
+/**
+ * Stops a job (directly or with a savepoint) and takes savepoints of running jobs, as persisted intents: the
+ * request records the operation, asks Flink to begin it and returns a future; the leader's reconciler
+ * ({@code OperationReconciler}) follows Flink until the operation is done and settles the run, also after this
+ * node crashed. No thread waits for Flink here.
+ */
 @Service
 public class StopService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StopService.class);
 
     /** Result of a stop: the savepoint location when one was taken. */
     public record StopOutcome(long jobId, Long taskId, String savepointPath, boolean wasRunning) {
     }
 
+    /** How long after the reconciler's own deadline an answer still waits for its verdict (another node's). */
+    private static final Duration VERDICT_GRACE = Duration.ofSeconds(15);
+
     private final TaskMapper tasks;
-    private final JobLauncher launcher;
     private final FlinkClusters clusters;
     private final StateLocations locations;
-    private final JobInfoCodec codec;
-    private final RestorePoints points;
+    private final OperationIntents intents;
+    private final OperationMapper operations;
+    private final Completions completions;
     private final StreamisJobManagerProperties properties;
     private final ApplicationEventPublisher facts;
 
-    public StopService(TaskMapper tasks, JobLauncher launcher, FlinkClusters clusters, StateLocations locations,
-                       JobInfoCodec codec, RestorePoints points, StreamisJobManagerProperties properties,
+    public StopService(TaskMapper tasks, FlinkClusters clusters, StateLocations locations, OperationIntents intents,
+                       OperationMapper operations, Completions completions, StreamisJobManagerProperties properties,
                        ApplicationEventPublisher facts) {
-        this.points = points;
-        this.facts = facts;
         this.tasks = tasks;
-        this.launcher = launcher;
         this.clusters = clusters;
         this.locations = locations;
-        this.codec = codec;
+        this.intents = intents;
+        this.operations = operations;
+        this.completions = completions;
         this.properties = properties;
+        this.facts = facts;
     }
 
     /** Stopping a job that is not running is a no-op success (0.3.x behaviour). */
-    public StopOutcome stop(StreamJob job, boolean snapshot) {
+    public CompletableFuture<StopOutcome> stop(StreamJob job, boolean snapshot, String user) {
         StreamTask task = tasks.selectLatest(job.id());
         if (task == null || task.taskStatus().isTerminal()) {
-            return new StopOutcome(job.id(), task == null ? null : task.id(), null, false);
+            return CompletableFuture.completedFuture(new StopOutcome(job.id(), task == null ? null : task.id(), null,
+                    false));
         }
         TaskStatus from = task.taskStatus();
         if (from == TaskStatus.LOST) {
             // Nothing to stop on the cluster; the user settles the lost run.
-            tasks.transitionWithError(task.id(), from.code(), TaskStatus.STOPPED.code(),
-                    StopReason.LOST.record(null));
+            tasks.transitionWithError(task.id(), from.code(), TaskStatus.STOPPED.code(), StopReason.LOST.record(null));
             facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
-            return new StopOutcome(job.id(), task.id(), null, false);
+            return CompletableFuture.completedFuture(new StopOutcome(job.id(), task.id(), null, false));
         }
         if (from != TaskStatus.RUNNING && from != TaskStatus.WAIT_RESTART) {
             throw StreamisException.illegalState("Job " + job.name() + " is " + from.text()
                     + "; only running jobs can be stopped");
         }
-        if (tasks.transition(task.id(), from.code(), TaskStatus.STOPPING.code()) == 0) {
-            throw StreamisException.conflict("Job " + job.name() + " changed status meanwhile, retry");
-        }
+        OperationKind kind = snapshot ? OperationKind.STOP_WITH_SAVEPOINT : OperationKind.CANCEL;
+        String dir = snapshot ? savepointDir(job, task) : null;
+        FlinkClusterGateway flink = clusters.get(task.cluster());
+        long id = intents.stop(task, from, kind, user, dir);
         try {
-            String path = null;
-            JobInfo info = codec.read(task);
+            String trigger;
             if (snapshot) {
-                path = launcher.stopWithSavepoint(task.cluster(), task.flinkJobId(),
-                        locations.savepointDir(task.cluster(), job.projectName(), job.name()).toString(),
-                        properties.operationTimeout());
-                points.savepointed(task, path, RestorePoint.Origin.STOP);
+                trigger = flink.stopWithSavepoint(task.flinkJobId(), dir);
             } else {
-                launcher.cancel(task.cluster(), task.flinkJobId());
-                awaitGone(task);
+                flink.cancel(task.flinkJobId());
+                trigger = null;
             }
-            tasks.updateJobInfo(task.id(), codec.write(info.withStatus("Stopped", null)));
-            // The history's stop cause: without it a stopped run reads like one that ended by itself.
-            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(),
-                    path == null ? StopReason.CANCELLED.record(null) : StopReason.SAVEPOINT.record(path));
-            facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
-            releaseQuietly(task);
-            return new StopOutcome(job.id(), task.id(), path, true);
+            operations.triggered(id, trigger);
         } catch (RuntimeException e) {
             if (clusters.isPerJob(task.cluster()) && e instanceof StreamisException se
                     && se.code() == ErrorCode.FLINK_UNAVAILABLE) {
-                try {
-                    return killUnanswering(job, task, e);
-                } catch (RuntimeException killFailed) {
-                    e.addSuppressed(killFailed);
-                }
+                return CompletableFuture.completedFuture(killUnanswering(job, task, from, id, flink, e));
             }
-            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(),
-                    "Stop failed: " + StartService.rootMessage(e));
-            throw new StreamisException(ErrorCode.FLINK_REJECTED, "Stopping job " + job.name() + " failed: "
-                    + StartService.rootMessage(e), e);
+            throw failed(job, task, from, id, e);
         }
+        facts.publishEvent(new OperationRequested(id));
+        return verdict(id, "Stopping job " + job.name()).thenApply(op -> new StopOutcome(job.id(), task.id(),
+                op.resultPath(), true));
     }
 
-    /** Takes a savepoint without stopping; recorded as a restore point of the run. */
-    public String snapshot(StreamJob job) {
+    /** Takes a savepoint without stopping; recorded as a restore point of the run once Flink completed it. */
+    public CompletableFuture<String> snapshot(StreamJob job, String user) {
         StreamTask task = tasks.selectLatest(job.id());
         if (task == null || task.taskStatus() != TaskStatus.RUNNING) {
             throw StreamisException.illegalState("Job " + job.name() + " is not running; a savepoint needs a running"
                     + " job");
         }
-        String path;
+        String dir = savepointDir(job, task);
+        FlinkClusterGateway flink = clusters.get(task.cluster());
+        long id = intents.savepoint(task, user, dir);
         try {
-            path = launcher.savepoint(task.cluster(), task.flinkJobId(),
-                    locations.savepointDir(task.cluster(), job.projectName(), job.name()).toString(),
-                    properties.operationTimeout());
+            operations.triggered(id, flink.triggerSavepoint(task.flinkJobId(), dir));
         } catch (RuntimeException e) {
+            operations.settle(id, OperationState.FAILED.name(), null, StartService.rootMessage(e));
             throw new StreamisException(ErrorCode.FLINK_REJECTED, "Savepoint of job " + job.name() + " failed: "
                     + StartService.rootMessage(e), e);
         }
-        points.savepointed(task, path, RestorePoint.Origin.MANUAL);
-        return path;
+        facts.publishEvent(new OperationRequested(id));
+        return verdict(id, "Savepoint of job " + job.name()).thenApply(TaskOperation::resultPath);
     }
 
     /**
      * The application's Flink does not answer, so no savepoint can be taken: the application is killed through
      * YARN and the stop says so; its checkpoints stay, so the next start restores from the newest of them.
      */
-    private StopOutcome killUnanswering(StreamJob job, StreamTask task, RuntimeException cause) {
-        launcher.release(task.cluster(), task.flinkJobId());
-        tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), "Flink did not"
-                + " answer (" + StartService.rootMessage(cause) + "); the YARN application was killed without a"
-                + " savepoint, the next start restores from the newest checkpoint");
-        facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
+    private StopOutcome killUnanswering(StreamJob job, StreamTask task, TaskStatus from, long id,
+                                        FlinkClusterGateway flink, RuntimeException cause) {
+        try {
+            flink.release(task.flinkJobId());
+        } catch (RuntimeException killFailed) {
+            cause.addSuppressed(killFailed);
+            throw failed(job, task, from, id, cause);
+        }
+        String told = "Flink did not answer (" + StartService.rootMessage(cause) + "); the YARN application was"
+                + " killed without a savepoint, the next start restores from the newest checkpoint";
+        if (operations.settle(id, OperationState.DONE.name(), null, told) == 1
+                && tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(),
+                told) == 1) {
+            facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
+        }
         return new StopOutcome(job.id(), task.id(), null, true);
     }
 
-    /** A per-job application is shut down once its stop is recorded; a failure here loses no state. */
-    private void releaseQuietly(StreamTask task) {
-        try {
-            launcher.release(task.cluster(), task.flinkJobId());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not release the cluster of task {}: {}", task.id(), e.toString());
+    /** Flink refused to begin the stop: the run returns to where it was, the operation says why. */
+    private StreamisException failed(StreamJob job, StreamTask task, TaskStatus from, long id, RuntimeException e) {
+        String why = StartService.rootMessage(e);
+        if (operations.settle(id, OperationState.FAILED.name(), null, why) == 1) {
+            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(), "Stop failed: " + why);
         }
+        return new StreamisException(ErrorCode.FLINK_REJECTED, "Stopping job " + job.name() + " failed: " + why, e);
     }
 
-    private void awaitGone(StreamTask task) {
-        long deadline = System.nanoTime() + properties.operationTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            JobOverview o = clusters.get(task.cluster()).jobsOverview().get(task.flinkJobId());
-            if (o == null || o.state().isGloballyTerminal()) {
-                return;
-            }
-            LockSupport.parkNanos(100_000_000L);
-        }
-        throw new IllegalStateException("job did not stop within " + properties.operationTimeout().toSeconds()
-                + " s");
+    /** How long an answer may wait: the reconciler decides within the operation timeout. */
+    public Duration answerTimeout() {
+        return properties.operationTimeout().plus(VERDICT_GRACE);
+    }
+
+    /** The settled operation, or a failure saying why; the reconciler settles it, here or on the leader. */
+    private CompletableFuture<TaskOperation> verdict(long id, String what) {
+        return completions.await(() -> Optional.ofNullable(operations.selectById(id))
+                        .filter(op -> op.state().isSettled()), answerTimeout(),
+                () -> {
+                    throw new StreamisException(ErrorCode.FLINK_UNAVAILABLE, what + " has no outcome after "
+                            + answerTimeout().toSeconds() + " s; the platform keeps following it");
+                })
+                .thenApply(op -> {
+                    if (op.state() == OperationState.FAILED) {
+                        throw new StreamisException(ErrorCode.FLINK_REJECTED, what + " failed: " + op.error());
+                    }
+                    return op;
+                });
+    }
+
+    private String savepointDir(StreamJob job, StreamTask task) {
+        return locations.savepointDir(task.cluster(), job.projectName(), job.name()).toString();
     }
 }

@@ -8,6 +8,7 @@ import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartService;
+import io.streamis.jobmanager.operation.OperationMapper;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.JobOverview;
@@ -45,9 +46,12 @@ public class StartupRecovery implements LeaderDuty {
     private final AutoRestarter restarter;
     private final Leadership leadership;
     private final LeaderWrites writes;
+    private final OperationMapper operations;
 
     public StartupRecovery(TaskMapper tasks, FlinkClusters clusters, StartService starts, JobMapper jobs,
-                           AutoRestarter restarter, Leadership leadership, LeaderWrites writes) {
+                           AutoRestarter restarter, Leadership leadership, LeaderWrites writes,
+                           OperationMapper operations) {
+        this.operations = operations;
         this.leadership = leadership;
         this.writes = writes;
         this.tasks = tasks;
@@ -109,6 +113,12 @@ public class StartupRecovery implements LeaderDuty {
         }
         if (clusters.isEmbedded(t.cluster())) {
             settleEmbedded(t);
+            return;
+        }
+        if (s == TaskStatus.STOPPING && !operations.selectUnsettledOfTask(t.id()).isEmpty()) {
+            // Its intent and Flink's trigger id are recorded: the operation's reconciler finishes the stop (and
+            // records its savepoint) as it would have on the node that asked.
+            LOG.info("Task {} (job {}) is stopping; its operation is followed", t.id(), t.jobId());
             return;
         }
         Map<String, JobOverview> overview = overviewOf.apply(t.cluster());

@@ -167,7 +167,7 @@ public class TaskReconciler {
     }
 
     /** Records the newest completed checkpoint of the run as a restore point (once per path). */
-    private void recordCheckpoint(StreamTask t) {
+    void recordCheckpoint(StreamTask t) {
         try {
             CheckpointStats stats = clusters.get(t.cluster()).checkpoints(t.flinkJobId());
             CheckpointStats.Completed c = stats == null ? null : stats.latestCompleted();

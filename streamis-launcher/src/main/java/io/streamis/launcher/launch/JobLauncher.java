@@ -7,10 +7,10 @@ public interface JobLauncher {
 
     LaunchResult launch(LaunchSpec spec);
 
-    /** Triggers a savepoint and waits for it; returns its location. */
-    String savepoint(String cluster, String flinkJobId, String targetDirectory, Duration timeout);
-
-    /** Stops with a savepoint and waits; returns the savepoint location. */
+    /**
+     * Stops with a savepoint and waits; returns the savepoint location. Only for the server's own shutdown: a
+     * user's stop is an intent the reconciler follows, without a waiting thread.
+     */
     String stopWithSavepoint(String cluster, String flinkJobId, String targetDirectory, Duration timeout);
 
     void cancel(String cluster, String flinkJobId);

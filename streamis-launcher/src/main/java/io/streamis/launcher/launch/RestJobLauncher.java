@@ -97,12 +97,6 @@ public class RestJobLauncher implements JobLauncher {
     }
 
     @Override
-    public String savepoint(String cluster, String flinkJobId, String targetDirectory, Duration timeout) {
-        FlinkClusterGateway g = clusters.get(cluster);
-        return await(g, flinkJobId, g.triggerSavepoint(flinkJobId, targetDirectory), timeout, "savepoint");
-    }
-
-    @Override
     public String stopWithSavepoint(String cluster, String flinkJobId, String targetDirectory, Duration timeout) {
         FlinkClusterGateway g = clusters.get(cluster);
         return await(g, flinkJobId, g.stopWithSavepoint(flinkJobId, targetDirectory), timeout,

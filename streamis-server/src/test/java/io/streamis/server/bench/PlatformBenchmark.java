@@ -122,7 +122,7 @@ public final class PlatformBenchmark {
                 LockSupport.parkNanos(1_000_000L);
             }
             long running = System.nanoTime();
-            stops.stop(jobs.selectById(jobId), false);
+            stops.stop(jobs.selectById(jobId), false, "admin").join();
 
             long t1 = System.nanoTime();
             String fid = g.runJar(jarId, new RunRequest("io.streamis.server.testjob.CountJob", List.of(), 1, null,
@@ -180,11 +180,11 @@ public final class PlatformBenchmark {
             ids.add(imports.importZip("admin", "default", "b.zip", new ByteArrayInputStream(zip(null, meta, null)), null)
                     .jobId());
         }
-        bulk.submit("admin", BulkAction.EXECUTION, ids, false, Map.of(), true);
+        awaitBulk(bulk, bulk.submit("admin", BulkAction.EXECUTION, ids, false, Map.of()));
         long t0 = System.nanoTime();
         TaskMapper tasks = ctx.getBean(TaskMapper.class);
         for (long id : ids) {
-            stops.stop(jobs.selectById(id), true);
+            stops.stop(jobs.selectById(id), true, "admin").join();
             long taskId = starts.start(id, "admin", null, StartCause.USER).taskId();
             while (tasks.selectById(taskId).taskStatus() != TaskStatus.RUNNING) {
                 LockSupport.parkNanos(1_000_000L);
@@ -192,12 +192,20 @@ public final class PlatformBenchmark {
         }
         long sequential = System.nanoTime() - t0;
         t0 = System.nanoTime();
-        bulk.submit("admin", BulkAction.PAUSE, ids, true, Map.of(), true);
-        bulk.submit("admin", BulkAction.EXECUTION, ids, false, Map.of(), true);
+        awaitBulk(bulk, bulk.submit("admin", BulkAction.PAUSE, ids, true, Map.of()));
+        awaitBulk(bulk, bulk.submit("admin", BulkAction.EXECUTION, ids, false, Map.of()));
         long parallel = System.nanoTime() - t0;
         System.out.printf("snapshot restart of %d stateful SQL jobs: sequential %.1f s, bulk %.1f s, ratio %.2fx%n", n,
                 sequential / 1e9, parallel / 1e9, (double) parallel / sequential);
-        bulk.submit("admin", BulkAction.PAUSE, ids, false, Map.of(), true);
+        awaitBulk(bulk, bulk.submit("admin", BulkAction.PAUSE, ids, false, Map.of()));
+    }
+
+    /** Polls the operation until it finished (bounded): a benchmark's own wait, not the server's. */
+    static void awaitBulk(BulkService bulk, long bulkId) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        while (!bulk.operation(bulkId).finished() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(20_000_000L);
+        }
     }
 
     static long median(List<Long> xs) {

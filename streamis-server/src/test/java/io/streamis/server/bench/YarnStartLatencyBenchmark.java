@@ -86,7 +86,7 @@ public final class YarnStartLatencyBenchmark {
         long taskId = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER).taskId();
         poll(() -> tasks.selectById(taskId).taskStatus() == TaskStatus.RUNNING);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), false);
+        ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), false, "admin").join();
         return ms;
     }
 

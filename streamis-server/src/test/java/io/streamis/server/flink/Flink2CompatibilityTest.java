@@ -41,7 +41,7 @@ class Flink2CompatibilityTest {
             FlinkTestSupport.awaitRunning(tasks, jobId, first.taskId(), Duration.ofSeconds(60));
 
             StopService.StopOutcome stop = server.getBean(StopService.class)
-                    .stop(server.getBean(JobMapper.class).selectById(jobId), true);
+                    .stop(server.getBean(JobMapper.class).selectById(jobId), true, "admin").join();
             assertThat(stop.savepointPath()).contains("savepoint-");
 
             StartOutcome second = starts.start(jobId, "admin", null, StartCause.USER);
@@ -54,7 +54,7 @@ class Flink2CompatibilityTest {
             CheckpointStats stats = clusters.get("standalone").checkpoints(second.flinkJobId());
             assertThat(FlinkTestSupport.normalise(stats.latestRestored().path()))
                     .isEqualTo(FlinkTestSupport.normalise(stop.savepointPath()));
-            server.getBean(StopService.class).stop(server.getBean(JobMapper.class).selectById(jobId), false);
+            server.getBean(StopService.class).stop(server.getBean(JobMapper.class).selectById(jobId), false, "admin").join();
         } finally {
             FileUtils.deleteQuietly(data.toFile());
         }

@@ -124,7 +124,7 @@ public final class FlinkTestSupport {
                 .param("jobId", String.valueOf(jobId))).at("/data/snapshots");
     }
 
-    static String normalise(String path) {
+    public static String normalise(String path) {
         String p = path.replaceFirst("^file:/+", "/");
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }

@@ -86,7 +86,7 @@ class StandaloneReattachTest {
             assertThat(onlyInfo.logs()).isNotEmpty().allMatch(l -> l.contains("INFO"));
 
             // A crash after Flink accepted a start but before its id was written: the run is adopted by name.
-            second.getBean(StopService.class).stop(second.getBean(JobMapper.class).selectById(jobId), false);
+            second.getBean(StopService.class).stop(second.getBean(JobMapper.class).selectById(jobId), false, "admin").join();
             StartOutcome again = second.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
             FlinkTestSupport.awaitRunning(tasks, jobId, again.taskId(), Duration.ofSeconds(60));
             second.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update(
@@ -97,7 +97,7 @@ class StandaloneReattachTest {
             assertThat(adopted.flinkJobId()).isEqualTo(again.flinkJobId());
 
             StopService.StopOutcome stop = second.getBean(StopService.class)
-                    .stop(second.getBean(JobMapper.class).selectById(jobId), true);
+                    .stop(second.getBean(JobMapper.class).selectById(jobId), true, "admin").join();
             assertThat(stop.savepointPath()).contains("savepoint-");
             assertThat(tasks.selectLatest(jobId).taskStatus()).isEqualTo(TaskStatus.STOPPED);
         } finally {

@@ -1,11 +1,13 @@
 package io.streamis.server.support;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -38,6 +40,12 @@ public final class ApiTestSupport {
 
     public JsonNode call(RequestBuilder request) throws Exception {
         MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            // A stop, savepoint or waiting bulk answers asynchronously: the servlet thread returned already; the
+            // answer is dispatched once the operation is settled.
+            result.getAsyncResult(Duration.ofMinutes(5).toMillis());
+            result = mvc.perform(asyncDispatch(result)).andReturn();
+        }
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         JsonNode node = json.readTree(body);
         int envelope = node.get("status").asInt();

@@ -21,18 +21,21 @@ public final class CountJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         int rate = 50;
         String failOnce = null;
+        String hold = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             if ("--rate".equals(args[i])) {
                 rate = Integer.parseInt(args[i + 1]);
             } else if ("--fail-once".equals(args[i])) {
                 failOnce = args[i + 1];
+            } else if ("--hold".equals(args[i])) {
+                hold = args[i + 1];
             }
         }
         DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(rate), Types.LONG);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "numbers").uid("numbers")
                 .keyBy(v -> v % 10)
-                .map(new Counter(failOnce)).uid("counter")
+                .map(new Counter(failOnce, hold)).uid("counter")
                 .sinkTo(new DiscardingSink<>()).uid("sink");
         env.execute("count-job");
     }
@@ -40,13 +43,17 @@ public final class CountJob {
     /**
      * Counts per key in keyed state. With {@code --fail-once <file>} the job fails once when a test creates that
      * file (it is deleted first, so the restarted run goes on): a failure on cue, on any cluster of this machine.
+     * With {@code --hold <file>} it stops processing while that file exists, so a savepoint's barrier cannot pass
+     * and the savepoint stays pending until the test deletes the file: a slow savepoint on cue.
      */
     static final class Counter extends RichMapFunction<Long, Long> {
         private final String failOnce;
+        private final String hold;
         private transient ValueState<Long> count;
 
-        Counter(String failOnce) {
+        Counter(String failOnce, String hold) {
             this.failOnce = failOnce;
+            this.hold = hold;
         }
 
         @Override
@@ -58,6 +65,9 @@ public final class CountJob {
         public Long map(Long v) throws Exception {
             if (failOnce != null && java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(failOnce))) {
                 throw new IllegalStateException("failing once on purpose (" + failOnce + ")");
+            }
+            while (hold != null && java.nio.file.Files.exists(java.nio.file.Path.of(hold))) {
+                Thread.sleep(20);
             }
             long c = count.value() == null ? 1 : count.value() + 1;
             count.update(c);

@@ -195,7 +195,7 @@ class YarnPlatformTest {
             assertThat(liveApps(jobId)).hasSize(1);
 
             StopService.StopOutcome stop = ctx.getBean(StopService.class)
-                    .stop(ctx.getBean(JobMapper.class).selectById(jobId), true);
+                    .stop(ctx.getBean(JobMapper.class).selectById(jobId), true, "admin").join();
             assertThat(stop.savepointPath()).startsWith("hdfs://").contains("savepoint-");
             assertThat(tasks.selectLatest(jobId).taskStatus()).isEqualTo(TaskStatus.STOPPED);
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> liveApps(jid).isEmpty());
@@ -203,7 +203,7 @@ class YarnPlatformTest {
             // A bulk start follows the deployment: the item is done only once the task runs, restored from the
             // stop's savepoint.
             BulkService bulk = ctx.getBean(BulkService.class);
-            long bulkId = bulk.submit("admin", BulkAction.EXECUTION, List.of(jobId), false, Map.of(), false);
+            long bulkId = bulk.submit("admin", BulkAction.EXECUTION, List.of(jobId), false, Map.of());
             BulkItem item = Awaitility.await().atMost(DEPLOY).pollInterval(Duration.ofSeconds(1))
                     .until(() -> bulk.items(bulkId).get(0), i -> i.itemState().isDone());
             assertThat(item.itemState()).isEqualTo(ItemState.SUCCEEDED);
@@ -216,7 +216,7 @@ class YarnPlatformTest {
             // A deployed start from a point that turns out broken: Flink's refusal is recorded against the point
             // and the auto-restart steps back to the next one (the first stop's savepoint), never to empty.
             StopService.StopOutcome second = ctx.getBean(StopService.class)
-                    .stop(ctx.getBean(JobMapper.class).selectById(jobId), true);
+                    .stop(ctx.getBean(JobMapper.class).selectById(jobId), true, "admin").join();
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> liveApps(jid).isEmpty());
             org.apache.hadoop.fs.Path metadata = new org.apache.hadoop.fs.Path(
                     second.savepointPath().replaceAll("/$", "") + "/_metadata");
@@ -232,7 +232,7 @@ class YarnPlatformTest {
                     Long.class, jobId)).containsExactly(broken.taskId());
             assertThat(back.restoredFrom()).as("stepped back to the first stop's savepoint")
                     .isEqualTo(stop.savepointPath());
-            ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), false);
+            ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), false, "admin").join();
 
             // The ended run's JobManager log is still there for the user: YARN's aggregated logs.
             JsonNode ended = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))

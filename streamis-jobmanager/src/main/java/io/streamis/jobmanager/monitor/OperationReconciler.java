@@ -1,0 +1,183 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.common.error.ErrorCode;
+import io.streamis.common.error.StreamisException;
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.jobmanager.lease.Leadership;
+import io.streamis.jobmanager.operation.OperationMapper;
+import io.streamis.jobmanager.operation.OperationState;
+import io.streamis.jobmanager.operation.TaskOperation;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.launcher.client.FlinkClusterGateway;
+import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.client.SavepointStatus;
+import io.streamis.launcher.cluster.FlinkClusters;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides every stop and savepoint in flight, on the leader: asks Flink about the operation (the savepoint
+ * trigger's status, or whether a cancelled job is gone) and settles it once through {@link OperationSettlement}:
+ * done, failed (a stop returns the run to its status), or, when the application's Flink stopped answering, the
+ * YARN application killed. An intent whose requester died before asking Flink is given up after the operation
+ * timeout. Because the intent and Flink's trigger id are in the database, a stop begun on a node that crashed is
+ * finished by whichever node leads.
+ */
+@Component
+class OperationReconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationReconciler.class);
+
+    private final OperationMapper operations;
+    private final TaskMapper tasks;
+    private final FlinkClusters clusters;
+    private final OperationSettlement settle;
+    private final TaskReconciler runs;
+    private final Leadership leadership;
+    private final StreamisJobManagerProperties properties;
+
+    OperationReconciler(OperationMapper operations, TaskMapper tasks, FlinkClusters clusters,
+                        OperationSettlement settle, TaskReconciler runs, Leadership leadership,
+                        StreamisJobManagerProperties properties) {
+        this.operations = operations;
+        this.tasks = tasks;
+        this.clusters = clusters;
+        this.settle = settle;
+        this.runs = runs;
+        this.leadership = leadership;
+        this.properties = properties;
+    }
+
+    /** One pass over the unsettled operations as actions of the leader's term; -1 on a node that does not lead. */
+    int followAll() {
+        OptionalLong term = leadership.epoch();
+        if (term.isEmpty()) {
+            return -1;
+        }
+        List<TaskOperation> open = operations.selectUnsettled();
+        for (TaskOperation op : open) {
+            if (!leadership.holds(term.getAsLong())) {
+                break;
+            }
+            try {
+                leadership.act(term.getAsLong(), null, () -> {
+                    follow(op);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Could not follow {} of task {}: {}", op.kind(), op.taskId(), e.toString());
+            }
+        }
+        return open.size();
+    }
+
+    void follow(TaskOperation op) {
+        StreamTask t = tasks.selectById(op.taskId());
+        if (t == null) {
+            settle.superseded(op, "the run no longer exists");
+            return;
+        }
+        Duration timeout = properties.operationTimeout();
+        boolean late = op.age().compareTo(timeout) >= 0;
+        if (op.state() == OperationState.REQUESTED) {
+            // The requester is between its intent and its call to Flink, or died there: Flink was never asked.
+            if (late) {
+                settle.failed(op, t, "the request ended before Flink was asked (was the server restarted?)");
+            }
+            return;
+        }
+        if (op.kind().stops() && t.taskStatus() != TaskStatus.STOPPING) {
+            settle.superseded(op, "the run is " + t.taskStatus().text() + " now");
+            return;
+        }
+        if (op.kind().takesSavepoint()) {
+            followSavepoint(op, t, late, timeout);
+        } else {
+            followCancel(op, t, late, timeout);
+        }
+    }
+
+    private void followSavepoint(TaskOperation op, StreamTask t, boolean late, Duration timeout) {
+        FlinkClusterGateway flink = clusters.get(t.cluster());
+        SavepointStatus s;
+        try {
+            s = flink.savepointStatus(t.flinkJobId(), op.triggerId());
+        } catch (RuntimeException e) {
+            if (late) {
+                unanswered(op, t, flink, e);
+            }
+            return;
+        }
+        switch (s.phase()) {
+            case COMPLETED -> {
+                settle.done(op, t, s.location(), null);
+                if (op.kind().stops()) {
+                    release(t);
+                }
+            }
+            case FAILED -> settle.failed(op, t, s.failureCause());
+            default -> {
+                if (late) {
+                    settle.failed(op, t, op.kind() + " did not complete within " + timeout.toSeconds() + " s");
+                }
+            }
+        }
+    }
+
+    private void followCancel(TaskOperation op, StreamTask t, boolean late, Duration timeout) {
+        JobOverview o;
+        try {
+            o = clusters.get(t.cluster()).jobsOverview().get(t.flinkJobId());
+        } catch (RuntimeException e) {
+            if (late) {
+                unanswered(op, t, clusters.get(t.cluster()), e);
+            }
+            return;
+        }
+        if (o == null || o.state().isGloballyTerminal()) {
+            // The cancelled run's newest checkpoint is where its next start restores from.
+            runs.recordCheckpoint(t);
+            settle.done(op, t, null, null);
+            release(t);
+        } else if (late) {
+            settle.failed(op, t, "the job did not stop within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Flink did not answer about the operation until its deadline. A stop of a per-job application then kills it
+     * through YARN (its checkpoints stay: the next start restores from the newest); anything else fails.
+     */
+    private void unanswered(TaskOperation op, StreamTask t, FlinkClusterGateway flink, RuntimeException e) {
+        String why = e.getMessage();
+        boolean unavailable = e instanceof StreamisException se && se.code() == ErrorCode.FLINK_UNAVAILABLE;
+        if (op.kind().stops() && unavailable && clusters.isPerJob(t.cluster())) {
+            try {
+                flink.release(t.flinkJobId());
+                settle.done(op, t, null, "Flink did not answer (" + why + "); the YARN application was killed"
+                        + " without a savepoint, the next start restores from the newest checkpoint");
+                return;
+            } catch (RuntimeException killFailed) {
+                why = why + "; killing the YARN application failed too: " + killFailed.getMessage();
+            }
+        }
+        settle.failed(op, t, "Flink did not answer: " + why);
+    }
+
+    private void release(StreamTask t) {
+        if (!clusters.isPerJob(t.cluster())) {
+            return;
+        }
+        try {
+            clusters.get(t.cluster()).release(t.flinkJobId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the application of task {}: {}", t.id(), e.toString());
+        }
+    }
+}

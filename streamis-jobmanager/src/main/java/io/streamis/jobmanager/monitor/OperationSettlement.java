@@ -1,0 +1,95 @@
+package io.streamis.jobmanager.monitor;
+
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.lease.LeaderWrites;
+import io.streamis.jobmanager.lifecycle.JobInfoCodec;
+import io.streamis.jobmanager.lifecycle.StopReason;
+import io.streamis.jobmanager.log.TaskLog;
+import io.streamis.jobmanager.operation.OperationMapper;
+import io.streamis.jobmanager.operation.OperationSettled;
+import io.streamis.jobmanager.operation.OperationState;
+import io.streamis.jobmanager.operation.TaskOperation;
+import io.streamis.jobmanager.restore.RestorePoint;
+import io.streamis.jobmanager.restore.RestorePoints;
+import io.streamis.jobmanager.task.StreamTask;
+import io.streamis.jobmanager.task.TaskFact;
+import io.streamis.jobmanager.task.TaskMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What settling a stop or savepoint writes, in the order that loses nothing: a completed savepoint is recorded as
+ * a restore point first (a crash after that still finds it), then the run moves (fenced with the leader's epoch),
+ * then the operation is settled, which is what the waiting answer reads.
+ */
+@Component
+class OperationSettlement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationSettlement.class);
+
+    private final OperationMapper operations;
+    private final TaskMapper tasks;
+    private final LeaderWrites writes;
+    private final RestorePoints points;
+    private final JobInfoCodec codec;
+    private final TaskLog log;
+    private final ApplicationEventPublisher facts;
+
+    OperationSettlement(OperationMapper operations, TaskMapper tasks, LeaderWrites writes, RestorePoints points, JobInfoCodec codec,
+                        TaskLog log, ApplicationEventPublisher facts) {
+        this.operations = operations;
+        this.tasks = tasks;
+        this.writes = writes;
+        this.points = points;
+        this.codec = codec;
+        this.log = log;
+        this.facts = facts;
+    }
+
+    /** Flink completed the operation; {@code path} is the savepoint's location (null for a cancel). */
+    void done(TaskOperation op, StreamTask t, String path, String note) {
+        if (path != null) {
+            points.savepointed(t, path, op.kind().stops() ? RestorePoint.Origin.STOP : RestorePoint.Origin.MANUAL);
+        }
+        if (op.kind().stops()) {
+            String cause = note != null ? note : path == null ? StopReason.CANCELLED.record(null)
+                    : StopReason.SAVEPOINT.record(path);
+            if (writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), cause)
+                    != 1) {
+                return; // not the leader any more (the next one settles it), or the run was settled otherwise
+            }
+            tasks.updateJobInfo(t.id(), codec.write(codec.read(t).withStatus("Stopped", null)));
+            log.append(t.id(), cause);
+            facts.publishEvent(new TaskFact.Stopped(t.jobId(), t.id()));
+        } else {
+            log.append(t.id(), "Savepoint taken: " + path);
+        }
+        settle(op, OperationState.DONE, path, note);
+    }
+
+    /** The operation failed: a stop returns the run to the status it had, the answer says why. */
+    void failed(TaskOperation op, StreamTask t, String why) {
+        if (op.kind().stops() && t.taskStatus() == TaskStatus.STOPPING
+                && writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), op.fromStatus(), "Stop failed: "
+                + why) != 1) {
+            return;
+        }
+        log.append(t.id(), (op.kind().stops() ? "Stop failed: " : "Savepoint failed: ") + why);
+        settle(op, OperationState.FAILED, null, why);
+    }
+
+    /** The run is gone or was settled by somebody else (a recovery): the operation ends without touching it. */
+    void superseded(TaskOperation op, String why) {
+        settle(op, OperationState.FAILED, null, why);
+    }
+
+    private void settle(TaskOperation op, OperationState state, String path, String message) {
+        if (operations.settle(op.id(), state.name(), path, message) == 1) {
+            LOG.info("{} of task {} (job {}) {}{}", op.kind(), op.taskId(), op.jobId(), state,
+                    message == null ? "" : ": " + message);
+            facts.publishEvent(new OperationSettled(op.id()));
+        }
+    }
+}
