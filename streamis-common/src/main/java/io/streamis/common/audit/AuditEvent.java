@@ -1,5 +1,6 @@
 package io.streamis.common.audit;
 
+import io.streamis.common.error.Text;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,10 +14,12 @@ import java.util.Map;
  * @param request       {@code METHOD path} of the HTTP request (never its query string); null otherwise
  * @param detail        facts of the action (e.g. the confirmed and the actually used restore point); never secrets
  * @param errorCode     the {@code ErrorCode} name when the action failed, else null
+ * @param message       what the caller was told, as a key and arguments with its English, so every reader reads
+ *                      it in their own language; null when nothing was said
  */
 public record AuditEvent(LocalDateTime time, String user, String remoteAddress, String request, String projectName,
                          Long jobId, AuditAction action, Map<String, Object> detail, boolean ok, String errorCode,
-                         String message) {
+                         Text message) {
 
     public AuditEvent {
         // Insertion order kept for reading; null values dropped (a fact that is absent is not recorded).
@@ -33,7 +36,7 @@ public record AuditEvent(LocalDateTime time, String user, String remoteAddress, 
 
     /** A fact recorded by a module outside an HTTP request (e.g. one item of a bulk operation). */
     public static AuditEvent of(String user, String projectName, Long jobId, AuditAction action,
-                                Map<String, Object> detail, boolean ok, String errorCode, String message) {
+                                Map<String, Object> detail, boolean ok, String errorCode, Text message) {
         return new AuditEvent(LocalDateTime.now(), user, null, null, projectName, jobId, action, detail, ok, errorCode,
                 message);
     }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /streamis/audit}: the audit log, newest first. Admins read every row; anyone else the rows of the
- * projects they hold a privilege on and their own rows that concern no project (their logins).
+ * projects they hold a privilege on and their own rows that concern no project (their logins). A row's message is
+ * said in the reader's language ({@code Accept-Language}), not in that of the request it records.
  */
 @RestController
 @RequestMapping("/streamis/audit")
@@ -45,12 +47,15 @@ class AuditController {
     private final AccessGuard access;
     private final ProjectService projects;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    AuditController(AuditMapper mapper, AccessGuard access, ProjectService projects, ObjectMapper json) {
+    AuditController(AuditMapper mapper, AccessGuard access, ProjectService projects, ObjectMapper json,
+                    MessageSource messages) {
         this.mapper = mapper;
         this.access = access;
         this.projects = projects;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -80,7 +85,8 @@ class AuditController {
             }
         }
         return new AuditRowView(r.id(), r.eventTime().format(TIME), r.userName(), r.remoteAddr(), r.request(),
-                r.projectName(), r.jobId(), r.action(), r.outcome(), r.errorCode(), r.message(), detail);
+                r.projectName(), r.jobId(), r.action(), r.outcome(), r.errorCode(), r.text().localise(messages),
+                detail);
     }
 
     private static String action(String action) {

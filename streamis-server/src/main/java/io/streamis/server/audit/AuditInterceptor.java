@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.common.audit.AuditAction;
 import io.streamis.common.audit.AuditEvent;
 import io.streamis.common.audit.AuditLog;
+import io.streamis.common.error.Text;
 import io.streamis.common.rest.Message;
 import io.streamis.jobmanager.access.AccessGuard;
 import io.streamis.jobmanager.job.StreamJob;
@@ -39,6 +40,11 @@ public class AuditInterceptor implements HandlerInterceptor {
 
     /** The user name a login tried, set by the login endpoint (nobody is identified yet). */
     public static final String SUBJECT = "streamis.audit.subject";
+    /**
+     * A keyed error answered, as a {@link Text} (key, English, arguments), set by the exception advice: the row keeps
+     * the key so each reader reads it in their language, not in the language the caller was answered in.
+     */
+    public static final String ERROR_TEXT = "streamis.audit.errorText";
     private static final String ACTION = "streamis.audit.action";
     private static final String PROJECT = "streamis.audit.project";
 
@@ -110,7 +116,9 @@ public class AuditInterceptor implements HandlerInterceptor {
 
         boolean ok = answer != null ? answer.getStatus() == 0 : ex == null && response.getStatus() < 400;
         String errorCode = ok ? null : data.get("errorCode") instanceof String c ? c : "HTTP_" + response.getStatus();
-        String message = answer != null ? answer.getMessage() : ex != null ? ex.getClass().getSimpleName() : null;
+        Text message = request.getAttribute(ERROR_TEXT) instanceof Text t ? t
+                : answer != null ? Text.plain(answer.getMessage())
+                : ex != null ? Text.plain(ex.getClass().getSimpleName()) : null;
 
         Long jobId = jobIds.size() == 1 ? jobIds.get(0) : number(data.get("jobId"));
         String project = projectOf(request, body, jobId, jobIds);

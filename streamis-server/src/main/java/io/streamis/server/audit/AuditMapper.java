@@ -1,5 +1,6 @@
 package io.streamis.server.audit;
 
+import io.streamis.common.error.Text;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -14,17 +15,24 @@ interface AuditMapper {
     /** A stored row as read back. */
     record Row(long id, LocalDateTime eventTime, String userName, String remoteAddr, String request,
                String projectName, Long jobId, String action, String outcome, String errorCode, String message,
-               String detail) {
+               String detail, String messageKey, String messageArgs) {
+
+        /** The message to say in the reader's language; a row written before keys existed has only its text. */
+        Text text() {
+            return Text.stored(messageKey, messageArgs, message);
+        }
     }
 
     @Insert("INSERT INTO streamis_audit_log (event_time, user_name, remote_addr, request, project_name, job_id,"
-            + " action, outcome, error_code, message, detail) VALUES (#{time}, #{user}, #{remoteAddr}, #{request},"
-            + " #{project}, #{jobId}, #{action}, #{outcome}, #{errorCode}, #{message}, #{detail})")
+            + " action, outcome, error_code, message, detail, message_key, message_args) VALUES (#{time}, #{user},"
+            + " #{remoteAddr}, #{request}, #{project}, #{jobId}, #{action}, #{outcome}, #{errorCode}, #{message},"
+            + " #{detail}, #{messageKey}, #{messageArgs})")
     int insert(@Param("time") LocalDateTime time, @Param("user") String user, @Param("remoteAddr") String remoteAddr,
                @Param("request") String request, @Param("project") String project, @Param("jobId") Long jobId,
                @Param("action") String action, @Param("outcome") String outcome,
                @Param("errorCode") String errorCode, @Param("message") String message,
-               @Param("detail") String detail);
+               @Param("detail") String detail, @Param("messageKey") String messageKey,
+               @Param("messageArgs") String messageArgs);
 
     String WHERE = "<where>"
             + "<if test='!q.all'> (<if test='q.projects.size() > 0'>project_name IN"
@@ -40,7 +48,7 @@ interface AuditMapper {
             + "</where>";
 
     @Select("<script>SELECT id, event_time, user_name, remote_addr, request, project_name, job_id, action, outcome,"
-            + " error_code, message, detail FROM streamis_audit_log " + WHERE
+            + " error_code, message, detail, message_key, message_args FROM streamis_audit_log " + WHERE
             + " ORDER BY id DESC LIMIT #{limit} OFFSET #{offset}</script>")
     List<Row> select(@Param("q") AuditQuery q, @Param("limit") int limit, @Param("offset") int offset);
 

@@ -4,6 +4,7 @@ import static io.streamis.server.support.Zips.sqlMeta;
 import static io.streamis.server.support.Zips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -27,7 +29,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The audit log through the real HTTP boundary and a real database (subclasses: H2, MariaDB): state-changing
  * requests become rows with who, from where, what and how it ended (a refusal with its error code), reads do not,
- * and {@code GET /streamis/audit} shows a non-admin only the rows of their projects and their own logins.
+ * and {@code GET /streamis/audit} shows a non-admin only the rows of their projects and their own logins. A row's
+ * message is said in the reader's language, whatever the language of the request it records.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -56,7 +59,15 @@ abstract class AbstractAuditApiTest {
     }
 
     private JsonNode audit(MockHttpSession who, String... params) throws Exception {
+        return auditIn(null, who, params);
+    }
+
+    /** The audit log as read by a UI in {@code language} (its {@code Accept-Language}); null sends none. */
+    private JsonNode auditIn(String language, MockHttpSession who, String... params) throws Exception {
         MockHttpServletRequestBuilder r = get(ApiTestSupport.API + AUDIT).session(who);
+        if (language != null) {
+            r.header("Accept-Language", language);
+        }
         for (int i = 0; i < params.length; i += 2) {
             r.param(params[i], params[i + 1]);
         }
@@ -211,5 +222,53 @@ abstract class AbstractAuditApiTest {
         JsonNode row = rows(audit(admin, "projectName", name)).get(0);
         assertThat(row.get("outcome").asText()).as("DSS's extra parameters are accepted").isEqualTo("OK");
         assertThat(row.toString()).doesNotContain("SECRET-TICKET").doesNotContain("dssurl");
+    }
+
+    @Test
+    void aMessageIsReadInTheReadersLanguageNotInTheCallersOne() throws Exception {
+        // A Chinese UI's failed login, read by an English reader and a Chinese one.
+        String user = unique("zh");
+        users.create(user, "right-password-1");
+        JsonNode refused = api.call(post(ApiTestSupport.API + "/user/login").header("Accept-Language", "zh-CN")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"userName\":\"" + user + "\",\"password\":\"wrong\"}"));
+        assertThat(refused.get("message").asText()).isEqualTo("用户名或密码错误");
+        assertThat(rows(auditIn("en", admin, "user", user)).get(0).get("message").asText())
+                .isEqualTo("Wrong user name or password");
+        assertThat(rows(auditIn("zh-CN", admin, "user", user)).get(0).get("message").asText())
+                .isEqualTo("用户名或密码错误");
+        assertThat(rows(audit(admin, "user", user)).get(0).get("message").asText())
+                .as("no Accept-Language: English, as 0.3.x clients read it").isEqualTo("Wrong user name or password");
+
+        // An English caller's refused upload, whose message places values, read in Chinese and in English.
+        String project = unique("lang");
+        createProject(admin, project, "");
+        JsonNode differs = api.call(multipart(ApiTestSupport.API + "/streamis/streamJobManager/job/upload")
+                .file(new MockMultipartFile("file", "job.zip", "application/zip",
+                        zip().add("meta.json", sqlMeta("elsewhere", "j1", "SELECT 1", null)).bytes()))
+                .param("projectName", project).session(admin).header("Accept-Language", "en"));
+        assertThat(differs.get("status").asInt()).isEqualTo(2);
+        JsonNode zh = rows(auditIn("zh-CN", admin, "projectName", project, "action", "UPLOAD")).get(0);
+        assertThat(zh.get("errorCode").asText()).isEqualTo("VALIDATION");
+        assertThat(zh.get("message").asText())
+                .isEqualTo("meta.json 的 projectName 'elsewhere' 与上传到的项目（'" + project + "'）不一致");
+        assertThat(rows(auditIn("en", admin, "projectName", project, "action", "UPLOAD")).get(0).get("message")
+                .asText()).isEqualTo(differs.get("message").asText())
+                .isEqualTo("meta.json projectName 'elsewhere' differs from the project you upload to ('" + project
+                        + "')");
+    }
+
+    @Test
+    void aRowWrittenBeforeKeysExistedShowsItsStoredText() throws Exception {
+        // As an earlier version wrote it: the message in the language of its request, no key.
+        String user = unique("old");
+        jdbc.update("INSERT INTO streamis_audit_log (event_time, user_name, remote_addr, request, action, outcome,"
+                + " error_code, message) VALUES (CURRENT_TIMESTAMP, ?, '127.0.0.1', 'POST /user/login', 'LOGIN',"
+                + " 'ERROR', 'NOT_LOGGED_IN', '用户名或密码错误')", user);
+        for (String language : new String[] {"en", "zh-CN"}) {
+            JsonNode row = rows(auditIn(language, admin, "user", user)).get(0);
+            assertThat(row.get("message").asText()).as(language).isEqualTo("用户名或密码错误");
+            assertThat(row.get("errorCode").asText()).isEqualTo("NOT_LOGGED_IN");
+        }
     }
 }

@@ -97,6 +97,31 @@ abstract class AbstractDiagnosisApiTest {
     }
 
     @Test
+    void theSeededChineseTextsUseChineseWordsAndKeepNames() throws Exception {
+        assertThat(match("java.lang.OutOfMemoryError: Direct buffer memory").get("explanation").asText())
+                .isEqualTo("内存溢出：直接内存不足，常见于网络缓冲或使用堆外内存的连接器。");
+        JsonNode patterns = api.call(get(ApiTestSupport.API + DIAG + "/patterns").session(admin)).at("/data/patterns");
+        int seeded = 0;
+        for (JsonNode p : patterns) {
+            if (!p.get("updateBy").isNull()) {
+                continue; // an admin's own row (another test's), not the seed
+            }
+            seeded++;
+            for (String zh : new String[] {p.get("errorDesc").asText(), p.get("solution").asText()}) {
+                // Names (dotted config keys such as execution.checkpointing.timeout) are written as they are.
+                String words = zh.replaceAll("[A-Za-z0-9_*-]+(?:\\.[A-Za-z0-9_*-]+)+(?:=[A-Za-z0-9_.-]+)?", "")
+                        .toLowerCase(java.util.Locale.ROOT);
+                assertThat(words).as(p.get("errorCode").asText() + ": " + zh).doesNotContain("direct buffer",
+                        "metaspace", "checkpoint", "savepoint", "slot", "classpath", "topic", "managed");
+            }
+            if (p.get("errorCode").asText().equals("CHECKPOINT_TIMEOUT")) {
+                assertThat(p.get("solution").asText()).contains("execution.checkpointing.unaligned");
+            }
+        }
+        assertThat(seeded).as("the seeded catalogue").isGreaterThanOrEqualTo(17);
+    }
+
+    @Test
     void anUnknownFailureHasNoDiagnosis() throws Exception {
         assertThat(match("java.lang.RuntimeException: the business rule 42 was violated").isNull()).isTrue();
     }
