@@ -115,12 +115,7 @@ class OperationReconciler {
             return;
         }
         switch (s.phase()) {
-            case COMPLETED -> {
-                settle.done(op, t, s.location(), null);
-                if (op.kind().stops()) {
-                    release(t);
-                }
-            }
+            case COMPLETED -> settle.done(op, t, s.location(), null);
             case FAILED -> settle.failed(op, t, s.failureCause());
             default -> {
                 if (late) {
@@ -144,7 +139,6 @@ class OperationReconciler {
             // The cancelled run's newest checkpoint is where its next start restores from.
             runs.recordCheckpoint(t);
             settle.done(op, t, null, null);
-            release(t);
         } else if (late) {
             settle.failed(op, t, "the job did not stop within " + timeout.toSeconds() + " s");
         }
@@ -168,16 +162,5 @@ class OperationReconciler {
             }
         }
         settle.failed(op, t, "Flink did not answer: " + why);
-    }
-
-    private void release(StreamTask t) {
-        if (!clusters.isPerJob(t.cluster())) {
-            return;
-        }
-        try {
-            clusters.get(t.cluster()).release(t.flinkJobId());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not release the application of task {}: {}", t.id(), e.toString());
-        }
     }
 }

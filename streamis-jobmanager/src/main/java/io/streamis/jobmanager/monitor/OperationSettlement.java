@@ -14,6 +14,7 @@ import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
+import io.streamis.launcher.cluster.FlinkClusters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,10 +36,12 @@ class OperationSettlement {
     private final RestorePoints points;
     private final JobInfoCodec codec;
     private final TaskLog log;
+    private final FlinkClusters clusters;
     private final ApplicationEventPublisher facts;
 
-    OperationSettlement(OperationMapper operations, TaskMapper tasks, LeaderWrites writes, RestorePoints points, JobInfoCodec codec,
-                        TaskLog log, ApplicationEventPublisher facts) {
+    OperationSettlement(OperationMapper operations, TaskMapper tasks, LeaderWrites writes, RestorePoints points,
+                        JobInfoCodec codec, TaskLog log, FlinkClusters clusters, ApplicationEventPublisher facts) {
+        this.clusters = clusters;
         this.operations = operations;
         this.tasks = tasks;
         this.writes = writes;
@@ -48,12 +51,17 @@ class OperationSettlement {
         this.facts = facts;
     }
 
-    /** Flink completed the operation; {@code path} is the savepoint's location (null for a cancel). */
+    /**
+     * Flink completed the operation; {@code path} is the savepoint's location (null for a cancel). A stopped run's
+     * per-job application is shut down before the run reads STOPPED: a start that follows at once must never meet
+     * it (nor have it shut down under it).
+     */
     void done(TaskOperation op, StreamTask t, String path, String note) {
         if (path != null) {
             points.savepointed(t, path, op.kind().stops() ? RestorePoint.Origin.STOP : RestorePoint.Origin.MANUAL);
         }
         if (op.kind().stops()) {
+            release(t);
             String cause = note != null ? note : path == null ? StopReason.CANCELLED.record(null)
                     : StopReason.SAVEPOINT.record(path);
             if (writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), cause)
@@ -78,6 +86,17 @@ class OperationSettlement {
         }
         log.append(t.id(), (op.kind().stops() ? "Stop failed: " : "Savepoint failed: ") + why);
         settle(op, OperationState.FAILED, null, why);
+    }
+
+    private void release(StreamTask t) {
+        if (!clusters.isPerJob(t.cluster())) {
+            return;
+        }
+        try {
+            clusters.get(t.cluster()).release(t.flinkJobId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the application of task {}: {}", t.id(), e.toString());
+        }
     }
 
     /** The run is gone or was settled by somebody else (a recovery): the operation ends without touching it. */

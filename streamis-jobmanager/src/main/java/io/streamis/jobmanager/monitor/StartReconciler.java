@@ -65,9 +65,10 @@ class StartReconciler {
     /**
      * Decides a STARTING task from one observation of a reachable cluster ({@code overview} null: the cluster does
      * not list the job). A per-job application whose job finished or was cancelled is not a start's verdict: the
-     * caller settles it as for any run.
+     * caller settles it as for any run. Returns false when the verdict on a failed job waits for Flink to publish
+     * the failure's cause: its application must stay up until then (released, it would end unexplained).
      */
-    void decide(StreamTask t, JobOverview overview) {
+    boolean decide(StreamTask t, JobOverview overview) {
         boolean perJob = clusters.isPerJob(t.cluster());
         Duration timeout = properties.operationTimeout();
         if (overview == null) {
@@ -76,7 +77,7 @@ class StartReconciler {
             String ended = perJob ? endedDeployment(t) : null;
             if (ended != null) {
                 judge(t, true, ended, "the application of the start ended before its job ran: ");
-                return;
+                return true;
             }
             // A deployment may not have reached YARN yet; a session cluster lists a job the moment it accepts it.
             Duration limit = perJob ? timeout.multipliedBy(2) : timeout;
@@ -85,7 +86,7 @@ class StartReconciler {
                         + age(t).toSeconds() + " s" : "Did not start: cluster " + t.cluster() + " never reported"
                         + " Flink job " + t.flinkJobId() + " within " + timeout.toSeconds() + " s", perJob, true);
             }
-            return;
+            return true;
         }
         FlinkJobState state = overview.state();
         if (!state.isGloballyTerminal()) {
@@ -99,13 +100,15 @@ class StartReconciler {
                     cancelQuietly(t);
                 }
             }
-            return;
+            return true;
         }
         if (state == FlinkJobState.FAILED) {
-            failed(t, perJob);
-        } else if (!perJob) {
+            return failed(t, perJob);
+        }
+        if (!perJob) {
             fail(t, "Did not start: Flink reports the job " + state, false, true);
         }
+        return true;
     }
 
     private void running(StreamTask t) {
@@ -120,15 +123,16 @@ class StartReconciler {
      * Flink reports the starting job FAILED: the same judgement a launch that failed outright gets from
      * {@code StartService}, by why it failed.
      */
-    private void failed(StreamTask t, boolean perJob) {
+    private boolean failed(StreamTask t, boolean perJob) {
         String root = rootException(clusters, t);
         String path = t.restoredFrom();
         if (root == null && path != null && age(t).compareTo(CAUSE_GRACE) < 0) {
             // A job that failed while initialising may publish the cause a moment later; deciding without it would
             // blame no point and let the next start try the same broken one again.
-            return;
+            return false;
         }
         judge(t, perJob, root, "Flink reports the job FAILED: ");
+        return true;
     }
 
     /** Judges a start that failed for {@code root} (Flink's exception or YARN's diagnostics, null when unknown). */

@@ -65,8 +65,8 @@ public class TaskReconciler {
             if (o.overview() != null && o.overview().state().isGloballyTerminal()) {
                 recordCheckpoint(t);
             }
-            starts.decide(t, o.overview());
-            if (perJob && o.overview() != null && o.overview().state().isGloballyTerminal()) {
+            boolean decided = starts.decide(t, o.overview());
+            if (decided && perJob && o.overview() != null && o.overview().state().isGloballyTerminal()) {
                 release(t);
             }
             return;
