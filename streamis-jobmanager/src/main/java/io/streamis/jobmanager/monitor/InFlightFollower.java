@@ -105,6 +105,16 @@ public class InFlightFollower implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /**
+     * Stops after the web server (whose graceful shutdown waits for the answers of stops in flight, which this
+     * settles) and before the shutdown savepoints: a stop accepted before SIGTERM still ends STOPPED, with its
+     * savepoint recorded and its answer sent.
+     */
+    @Override
+    public int getPhase() {
+        return ShutdownSavepoints.PHASE + 1;
+    }
+
     @Override
     public boolean isRunning() {
         return thread != null;
