@@ -141,7 +141,13 @@ class MultiNodeProcessTest {
         // The start answered with its intent; the leader's reconciler moves it to RUNNING (a stop needs that).
         awaitRuns(job, 1, Duration.ofSeconds(60));
 
-        assertThat(b.get(JOB + "/stop?jobId=" + job).path("status").asInt()).isZero();
+        // A stop through the node that does not lead: it persists the operation and asks Flink; the leader's
+        // reconciler settles it, and the answer (with the savepoint) reaches the client through the other node.
+        ServerProcess notLeading = leader() == a ? b : a;
+        JsonNode stopped = notLeading.get(JOB + "/stop?jobId=" + job + "&snapshot=true");
+        assertThat(stopped.path("status").asInt()).as(stopped.toString()).isZero();
+        assertThat(stopped.at("/data/path").asText()).contains("savepoint-");
+        assertThat(tasks(job).get(0).status()).isEqualTo(7);
         assertThat(liveFlinkJobs()).hasSize(before);
     }
 
