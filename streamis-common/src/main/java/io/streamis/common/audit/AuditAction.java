@@ -11,6 +11,11 @@ public enum AuditAction {
     JOB_UPDATE,
     CONFIG_CHANGE,
     START,
+    /**
+     * A start the platform made by itself, nobody asked: an automatic restart of a failed job, or a job brought
+     * back after a server restart. Recorded with the user {@code streamis}.
+     */
+    AUTO_START,
     STOP,
     SNAPSHOT,
     RESTORE_POINT_CLEAR,

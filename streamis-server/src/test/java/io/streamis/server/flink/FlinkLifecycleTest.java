@@ -130,6 +130,11 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         assertThat(normalise(restoredFrom)).as("restored from the newest checkpoint of the failed run")
                 .isEqualTo(normalise(newestRetainedCheckpoint("sql_restart", run1.get("flinkJobId").asText())));
         assertThat(normalise(restoredInFlink(flinkJobId(taskId)))).isEqualTo(normalise(restoredFrom));
+        // Nobody asked for this start: the audit log says the platform made it, and which run it was.
+        assertThat(jdbc.queryForList("SELECT detail FROM streamis_audit_log WHERE job_id = ? AND action = 'AUTO_START'"
+                + " AND user_name = 'streamis' AND project_name = 'default'", String.class, jobId))
+                .singleElement().asString().contains("\"startCause\":\"AUTO_RESTART\"")
+                .contains("\"taskId\":" + taskId);
     }
 
     /** The highest {@code chk-N} with a non-empty {@code _metadata} that a run left in the job's checkpoint dir. */
