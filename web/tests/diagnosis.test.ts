@@ -32,4 +32,14 @@ describe('DiagnosisPanel', () => {
     expect(w.find('[data-testid=no-diagnosis]').exists()).toBe(true)
     expect(w.find('[data-testid=raw-error]').text()).toBe('java.lang.RuntimeException: boom')
   })
+
+  it('names where the matched line was found', () => {
+    i18n.global.locale.value = 'en'
+    const fromYarn = { ...diagnosis, source: 'YARN_JOB_MANAGER_LOG' as const,
+      sourcePath: 'yarn logs -applicationId application_1_0001 -log_files jobmanager.log' }
+    const w = mount(DiagnosisPanel, { props: { diagnosis: fromYarn, raw: 'AM Container exited with exitCode: 2' }, ...plugins })
+    expect(w.find('[data-testid=diagnosis-source]').text())
+      .toBe('Found in: the JobManager log YARN aggregated (yarn logs -applicationId application_1_0001 -log_files jobmanager.log)')
+    expect(mount(DiagnosisPanel, { props: { diagnosis, raw: 'x' }, ...plugins }).find('[data-testid=diagnosis-source]').exists()).toBe(false)
+  })
 })

@@ -42,7 +42,13 @@ export interface Diagnosis {
   explanationEn: string
   solutionEn: string
   matched: string
+  /** Where the matched line came from; sourcePath says where all of it can be read (e.g. a `yarn logs` command). */
+  source?: DiagnosisSource
+  sourceText?: string
+  sourcePath?: string | null
 }
+
+export type DiagnosisSource = 'RECORDED_ERROR' | 'FLINK_EXCEPTION' | 'YARN_JOB_MANAGER_LOG' | 'LAUNCH_LOG' | 'GIVEN_TEXT'
 
 export const CHANNEL_TYPES: ChannelType[] = ['WEBHOOK', 'EMAIL', 'WECOM', 'DINGTALK', 'FEISHU']
 export const LEVELS: AlertLevel[] = ['CRITICAL', 'MAJOR', 'MINOR', 'WARNING', 'INFO']

@@ -53,7 +53,9 @@ export default {
     hint: 'Alerts of every job in this project go to these channels: one message when an incident opens and one when it is resolved; failed deliveries are retried.',
     types: { WEBHOOK: 'Webhook (JSON)', EMAIL: 'E-mail', WECOM: 'WeCom robot', DINGTALK: 'DingTalk robot', FEISHU: 'Feishu/Lark bot' }
   },
-  diagnosis: { solution: 'Suggested fix:', matched: 'Matched:', none: 'No known failure pattern matched; the raw error follows.', raw: 'Raw error' },
+  diagnosis: { solution: 'Suggested fix:', matched: 'Matched:', none: 'No known failure pattern matched; the raw error follows.', raw: 'Raw error',
+    from: 'Found in:',
+    sources: { RECORDED_ERROR: 'the recorded error', FLINK_EXCEPTION: 'the exceptions Flink reported', YARN_JOB_MANAGER_LOG: 'the JobManager log YARN aggregated', LAUNCH_LOG: 'the launch log', GIVEN_TEXT: 'the text given' } },
   enums: {
     origin: { scan: 'found on storage', periodic: 'periodic', stop: 'at stop', carried: 'carried over', manual: 'manual', user: 'chosen by user', shutdown: 'at server shutdown' },
     kind: { CHECKPOINT: 'Checkpoint', SAVEPOINT: 'Savepoint', USER: 'User-chosen' },

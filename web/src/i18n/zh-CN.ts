@@ -53,7 +53,9 @@ export default {
     hint: '本项目所有作业的告警都会发送到这些通道：事件开始时发送一次，恢复时再发送一次；发送失败会自动重试。',
     types: { WEBHOOK: 'Webhook（JSON）', EMAIL: '邮件', WECOM: '企业微信机器人', DINGTALK: '钉钉机器人', FEISHU: '飞书机器人' }
   },
-  diagnosis: { solution: '建议处理：', matched: '匹配内容：', none: '没有匹配到已知的失败模式，以下是原始错误。', raw: '原始错误' },
+  diagnosis: { solution: '建议处理：', matched: '匹配内容：', none: '没有匹配到已知的失败模式，以下是原始错误。', raw: '原始错误',
+    from: '来源：',
+    sources: { RECORDED_ERROR: '记录的错误', FLINK_EXCEPTION: 'Flink 异常', YARN_JOB_MANAGER_LOG: 'YARN 汇聚的 JobManager 日志', LAUNCH_LOG: '启动日志', GIVEN_TEXT: '给定的文本' } },
   enums: {
     origin: { scan: '存储扫描', periodic: '周期检查点', stop: '停止时快照', carried: '沿用', manual: '手动快照', user: '用户指定', shutdown: '服务停止时快照' },
     kind: { CHECKPOINT: '检查点', SAVEPOINT: '快照', USER: '用户指定' },

@@ -59,7 +59,7 @@ class DiagnosisController {
         if (text == null || text.isBlank()) {
             throw StreamisException.validation("text is required");
         }
-        return Message.ok().data("diagnosis", catalogue.diagnose(List.of(text)).orElse(null));
+        return Message.ok().data("diagnosis", catalogue.diagnose(FailureSource.GIVEN_TEXT, List.of(text)).orElse(null));
     }
 
     private void requireAdmin(String user) {

@@ -40,24 +40,32 @@ public class FailureCatalogue {
         return mapper.selectAll();
     }
 
+    /** {@link #diagnose(List)} of texts from one source. */
+    public Optional<Diagnosis> diagnose(FailureSource source, List<String> texts) {
+        return diagnose(texts.stream().map(source::of).toList());
+    }
+
     /**
      * The first enabled pattern (by priority) that matches a line of any of {@code texts}, tried in the order
-     * given. Patterns are matched per line: failure messages are one line, and a group must not run on into the
-     * stack trace below it.
+     * given: a more specific pattern wins whichever source it is found in. Patterns are matched per line: failure
+     * messages are one line, and a group must not run on into the stack trace below it.
      */
-    public Optional<Diagnosis> diagnose(List<String> texts) {
-        List<String[]> lines = new ArrayList<>();
-        for (String text : texts) {
+    public Optional<Diagnosis> diagnose(List<FailureSource.Evidence> texts) {
+        record Lines(FailureSource.Evidence from, String[] lines) {
+        }
+        List<Lines> all = new ArrayList<>();
+        for (FailureSource.Evidence e : texts) {
+            String text = e.text();
             if (text != null && !text.isBlank()) {
-                lines.add((text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text).split("\\R"));
+                all.add(new Lines(e, (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text).split("\\R")));
             }
         }
         for (Compiled c : patterns()) {
-            for (String[] text : lines) {
-                for (String line : text) {
+            for (Lines text : all) {
+                for (String line : text.lines()) {
                     Matcher m = c.regex().matcher(line);
                     if (m.find()) {
-                        return Optional.of(diagnosis(c.row(), m, line));
+                        return Optional.of(diagnosis(c.row(), m, line, text.from()));
                     }
                 }
             }
@@ -65,7 +73,7 @@ public class FailureCatalogue {
         return Optional.empty();
     }
 
-    private static Diagnosis diagnosis(FailurePattern p, Matcher m, String line) {
+    private static Diagnosis diagnosis(FailurePattern p, Matcher m, String line, FailureSource.Evidence from) {
         List<String> groups = new ArrayList<>();
         for (int i = 1; i <= m.groupCount(); i++) {
             if (m.group(i) != null) {
@@ -75,7 +83,8 @@ public class FailureCatalogue {
         String matched = line.strip();
         return new Diagnosis(p.errorCode(), p.errorType(), fill(p.errorDesc(), groups), p.solution(),
                 fill(p.errorDescEn(), groups), p.solutionEn(), matched.length() > 500
-                        ? matched.substring(0, 500) + "…" : matched);
+                        ? matched.substring(0, 500) + "…" : matched, from.source(), from.source().description(),
+                from.where());
     }
 
     /** 0.3.x semantics: each {@code %s} takes the next matched group; missing ones read "?". */

@@ -81,4 +81,15 @@ public interface FlinkClusterGateway {
     default Optional<String> endedDeployment(String flinkJobId) {
         return Optional.empty();
     }
+
+    /**
+     * The lines of the JobManager log of {@code flinkJobId}'s ended deployment that can explain its failure
+     * ({@link FailureLines}: errors, exceptions, causes, container diagnostics; bounded, secrets masked), when the
+     * target keeps the logs of ended deployments: a per-job YARN application's aggregated log. Empty on a session
+     * cluster (its JobManager outlives the job and Flink's exceptions say why), while the deployment runs, and
+     * when nothing of it was aggregated (yet).
+     */
+    default Optional<LogExcerpt> endedJobManagerExcerpt(String flinkJobId) {
+        return Optional.empty();
+    }
 }

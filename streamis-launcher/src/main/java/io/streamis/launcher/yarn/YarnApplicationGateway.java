@@ -11,6 +11,7 @@ import io.streamis.launcher.client.FlinkJobState;
 import io.streamis.launcher.client.JobExceptions;
 import io.streamis.launcher.client.JobMetrics;
 import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.client.LogExcerpt;
 import io.streamis.launcher.client.LogPage;
 import io.streamis.launcher.client.RestFlinkClusterGateway;
 import io.streamis.launcher.client.RunRequest;
@@ -212,6 +213,22 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
             return ended.page(flinkJobId, AggregatedLogs.TASK_MANAGER, fromLine, pageSize, only, ignore);
         }
         return of(flinkJobId).taskManagerLog(fromLine, pageSize, only, ignore);
+    }
+
+    /**
+     * Once the application has ended, the failure lines of its aggregated JobManager log (the last part only; kept
+     * per job once YARN's aggregation settled, so asking again costs no ResourceManager or HDFS call).
+     */
+    @Override
+    public Optional<LogExcerpt> endedJobManagerExcerpt(String flinkJobId) {
+        LogExcerpt known = ended.settledExcerpt(flinkJobId);
+        if (known == null) {
+            if (live(flinkJobId, false) != null) {
+                return Optional.empty();
+            }
+            known = ended.jobManagerExcerpt(flinkJobId).orElse(null);
+        }
+        return known == null || known.lines().isEmpty() ? Optional.empty() : Optional.of(known);
     }
 
     /** Shuts the application down through its Flink REST; kills it through YARN when Flink does not answer. */

@@ -84,6 +84,7 @@ abstract class AbstractDiagnosisApiTest {
         assertThat(d.get("explanationEn").asText()).isNotBlank().doesNotContain("%s");
         assertThat(d.get("solution").asText()).isNotBlank();
         assertThat(d.get("matched").asText()).isEqualTo(message.strip());
+        assertThat(d.get("source").asText()).isEqualTo("GIVEN_TEXT");
     }
 
     @Test

@@ -87,5 +87,7 @@ class AlertsAndDiagnosisFlinkTest extends AbstractFlinkApiTest {
         assertThat(d.get("code").asText()).as(details.toString()).isEqualTo("CONNECTOR_MISSING");
         assertThat(d.get("explanationEn").asText()).contains("'nope'");
         assertThat(d.get("matched").asText()).contains("Could not find any factory for identifier 'nope'");
+        assertThat(d.get("source").asText()).as("a session cluster's run: the recorded error says it")
+                .isEqualTo("RECORDED_ERROR");
     }
 }

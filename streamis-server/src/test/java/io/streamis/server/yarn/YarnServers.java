@@ -49,6 +49,11 @@ public final class YarnServers {
 
     /** A stateful SQL job with small YARN containers, checkpoints every second, auto-restore and fail-restart ON. */
     public static byte[] sqlZip(String jobName) throws Exception {
+        return sqlZip(jobName, SQL, true);
+    }
+
+    /** {@code sql} as a job with small YARN containers, checkpoints every second and auto-restore ON. */
+    public static byte[] sqlZip(String jobName, String sql, boolean failRestart) throws Exception {
         String meta = """
                 {"projectName":"default","jobName":"%s","jobType":"flink.sql",
                  "jobContent":{"type":"sql","sql":%s},"jobConfig":{
@@ -58,8 +63,8 @@ public final class YarnServers {
                   "wds.linkis.flink.produce":{"wds.linkis.flink.checkpoint.switch":"ON",
                     "wds.linkis.flink.checkpoint.interval":"1000",
                     "wds.linkis.flink.app.start-auto-restore.switch":"ON",
-                    "wds.linkis.flink.app.fail-restart.switch":"ON"}}}"""
-                .formatted(jobName, new ObjectMapper().writeValueAsString(SQL));
+                    "wds.linkis.flink.app.fail-restart.switch":"%s"}}}"""
+                .formatted(jobName, new ObjectMapper().writeValueAsString(sql), failRestart ? "ON" : "OFF");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("meta.json"));
