@@ -156,14 +156,8 @@ class StartReconciler {
                 // and a job may have only one live application.
                 releaseNow(t);
             }
-            StepBacks.Outcome o = stepBacks.refuse(t, path, reason);
-            if (!o.steppedBack()) {
-                writes.transitionWithError(t.id(), TaskStatus.FAILED.code(), TaskStatus.FAILED.code(),
-                        o.finalFailure());
-                log.append(t.id(), o.finalFailure());
-                // A restart would find no point left (or start empty): the start ends here.
-                handOff.startFailed(t, o.finalFailure(), perJob, false);
-            }
+            // Steps back, or ends the start (on this run or on a step back that failed at launch) as told there.
+            stepBacks.refuse(t, path, reason, perJob);
             return;
         }
         fail(t, recorded, perJob, true);
