@@ -32,11 +32,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PostLaunchRefusalTest extends AbstractFlinkApiTest {
 
     /**
-     * Every row a new key: the aggregation's state outgrows the 20 KB Flink inlines into {@code _metadata} within a
-     * second, so each checkpoint keeps it in files of its own beside the metadata.
+     * Every row a new key of ~120 bytes: the aggregation's state outgrows the 20 KB Flink inlines into
+     * {@code _metadata} within 200 ms, so every checkpoint after the first keeps it in files beside the metadata.
      */
     static final String LARGE_STATE_SQL = """
-            CREATE TABLE src (k INT, v STRING) WITH ('connector'='datagen','rows-per-second'='500',
+            CREATE TABLE src (k INT, v STRING) WITH ('connector'='datagen','rows-per-second'='1000',
               'fields.v.length'='100');
             CREATE TABLE snk (k INT, v STRING, c BIGINT) WITH ('connector'='blackhole');
             INSERT INTO snk SELECT k, v, COUNT(*) FROM src GROUP BY k, v;
