@@ -41,16 +41,19 @@ class PostLaunchRefusalTest extends AbstractFlinkApiTest {
             CREATE TABLE snk (k INT, v STRING, c BIGINT) WITH ('connector'='blackhole');
             INSERT INTO snk SELECT k, v, COUNT(*) FROM src GROUP BY k, v;
             """;
-    /** A failed job stays failed: its restore failure is the start's verdict, not a restart loop's. */
+    /** A job that fails stays FAILED: here the refusal reaches the reconciler as Flink's own verdict. */
     static final String NO_FLINK_RESTART = "\"restart-strategy.type\":\"none\"";
 
     @Autowired StartService starts;
     @Autowired TaskLog taskLog;
 
+    /**
+     * With Flink's own restart strategy (the default: the job restarts, and fails restoring again, without end) the
+     * refusal is read from the restarting job's root exception; the run is cancelled and the start steps back.
+     */
     @Test
     void aPointRefusedAfterTheLaunchStepsBackCarryingTheStartsChoices() throws Exception {
-        long jobId = upload(FlinkTestSupport.sqlZip("sql_post_launch", LARGE_STATE_SQL,
-                produce("300", false, NO_FLINK_RESTART)));
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_post_launch", LARGE_STATE_SQL, produce("300", false, null)));
         List<String> points = stoppedWithRetainedCheckpoints(jobId, 2);
         String newest = newest(jobId);
         removeStateFiles(newest);
@@ -71,7 +74,9 @@ class PostLaunchRefusalTest extends AbstractFlinkApiTest {
                 .isEqualTo(normalise(run.get("restoredFrom").asText()));
         assertThat(jdbc.queryForObject("SELECT err_desc FROM linkis_stream_task WHERE id = ? AND status = 6",
                 String.class, first)).as("refused after the launch, judged by the reconciler")
-                .startsWith("Did not start: Flink reports the job FAILED");
+                .startsWith("Did not start: Flink could not restore the job's state (restarting)");
+        await("the refused run cancelled", WAIT, () -> json.valueToTree(String.valueOf(clusters.get("embedded")
+                .jobsOverview().get(flinkJobId(first)))), n -> n.asText().contains("state=CANCELED"));
         assertThat(jdbc.queryForList("SELECT task_id FROM linkis_stream_restore_mark WHERE job_id = ? AND action ="
                 + " 'REFUSED'", Long.class, jobId)).containsExactly(first);
 
@@ -89,9 +94,10 @@ class PostLaunchRefusalTest extends AbstractFlinkApiTest {
     }
 
     /**
-     * The newest point fails after the launch and every older one at the launch (garbage metadata): the step back
-     * fails on its own task, which ends the start; a start the platform made (here, as an auto-restart) is handed
-     * on as any failed start is, so it raises the job's failure alert on the run that failed last.
+     * The newest point fails after the launch (the job FAILED: no Flink restart) and every older one at the launch
+     * (garbage metadata): the step back fails on its own task, which ends the start; a start the platform made
+     * (here, as an auto-restart) is handed on as any failed start is, so it raises the job's failure alert on the
+     * run that failed last.
      */
     @Test
     void aStepBackThatFailsAtLaunchEndsTheStartWithAnAlert() throws Exception {
