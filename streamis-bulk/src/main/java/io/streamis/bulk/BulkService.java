@@ -10,7 +10,6 @@ import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.ServerInstance;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.lifecycle.StopService;
-import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import java.nio.charset.StandardCharsets;
@@ -56,13 +55,11 @@ public class BulkService implements DisposableBean {
     private final ServerInstance server;
     private final ExecutorService executor;
     private final BulkAudit audit;
-    private final RestorePoints points;
 
     public BulkService(BulkMapper mapper, AccessGuard access, StartService starts, StopService stops,
                        TaskMapper tasks, StreamisBulkProperties properties, BulkAudit audit,
-                       ServerInstance server, RestorePoints points) {
+                       ServerInstance server) {
         this.server = server;
-        this.points = points;
         this.mapper = mapper;
         this.audit = audit;
         this.access = access;
@@ -242,8 +239,8 @@ public class BulkService implements DisposableBean {
 
     /**
      * Settles the items of unfinished operations whose start is still in progress: succeeded once the task runs,
-     * failed with the task's cause once it ended (a step back's new run is not followed: the item tells the run it
-     * started). Driven by {@link BulkFollower}.
+     * failed with the task's cause once it ended; a step back that continues the item's start is followed instead.
+     * Driven by {@link BulkFollower}.
      */
     void followDeployments() {
         for (BulkMapper.Unfinished op : mapper.selectUnfinished()) {
@@ -281,14 +278,23 @@ public class BulkService implements DisposableBean {
         }
     }
 
-    /** The job's newer run when {@code failed} had its restore point refused and the start stepped back, or null. */
+    /**
+     * The job's newer run when it continues {@code failed}'s start (a step back after a refused restore point,
+     * linked by {@code step_back_of}, perhaps through step backs that failed at their launch), or null.
+     */
     private StreamTask steppedBackTo(StreamTask failed) {
         StreamTask latest = tasks.selectLatest(failed.jobId());
-        if (latest == null || latest.id() <= failed.id()
-                || !String.valueOf(failed.startCause()).equals(latest.startCause())) {
+        if (latest == null || latest.id() <= failed.id()) {
             return null;
         }
-        return points.refusingRuns(failed.jobId()).contains(failed.id()) ? latest : null;
+        StreamTask t = latest;
+        for (int links = 0; t != null && t.stepBackOf() != null && links <= StartService.MAX_STEP_BACKS; links++) {
+            if (t.stepBackOf() == failed.id()) {
+                return latest;
+            }
+            t = tasks.selectById(t.stepBackOf());
+        }
+        return null;
     }
 
     private synchronized void finishIfDone(long bulkId) {

@@ -49,8 +49,11 @@ public class StartRecorder {
     /**
      * Under the job's row lock: refuse if a run is still active, else insert the task STARTING with its snapshot.
      * A leader's start (restart, recovery) is fenced and claimed in the same transaction ({@link Leadership#act}).
+     *
+     * @param stepBackOf the run whose refused restore point this start steps back from, or null; persisted so the
+     *                   step backs of one start are counted from the link, not guessed from the runs before
      */
-    public long intent(StartPreparation.Prepared p, String user, StartCause cause) {
+    public long intent(StartPreparation.Prepared p, String user, StartCause cause, Long stepBackOf) {
         long taskId = tx.execute(status -> {
             leadership.fenceIntent();
             StreamJob job = jobs.selectByIdForUpdate(p.job().id());
@@ -68,7 +71,8 @@ public class StartRecorder {
             JobVersion v = p.version();
             TaskMapper.NewTask row = new TaskMapper.NewTask(v.id(), job.id(), v.version(),
                     TaskStatus.STARTING.code(), user, p.serverInstance(), p.startConfigJson(), p.templateId(),
-                    p.launch().spec().cluster(), cause.name(), codec.write(p.info()));
+                    p.launch().spec().cluster(), cause.name(), codec.write(p.info()), stepBackOf,
+                    p.launch().spec().allowNonRestoredState());
             tasks.insert(row);
             jobs.updateCurrentVersion(job.id(), v.version());
             jobs.updateLatestTask(job.id(), row.id);
@@ -78,7 +82,9 @@ public class StartRecorder {
             return row.id;
         });
         log.append(taskId, "Start of job " + p.job().name() + " version " + p.version().version() + " by " + user
-                + " (" + cause + ") on cluster " + p.launch().spec().cluster());
+                + " (" + cause + ") on cluster " + p.launch().spec().cluster()
+                + (stepBackOf == null ? "" : ", stepping back from task " + stepBackOf)
+                + (p.launch().spec().allowNonRestoredState() ? ", skipping state with no operator" : ""));
         log.append(taskId, p.decision().path() == null ? "Restore: none (" + p.decision().source() + ")"
                 : "Restore from " + p.decision().path() + " (" + p.decision().source() + ", "
                 + p.decision().chosen().origin() + ")");
@@ -123,8 +129,16 @@ public class StartRecorder {
         log.append(taskId, "Restore point " + path + " refused by Flink (" + reason + "); it will not be used again");
     }
 
-    public void failed(long taskId, String message) {
-        tasks.transitionWithError(taskId, TaskStatus.STARTING.code(), TaskStatus.FAILED.code(), message);
+    /** STARTING → FAILED with the message; false when the task was settled meanwhile. */
+    public boolean failed(long taskId, String message) {
+        boolean moved = tasks.transitionWithError(taskId, TaskStatus.STARTING.code(), TaskStatus.FAILED.code(),
+                message) == 1;
         log.append(taskId, message);
+        return moved;
+    }
+
+    /** How many step backs led to the run, read from the persisted links (see {@link TaskMapper#stepBacksTo}). */
+    public int stepBacksTo(long taskId) {
+        return tasks.stepBacksTo(taskId, StartService.MAX_STEP_BACKS);
     }
 }

@@ -56,45 +56,69 @@ public class StartService {
      */
     public StartOutcome start(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
                               StartCause cause) {
-        return attempts(jobId, user, confirmedPath, allowNonRestoredState, cause, null, 0);
+        return attempts(new Request(jobId, user, confirmedPath, allowNonRestoredState, cause, null), null, 0);
     }
 
     /**
-     * The step back after Flink refused a restore point the platform chose, as the reconciler decided it: a new
-     * start of the job (same user and cause) from the next candidate, never an empty one.
+     * The step back the reconciler decided after Flink refused a restore point the platform chose: the run
+     * {@code of} failed, and the job starts again from the next candidate (never an empty one) with the choices of
+     * the start it continues (user, cause, allowNonRestoredState).
      *
-     * @param refusal   what was refused and why (names the point)
-     * @param stepsDone how many step backs preceded this one in the same start
+     * @param refusal what was refused and why (names the point)
      */
-    public StartOutcome stepBack(long jobId, String user, StartCause cause, String refusal, int stepsDone) {
-        if (stepsDone >= MAX_STEP_BACKS) {
-            throw new StreamisException(ErrorCode.FLINK_REJECTED, refusal + " (stepped back " + stepsDone
-                    + " times; no further restore point tried)");
-        }
-        return attempts(jobId, user, null, false, cause, new RestoreRefused(refusal), stepsDone + 1);
+    public record StepBack(long jobId, long of, String user, StartCause cause, boolean allowNonRestoredState,
+                           String refusal) {
     }
 
-    private StartOutcome attempts(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
-                                  StartCause cause, RestoreRefused steppedBackFrom, int firstAttempt) {
+    /** Told when a deployment fails in the background, after the start that queued it returned. */
+    @FunctionalInterface
+    public interface DeployFailed {
+        void failed(long taskId, String message);
+    }
+
+    /** What one start asked for; every attempt of it (each step back) starts with the same choices. */
+    private record Request(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
+                           StartCause cause, DeployFailed onDeployFailed) {
+    }
+
+    /**
+     * Makes the step back as a new task linked to the run it continues; how many step backs preceded it is read
+     * from that persisted chain, so a person's own start or an unrelated failure in between never counts.
+     */
+    public StartOutcome stepBack(StepBack s, DeployFailed onDeployFailed) {
+        int stepsDone = recorder.stepBacksTo(s.of());
+        if (stepsDone >= MAX_STEP_BACKS) {
+            throw new StreamisException(ErrorCode.FLINK_REJECTED, s.refusal() + " (stepped back " + stepsDone
+                    + " times; no further restore point tried)");
+        }
+        return attempts(new Request(s.jobId(), s.user(), null, s.allowNonRestoredState(), s.cause(), onDeployFailed),
+                new RestoreRefused(s.refusal(), s.of()), stepsDone + 1);
+    }
+
+    private StartOutcome attempts(Request r, RestoreRefused steppedBackFrom, int firstAttempt) {
         RestoreRefused previous = steppedBackFrom;
         for (int attempt = firstAttempt; ; attempt++) {
             try {
-                return startOnce(jobId, user, confirmedPath, allowNonRestoredState, cause, previous);
+                return startOnce(r, previous);
             } catch (RestoreRefused e) {
                 previous = e;
                 if (attempt >= MAX_STEP_BACKS) {
                     throw new StreamisException(ErrorCode.FLINK_REJECTED, e.getMessage() + " (stepped back "
                             + attempt + " times; no further restore point tried)");
                 }
-                LOG.warn("Job {}: {}; stepping back to the next restore point", jobId, e.getMessage());
+                LOG.warn("Job {}: {}; stepping back to the next restore point", r.jobId(), e.getMessage());
             }
         }
     }
 
     /** Flink refused to restore from a point the platform chose; a signal to step back, never to start empty. */
     static final class RestoreRefused extends RuntimeException {
-        RestoreRefused(String message) {
+        /** The run that refused; the next attempt records it as the run it steps back from. */
+        final long taskId;
+
+        RestoreRefused(String message, long taskId) {
             super(message);
+            this.taskId = taskId;
         }
     }
 
@@ -113,18 +137,18 @@ public class StartService {
         recorder.failed(taskId, recorded);
         if (path != null && why.stepsBack() && "auto".equals(p.decision().source())) {
             recorder.poisoned(taskId, path, recorded);
-            throw new RestoreRefused("Restore point " + path + " refused: " + recorded);
+            throw new RestoreRefused("Restore point " + path + " refused: " + recorded, taskId);
         }
         return new StreamisException(ErrorCode.FLINK_REJECTED, thrown, cause);
     }
 
     /** @param steppedBackFrom the broken point the previous attempt refused, or null on the first attempt */
-    private StartOutcome startOnce(long jobId, String user, String confirmedPath, boolean allowNonRestoredState,
-                                   StartCause cause, RestoreRefused steppedBackFrom) {
+    private StartOutcome startOnce(Request r, RestoreRefused steppedBackFrom) {
+        long jobId = r.jobId();
         long t0 = System.nanoTime();
         StartPreparation.Prepared p;
         try {
-            p = preparation.prepare(jobId, confirmedPath, allowNonRestoredState);
+            p = preparation.prepare(jobId, r.confirmedPath(), r.allowNonRestoredState());
         } catch (StreamisException e) {
             // After a step back the planner may find only unusable points left (it then refuses by itself):
             // the same outcome as finding none, told the same way, with what it tried.
@@ -137,11 +161,12 @@ public class StartService {
             // The marked point is no candidate any more, so the planner no longer sees that state existed.
             throw noPointLeft(steppedBackFrom, "");
         }
+        Long stepBackOf = steppedBackFrom == null ? null : steppedBackFrom.taskId;
         if (p.launch().spec().owner().flinkJobId() != null) {
-            return startDeployment(p, user, cause);
+            return startDeployment(p, r, stepBackOf);
         }
         long t1 = System.nanoTime();
-        long taskId = recorder.intent(p, user, cause);
+        long taskId = recorder.intent(p, r.user(), r.cause(), stepBackOf);
         long t2 = System.nanoTime();
         LaunchResult launched;
         try {
@@ -189,8 +214,8 @@ public class StartService {
      * runs in the background and the request returns with the task STARTING; the monitor moves it to RUNNING
      * once all its tasks run (or FAILED with the cause). No request thread waits for YARN.
      */
-    private StartOutcome startDeployment(StartPreparation.Prepared p, String user, StartCause cause) {
-        long taskId = recorder.intent(p, user, cause);
+    private StartOutcome startDeployment(StartPreparation.Prepared p, Request r, Long stepBackOf) {
+        long taskId = recorder.intent(p, r.user(), r.cause(), stepBackOf);
         String flinkJobId = p.launch().spec().owner().flinkJobId();
         recorder.assigned(taskId, p, flinkJobId);
         deployments.submit(taskId, () -> {
@@ -205,8 +230,11 @@ public class StartService {
                 }
             } catch (RuntimeException e) {
                 String msg = "Launch failed: " + rootMessage(e);
-                recorder.failed(taskId, msg);
                 LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
+                if (recorder.failed(taskId, msg) && r.onDeployFailed() != null) {
+                    // Nobody waits for this answer: the caller that asked to be told ends the start with it.
+                    r.onDeployFailed().failed(taskId, msg);
+                }
             }
         });
         return new StartOutcome(p.job().id(), taskId, TaskStatus.STARTING, flinkJobId, null, p.decision().path(),

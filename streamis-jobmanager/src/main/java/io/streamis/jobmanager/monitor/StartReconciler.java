@@ -18,6 +18,7 @@ import io.streamis.launcher.state.RestorePointResolver;
 import io.streamis.launcher.state.StateKind;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +38,12 @@ class StartReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(StartReconciler.class);
     /** How long a failed start's verdict waits for Flink to publish the failure's cause. */
     private static final Duration CAUSE_GRACE = Duration.ofSeconds(15);
+    /**
+     * Flink's words when an operator's state cannot be set up, restore included (StreamTaskStateInitializerImpl):
+     * with a broken-point cause it tells a refused point from a user error that merely mentions a file.
+     */
+    private static final Pattern STATE_INITIALISATION = Pattern.compile(
+            "(?i)(StreamOperatorStateContext|restoring (keyed|operator) state|restore (heap|rocksdb)? ?backend)");
 
     private final FlinkClusters clusters;
     private final LeaderWrites writes;
@@ -92,6 +99,8 @@ class StartReconciler {
         if (!state.isGloballyTerminal()) {
             if (overview.allTasksRunning()) {
                 running(t);
+            } else if (!perJob && state == FlinkJobState.RESTARTING && refusedWhileRestarting(t)) {
+                return true;
             } else if (!perJob && age(t).compareTo(timeout) >= 0) {
                 // Hanging without slots, say: the job never read its restore point, nothing to blame it for.
                 if (fail(t, "Did not start: not all tasks running within " + timeout.toSeconds() + " s: state "
@@ -108,6 +117,27 @@ class StartReconciler {
         if (!perJob) {
             fail(t, "Did not start: Flink reports the job " + state, false, true);
         }
+        return true;
+    }
+
+    /**
+     * Flink's restart strategy retries a restore that fails in the tasks (a point whose metadata reads but whose
+     * state files are gone) without end: the job never FAILS, and the start would only time out as "not all tasks
+     * running", blaming no point. A restart whose root exception is the tasks' state initialisation failing to read
+     * the point is Flink's refusal: the run is cancelled and judged as if Flink had failed it. Asked only while the
+     * job is RESTARTING, so a healthy start costs no extra request.
+     */
+    private boolean refusedWhileRestarting(StreamTask t) {
+        if (t.restoredFrom() == null) {
+            return false;
+        }
+        String root = rootException(clusters, t);
+        if (root == null || !STATE_INITIALISATION.matcher(root).find()
+                || RestoreFailure.of(root) != RestoreFailure.BROKEN_POINT) {
+            return false;
+        }
+        cancelQuietly(t);
+        judge(t, false, root, "Flink could not restore the job's state (restarting): ");
         return true;
     }
 
@@ -156,14 +186,8 @@ class StartReconciler {
                 // and a job may have only one live application.
                 releaseNow(t);
             }
-            StepBacks.Outcome o = stepBacks.refuse(t, path, reason);
-            if (!o.steppedBack()) {
-                writes.transitionWithError(t.id(), TaskStatus.FAILED.code(), TaskStatus.FAILED.code(),
-                        o.finalFailure());
-                log.append(t.id(), o.finalFailure());
-                // A restart would find no point left (or start empty): the start ends here.
-                handOff.startFailed(t, o.finalFailure(), perJob, false);
-            }
+            // Steps back, or ends the start (on this run or on a step back that failed at launch) as told there.
+            stepBacks.refuse(t, path, reason, perJob);
             return;
         }
         fail(t, recorded, perJob, true);

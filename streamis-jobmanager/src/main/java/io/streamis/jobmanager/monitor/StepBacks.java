@@ -1,6 +1,7 @@
 package io.streamis.jobmanager.monitor;
 
-import io.streamis.common.error.StreamisException;
+import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
@@ -9,93 +10,94 @@ import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * What the reconciler does when Flink refused a restore point the platform chose as broken: the point is marked
- * REFUSED against the failed run, and the job is started again (same user and cause) from the next candidate, at
- * most {@link StartService#MAX_STEP_BACKS} times in a row, never empty while state existed. The new start is an
- * action of the leader's term (fenced at its intent).
+ * REFUSED against the failed run, and the job is started again from the next candidate with the choices of the
+ * start it continues (user, cause, allowNonRestoredState), as a new task linked to the failed run, at most
+ * {@link StartService#MAX_STEP_BACKS} times in a row (counted along those links), never empty while state existed.
+ * The new start is an action of the leader's term (fenced at its intent). When no step back runs, the start ends
+ * here, on the run that failed last, through the same hand-off as any failed start (alert, no restart: a restart
+ * would find no point left, or the same refusal).
  */
 @Component
 class StepBacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepBacks.class);
 
-    /** A failure that ends the start for good, to be told on the failed run; null when the start stepped back. */
-    record Outcome(String finalFailure) {
-        boolean steppedBack() {
-            return finalFailure == null;
-        }
-    }
-
     private final RestorePoints points;
     private final StartService starts;
     private final Leadership leadership;
     private final TaskMapper tasks;
+    private final LeaderWrites writes;
+    private final FailureHandOff handOff;
     private final TaskLog log;
 
-    StepBacks(RestorePoints points, StartService starts, Leadership leadership, TaskMapper tasks, TaskLog log) {
+    StepBacks(RestorePoints points, StartService starts, Leadership leadership, TaskMapper tasks,
+              LeaderWrites writes, FailureHandOff handOff, TaskLog log) {
         this.points = points;
         this.starts = starts;
         this.leadership = leadership;
         this.tasks = tasks;
+        this.writes = writes;
+        this.handOff = handOff;
         this.log = log;
     }
 
     /** Called once the failed run {@code t} is FAILED (by this caller's compare-and-set). */
-    Outcome refuse(StreamTask t, String path, String reason) {
-        int done = stepsBefore(t);
+    void refuse(StreamTask t, String path, String reason, boolean perJob) {
         points.refused(t.jobId(), t.id(), path, reason);
         log.append(t.id(), "Restore point " + path + " refused by Flink (" + reason + "); it will not be used again");
         LOG.warn("Restore point {} refused by Flink for task {} ({}); stepping back", path, t.id(), reason);
         String refusal = "Restore point " + path + " refused: " + reason;
         OptionalLong epoch = leadership.actingEpoch();
         if (epoch.isEmpty()) {
-            return new Outcome(refusal); // not a leader's action: nobody may start on its behalf
+            end(t, refusal, perJob); // not a leader's action: nobody may start on its behalf
+            return;
         }
+        StartService.StepBack request = new StartService.StepBack(t.jobId(), t.id(), t.submitUser(), cause(t),
+                t.allowNonRestoredState(), refusal);
         try {
             StartOutcome o = leadership.act(epoch.getAsLong(), () -> true,
-                    () -> starts.stepBack(t.jobId(), t.submitUser(), cause(t), refusal, done));
+                    () -> starts.stepBack(request, (taskId, message) -> deployFailed(t, taskId, message)));
             log.append(t.id(), "Stepped back: task " + o.taskId() + " restores from " + o.restoredFrom());
-            return new Outcome(null);
         } catch (Leadership.Deposed | Leadership.Claimed e) {
-            return new Outcome(refusal + "; the step back was not made: " + e.getMessage());
-        } catch (StreamisException e) {
+            end(t, refusal + "; the step back was not made: " + e.getMessage(), perJob);
+        } catch (RuntimeException e) {
+            // Not only the platform's own refusals: whatever stopped the step back ends the start, told.
+            String why = e.getMessage() != null ? e.getMessage() : e.toString();
             StreamTask latest = tasks.selectLatest(t.jobId());
-            if (latest != null && latest.id() != t.id()) {
-                // The step back ran and failed on its own task, which tells why.
-                return new Outcome(null);
+            if (latest != null && latest.id() > t.id() && latest.taskStatus() == TaskStatus.FAILED) {
+                // The step back made its own task and failed at launch (the next point refused too, the cluster
+                // not reachable, ...): that run ends the start, and the run it stepped back from says so.
+                log.append(t.id(), "The step back failed at launch (task " + latest.id() + "): " + why);
+                end(latest, why, perJob);
+            } else {
+                end(t, why, perJob);
             }
-            return new Outcome(e.getMessage());
         }
     }
 
-    /** How many step backs led to {@code t}: the runs right before it, of the same cause, each with a refusal. */
-    private int stepsBefore(StreamTask t) {
-        List<StreamTask> recent = tasks.selectRecent(t.jobId(), StartService.MAX_STEP_BACKS + 2);
-        Set<Long> refusing = points.refusingRuns(t.jobId());
-        int n = 0;
-        boolean before = false;
-        for (StreamTask r : recent) {
-            if (r.id() == t.id()) {
-                before = true;
-                continue;
-            }
-            if (!before) {
-                continue;
-            }
-            if (!refusing.contains(r.id()) || !String.valueOf(r.startCause()).equals(String.valueOf(t.startCause()))) {
-                break;
-            }
-            n++;
+    /** A step back's deployment failed in the background (already recorded on its task): the start ends there. */
+    private void deployFailed(StreamTask from, long taskId, String message) {
+        log.append(from.id(), "The step back failed at launch (task " + taskId + "): " + message);
+        StreamTask failed = tasks.selectById(taskId);
+        if (failed != null) {
+            handOff.startFailed(failed, message, true, false);
         }
-        return n;
+    }
+
+    /** Ends the start on {@code last} (FAILED already) with the final failure, told as any failed start is. */
+    private void end(StreamTask last, String failure, boolean perJob) {
+        if (!failure.equals(last.errDesc())) {
+            writes.transitionWithError(last.id(), TaskStatus.FAILED.code(), TaskStatus.FAILED.code(), failure);
+            log.append(last.id(), failure);
+        }
+        handOff.startFailed(last, failure, perJob, false);
     }
 
     private static StartCause cause(StreamTask t) {

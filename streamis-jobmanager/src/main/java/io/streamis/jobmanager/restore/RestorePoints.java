@@ -10,12 +10,10 @@ import io.streamis.launcher.state.StateKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -86,17 +84,6 @@ public class RestorePoints {
     /** Flink could not read {@code path}: later plans skip it until a user clears the mark. */
     public void refused(long jobId, long taskId, String path, String reason) {
         mapper.insertMark(jobId, path, hash(path), RestoreMark.Action.REFUSED, truncate(reason), taskId, null);
-    }
-
-    /** The runs of the job that had a point refused (the step backs a start took so far are among them). */
-    public Set<Long> refusingRuns(long jobId) {
-        Set<Long> runs = new HashSet<>();
-        for (RestoreMark m : mapper.selectMarks(jobId)) {
-            if (m.action() == RestoreMark.Action.REFUSED && m.taskId() != null) {
-                runs.add(m.taskId());
-            }
-        }
-        return runs;
     }
 
     /** Lifts a refusal; fails when the point is not refused. Permission is the caller's. */

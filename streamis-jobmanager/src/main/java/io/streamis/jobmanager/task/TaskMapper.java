@@ -16,7 +16,7 @@ public interface TaskMapper {
 
     String COLUMNS = "id, job_version_id, job_id, version, status, start_time, last_update_time, err_desc,"
             + " submit_user, linkis_job_id, linkis_job_info, server_instance, job_start_config, solution,"
-            + " template_id, cluster, start_cause, restored_from";
+            + " template_id, cluster, start_cause, restored_from, step_back_of, allow_non_restored";
 
     /** Insert parameter; the generated id is written back. */
     final class NewTask {
@@ -32,10 +32,20 @@ public interface TaskMapper {
         public final String cluster;
         public final String startCause;
         public final String linkisJobInfo;
+        public final Long stepBackOf;
+        public final boolean allowNonRestoredState;
 
         public NewTask(long jobVersionId, long jobId, String version, int status, String submitUser,
                        String serverInstance, String jobStartConfig, Long templateId, String cluster,
                        String startCause, String linkisJobInfo) {
+            this(jobVersionId, jobId, version, status, submitUser, serverInstance, jobStartConfig, templateId,
+                    cluster, startCause, linkisJobInfo, null, false);
+        }
+
+        /** @param stepBackOf the run whose refused restore point this start steps back from, or null */
+        public NewTask(long jobVersionId, long jobId, String version, int status, String submitUser,
+                       String serverInstance, String jobStartConfig, Long templateId, String cluster,
+                       String startCause, String linkisJobInfo, Long stepBackOf, boolean allowNonRestoredState) {
             this.jobVersionId = jobVersionId;
             this.jobId = jobId;
             this.version = version;
@@ -47,14 +57,17 @@ public interface TaskMapper {
             this.cluster = cluster;
             this.startCause = startCause;
             this.linkisJobInfo = linkisJobInfo;
+            this.stepBackOf = stepBackOf;
+            this.allowNonRestoredState = allowNonRestoredState;
         }
     }
 
     @Insert("INSERT INTO linkis_stream_task (job_version_id, job_id, version, status, start_time, last_update_time,"
-            + " submit_user, server_instance, job_start_config, template_id, cluster, start_cause, linkis_job_info)"
+            + " submit_user, server_instance, job_start_config, template_id, cluster, start_cause, linkis_job_info,"
+            + " step_back_of, allow_non_restored)"
             + " VALUES (#{jobVersionId}, #{jobId}, #{version}, #{status}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
             + " #{submitUser}, #{serverInstance}, #{jobStartConfig}, #{templateId}, #{cluster}, #{startCause},"
-            + " #{linkisJobInfo})")
+            + " #{linkisJobInfo}, #{stepBackOf}, #{allowNonRestoredState})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insert(NewTask task);
 
@@ -80,6 +93,21 @@ public interface TaskMapper {
             + " ORDER BY id DESC LIMIT #{limit} OFFSET #{offset}")
     List<StreamTask> selectByVersion(@Param("jobId") long jobId, @Param("version") String version,
                                      @Param("offset") int offset, @Param("limit") int limit);
+
+    /**
+     * How many step backs led to the run: the length of its persisted {@code step_back_of} chain, read at most
+     * {@code max} + 1 links deep (a longer chain is as final as one of that length). A start of its own, whatever
+     * failed before it, is 0.
+     */
+    default int stepBacksTo(long taskId, int max) {
+        int n = 0;
+        StreamTask t = selectById(taskId);
+        while (t != null && t.stepBackOf() != null && n <= max) {
+            n++;
+            t = selectById(t.stepBackOf());
+        }
+        return n;
+    }
 
     @Select("SELECT COUNT(*) FROM linkis_stream_task WHERE job_id = #{jobId}")
     long countByJob(@Param("jobId") long jobId);
