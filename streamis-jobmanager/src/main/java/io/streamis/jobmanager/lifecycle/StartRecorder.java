@@ -137,6 +137,11 @@ public class StartRecorder {
         return moved;
     }
 
+    /** A background deployment's failure, told to whoever decides what follows it ({@link DeploymentFailed}). */
+    public void deploymentFailed(long taskId, String message) {
+        facts.publishEvent(new DeploymentFailed(taskId, message));
+    }
+
     /** How many step backs led to the run, read from the persisted links (see {@link TaskMapper#stepBacksTo}). */
     public int stepBacksTo(long taskId) {
         return tasks.stepBacksTo(taskId, StartService.MAX_STEP_BACKS);

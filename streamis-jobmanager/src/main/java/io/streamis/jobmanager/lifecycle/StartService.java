@@ -231,9 +231,14 @@ public class StartService {
             } catch (RuntimeException e) {
                 String msg = "Launch failed: " + rootMessage(e);
                 LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
-                if (recorder.failed(taskId, msg) && r.onDeployFailed() != null) {
-                    // Nobody waits for this answer: the caller that asked to be told ends the start with it.
-                    r.onDeployFailed().failed(taskId, msg);
+                if (recorder.failed(taskId, msg)) {
+                    // Nobody waits for this answer: the caller that asked to be told ends the start with it;
+                    // otherwise the failure is handed on like any failed start (alert, auto-restart).
+                    if (r.onDeployFailed() != null) {
+                        r.onDeployFailed().failed(taskId, msg);
+                    } else {
+                        recorder.deploymentFailed(taskId, msg);
+                    }
                 }
             }
         });

@@ -1,10 +1,12 @@
 package io.streamis.jobmanager.monitor;
 
+import io.streamis.jobmanager.lifecycle.DeploymentFailed;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,18 @@ class FailureHandOff {
     void failed(StreamTask t, String cause, boolean restartable, boolean lost) {
         facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
         restarter.onFailure(tasks.selectById(t.id()), cause, restartable);
+    }
+
+    /**
+     * A deployment that failed in the background (YARN refused it, the runtime could not be uploaded): before, the
+     * run just read FAILED — an automatic restart whose deployment failed at night left the job down, unalerted.
+     */
+    @EventListener
+    public void onDeploymentFailed(DeploymentFailed failed) {
+        StreamTask t = tasks.selectById(failed.taskId());
+        if (t != null) {
+            startFailed(t, failed.message(), true, true);
+        }
     }
 
     /** A start that failed before it ran: handed on unless a person started it on a session cluster. */

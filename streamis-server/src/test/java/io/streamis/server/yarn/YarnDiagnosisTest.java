@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.lifecycle.StartCause;
+import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
@@ -25,11 +26,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A run whose YARN application ended on its own: the JobManager's program failed (a table with a connector that
+ * YARN failures explained and handed on. A run whose YARN application ended on its own: the JobManager's program failed (a table with a connector that
  * does not exist), the container exited and took Flink's REST with it, and what the platform recorded is YARN's
  * word that the container exited. The failure diagnosis finds the cause in the JobManager log YARN aggregated.
+ * A deployment that fails in the background is alerted and restarted like any failed start.
  */
 class YarnDiagnosisTest {
 
@@ -85,6 +88,44 @@ class YarnDiagnosisTest {
                     .endsWith("-log_files jobmanager.log");
             assertThat(d.get("sourceText").asText()).contains("JobManager log");
             assertThat(details.get("errDesc").asText()).as("the raw error stays").isEqualTo(failed.errDesc());
+        }
+    }
+
+    @Test
+    void aDeploymentThatFailsInTheBackgroundIsAlertedAndRestartedLikeAnyFailedStart() throws Exception {
+        int dead;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            dead = socket.getLocalPort();
+        }
+        // A second YARN target whose state root nobody serves: the runtime upload fails after the start returned.
+        try (ConfigurableApplicationContext ctx = YarnServers.server(Files.createTempDirectory(base, "server"),
+                hadoop, "500ms", "--streamis.launcher.clusters.unreachable.type=yarn-application",
+                "--streamis.launcher.clusters.unreachable.hadoop-conf-dir=" + hadoop.confDir(),
+                "--streamis.launcher.clusters.unreachable.state-root=hdfs://127.0.0.1:" + dead + "/streamis/state",
+                "--streamis.launcher.clusters.unreachable.java-home=" + System.getProperty("java.home"))) {
+            long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
+                    new ByteArrayInputStream(YarnServers.sqlZip("yarn_undeployable")), null).jobId();
+            HttpClient http = login(ctx);
+            HttpResponse<String> chosen = http.send(HttpRequest.newBuilder(URI.create(base(ctx) + API
+                    + "/streamis/streamJobManager/config/json/" + jobId)).header("Content-Type", "application/json")
+                    .header("Origin", base(ctx)).POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"wds.linkis.flink.produce\":{\"wds.streamis.flink.cluster\":\"unreachable\","
+                            + "\"wds.linkis.flink.app.fail-restart.switch\":\"ON\"}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(new ObjectMapper().readTree(chosen.body()).path("status").asInt()).as(chosen.body()).isZero();
+
+            StartOutcome started = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER);
+            assertThat(started.status()).as("the request returned before the deployment").isEqualTo(TaskStatus.STARTING);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            Awaitility.await("the failed deployment is alerted and the job restarted").atMost(DEPLOY)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForList("SELECT start_cause FROM"
+                            + " linkis_stream_task WHERE job_id = ? ORDER BY id", String.class, jobId),
+                            causes -> causes.size() >= 2 && causes.get(1).equals("AUTO_RESTART"));
+            StreamTask first = ctx.getBean(TaskMapper.class).selectById(started.taskId());
+            assertThat(first.taskStatus()).isEqualTo(TaskStatus.FAILED);
+            assertThat(first.errDesc()).contains("Launch failed").contains("Cannot upload the Flink runtime");
+            assertThat(jdbc.queryForList("SELECT rule FROM streamis_alert_incident WHERE job_id = ?", String.class,
+                    jobId)).contains("JOB_FAILED");
         }
     }
 

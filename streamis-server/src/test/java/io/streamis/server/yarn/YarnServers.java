@@ -25,8 +25,9 @@ public final class YarnServers {
     private YarnServers() {
     }
 
-    public static ConfigurableApplicationContext server(Path data, HadoopMiniClusters hadoop, String monitorInterval) {
-        return new SpringApplicationBuilder(StreamisServerApplication.class).run(List.of(
+    public static ConfigurableApplicationContext server(Path data, HadoopMiniClusters hadoop, String monitorInterval,
+                                                        String... extraArgs) {
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--streamis.data-dir=" + data,
                 "--streamis.server.admin-password=admin-password-1",
@@ -44,7 +45,9 @@ public final class YarnServers {
                 "--streamis.jobmanager.monitor.lost-confirm-after=2s",
                 "--streamis.jobmanager.restart.initial-backoff=300ms",
                 "--streamis.jobmanager.operation-timeout=120s",
-                "--logging.level.root=WARN").toArray(String[]::new));
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(StreamisServerApplication.class).run(args.toArray(String[]::new));
     }
 
     /** A stateful SQL job with small YARN containers, checkpoints every second, auto-restore and fail-restart ON. */
