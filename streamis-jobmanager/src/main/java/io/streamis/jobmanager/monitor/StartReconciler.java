@@ -99,7 +99,7 @@ class StartReconciler {
         if (!state.isGloballyTerminal()) {
             if (overview.allTasksRunning()) {
                 running(t);
-            } else if (!perJob && state == FlinkJobState.RESTARTING && refusedWhileRestarting(t)) {
+            } else if (state == FlinkJobState.RESTARTING && refusedWhileRestarting(t, perJob)) {
                 return true;
             } else if (!perJob && age(t).compareTo(timeout) >= 0) {
                 // Hanging without slots, say: the job never read its restore point, nothing to blame it for.
@@ -123,11 +123,11 @@ class StartReconciler {
     /**
      * Flink's restart strategy retries a restore that fails in the tasks (a point whose metadata reads but whose
      * state files are gone) without end: the job never FAILS, and the start would only time out as "not all tasks
-     * running", blaming no point. A restart whose root exception is the tasks' state initialisation failing to read
+     * running" on a session cluster, blaming no point, and stay STARTING for good as a YARN application. A restart whose root exception is the tasks' state initialisation failing to read
      * the point is Flink's refusal: the run is cancelled and judged as if Flink had failed it. Asked only while the
      * job is RESTARTING, so a healthy start costs no extra request.
      */
-    private boolean refusedWhileRestarting(StreamTask t) {
+    private boolean refusedWhileRestarting(StreamTask t, boolean perJob) {
         if (t.restoredFrom() == null) {
             return false;
         }
@@ -137,7 +137,7 @@ class StartReconciler {
             return false;
         }
         cancelQuietly(t);
-        judge(t, false, root, "Flink could not restore the job's state (restarting): ");
+        judge(t, perJob, root, "Flink could not restore the job's state (restarting): ");
         return true;
     }
 
