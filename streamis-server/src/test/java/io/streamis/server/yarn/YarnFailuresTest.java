@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.common.job.TaskStatus;
+import io.streamis.jobmanager.job.JobMapper;
+import io.streamis.jobmanager.lifecycle.InspectionService;
+import io.streamis.jobmanager.lifecycle.SnapshotInspection;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.StartService;
+import io.streamis.jobmanager.lifecycle.StopService;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.upload.JobImportService;
@@ -20,7 +24,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.io.FileUtils;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +37,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * YARN failures explained and handed on. A run whose YARN application ended on its own: the JobManager's program failed (a table with a connector that
- * does not exist), the container exited and took Flink's REST with it, and what the platform recorded is YARN's
- * word that the container exited. The failure diagnosis finds the cause in the JobManager log YARN aggregated.
- * A deployment that fails in the background is alerted and restarted like any failed start.
+ * YARN failures explained, handed on and refused, on one mini YARN + HDFS. A run whose YARN application ended on
+ * its own: the JobManager's program failed (a table with a connector that does not exist), the container exited and
+ * took Flink's REST with it, and what the platform recorded is YARN's word that the container exited. The failure diagnosis finds the cause in the JobManager log YARN aggregated.
+ * A deployment that fails in the background is alerted and restarted like any failed start. A restore point whose
+ * {@code _metadata} reads but whose state files on HDFS are gone makes Flink's restart strategy retry the restore
+ * without end (the job never FAILS): the reconciler reads the restarting job's root exception, cancels the run,
+ * marks the point and steps back to the previous one — before, the run stayed STARTING for good.
  */
-class YarnDiagnosisTest {
+class YarnFailuresTest {
 
     private static final Duration DEPLOY = Duration.ofSeconds(240);
     private static final String API = "/api/rest_j/v1";
@@ -44,12 +55,20 @@ class YarnDiagnosisTest {
             INSERT INTO snk SELECT k FROM src;
             """;
 
+    /** Every row a new key of ~120 bytes: the state soon outgrows what Flink inlines into {@code _metadata}. */
+    private static final String LARGE_STATE_SQL = """
+            CREATE TABLE src (k INT, v STRING) WITH ('connector'='datagen','rows-per-second'='1000',
+              'fields.v.length'='100');
+            CREATE TABLE snk (k INT, v STRING, c BIGINT) WITH ('connector'='blackhole');
+            INSERT INTO snk SELECT k, v, COUNT(*) FROM src GROUP BY k, v;
+            """;
+
     static HadoopMiniClusters hadoop;
     static Path base;
 
     @BeforeAll
     static void start() throws Exception {
-        base = Files.createTempDirectory("streamis-yarn-diagnosis");
+        base = Files.createTempDirectory("streamis-yarn-failures");
         hadoop = HadoopMiniClusters.start(base, true);
     }
 
@@ -151,5 +170,75 @@ class YarnDiagnosisTest {
 
     private static String base(ConfigurableApplicationContext ctx) {
         return "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+    }
+
+    @Test
+    void aPointRefusedWhileTheApplicationRestartsStepsBackInsteadOfStartingForever() throws Exception {
+        try (ConfigurableApplicationContext ctx = YarnServers.server(Files.createTempDirectory(base, "server"),
+                hadoop, "500ms")) {
+            long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
+                    new ByteArrayInputStream(YarnServers.sqlZip("yarn_refused", LARGE_STATE_SQL, false)), null)
+                    .jobId();
+            StartService starts = ctx.getBean(StartService.class);
+            TaskMapper tasks = ctx.getBean(TaskMapper.class);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            StopService stops = ctx.getBean(StopService.class);
+            JobMapper jobs = ctx.getBean(JobMapper.class);
+            // An older point to step back to: the first run's stop savepoint (Flink keeps one checkpoint only).
+            long run1 = starts.start(jobId, "admin", null, StartCause.USER).taskId();
+            awaitRunning(tasks, jobId, run1 - 1);
+            String savepoint = stops.stop(jobs.selectById(jobId), true, "admin").join().savepointPath();
+            assertThat(savepoint).contains("savepoint-");
+
+            long run2 = starts.start(jobId, "admin", null, StartCause.USER).taskId();
+            awaitRunning(tasks, jobId, run2 - 1);
+            Awaitility.await("two checkpoints recorded").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM"
+                            + " linkis_stream_restore_point WHERE task_id = ? AND kind = 'CHECKPOINT'", Integer.class,
+                            run2) >= 2);
+            stops.stop(jobs.selectById(jobId), false, "admin").join();
+
+            // The point the next start restores from, as the inspection shows it to the user.
+            String newest = ((SnapshotInspection.Entry) ctx.getBean(InspectionService.class)
+                    .inspect("admin", jobId).get("snapshot")).path();
+            removeStateFiles(hadoop.dfs().getFileSystem(), newest);
+
+            StartOutcome broken = starts.start(jobId, "admin", null, StartCause.USER);
+            assertThat(newest).as("the second run's retained checkpoint").contains("/chk-");
+            assertThat(broken.restoredFrom()).isEqualTo(newest);
+            StreamTask back = awaitRunning(tasks, jobId, broken.taskId());
+
+            StreamTask refused = tasks.selectById(broken.taskId());
+            assertThat(refused.taskStatus()).isEqualTo(TaskStatus.FAILED);
+            assertThat(refused.errDesc()).startsWith("Did not start: Flink could not restore the job's state"
+                    + " (restarting)");
+            assertThat(jdbc.queryForList("SELECT task_id FROM linkis_stream_restore_mark WHERE job_id = ? AND action"
+                    + " = 'REFUSED'", Long.class, jobId)).containsExactly(broken.taskId());
+            assertThat(jdbc.queryForObject("SELECT step_back_of FROM linkis_stream_task WHERE id = ?", Long.class,
+                    back.id())).as("linked to the refused run").isEqualTo(broken.taskId());
+            assertThat(back.restoredFrom()).as("stepped back to the older point, not empty").isEqualTo(savepoint);
+            stops.stop(jobs.selectById(jobId), false, "admin").join();
+        }
+    }
+
+    private static StreamTask awaitRunning(TaskMapper tasks, long jobId, long afterTaskId) {
+        return Awaitility.await("a run after task " + afterTaskId + " RUNNING").atMost(DEPLOY)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> tasks.selectLatest(jobId),
+                        t -> t != null && t.id() > afterTaskId && t.taskStatus() == TaskStatus.RUNNING);
+    }
+
+    /** Deletes a point's state files on HDFS and keeps its metadata: Flink reads the point, its tasks cannot. */
+    private static void removeStateFiles(FileSystem fs, String point) throws Exception {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(point.replaceAll("/$", ""));
+        List<org.apache.hadoop.fs.Path> stateFiles = new ArrayList<>();
+        for (FileStatus f : fs.listStatus(dir)) {
+            if (!f.getPath().getName().equals("_metadata")) {
+                stateFiles.add(f.getPath());
+            }
+        }
+        assertThat(stateFiles).as("state kept in files beside _metadata in " + point).isNotEmpty();
+        for (org.apache.hadoop.fs.Path f : stateFiles) {
+            fs.delete(f, true);
+        }
     }
 }
