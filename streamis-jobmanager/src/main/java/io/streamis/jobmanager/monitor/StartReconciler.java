@@ -13,11 +13,13 @@ import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.launcher.client.FlinkJobState;
 import io.streamis.launcher.client.JobExceptions;
 import io.streamis.launcher.client.JobOverview;
+import io.streamis.launcher.client.LogExcerpt;
 import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.launcher.state.RestorePointResolver;
 import io.streamis.launcher.state.StateKind;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,8 @@ class StartReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(StartReconciler.class);
     /** How long a failed start's verdict waits for Flink to publish the failure's cause. */
     private static final Duration CAUSE_GRACE = Duration.ofSeconds(15);
+    /** How long the verdict on an ended deployment waits for YARN to aggregate its JobManager's log. */
+    private static final Duration LOG_GRACE = Duration.ofSeconds(90);
     /**
      * Flink's words when an operator's state cannot be set up, restore included (StreamTaskStateInitializerImpl):
      * with a broken-point cause it tells a refused point from a user error that merely mentions a file.
@@ -83,7 +87,11 @@ class StartReconciler {
             // decided now, with YARN's diagnostics, classified like a failure Flink reports.
             String ended = perJob ? endedDeployment(t) : null;
             if (ended != null) {
-                judge(t, true, ended, "the application of the start ended before its job ran: ");
+                String cause = withJobManagerLog(t, ended);
+                if (cause == null) {
+                    return false; // the JobManager's log, which says why, is not aggregated yet
+                }
+                judge(t, true, cause, "the application of the start ended before its job ran: ");
                 return true;
             }
             // A deployment may not have reached YARN yet; a session cluster lists a job the moment it accepts it.
@@ -226,6 +234,29 @@ class StartReconciler {
             LOG.debug("Could not ask cluster {} about task {}'s deployment: {}", t.cluster(), t.id(), e.toString());
             return null;
         }
+    }
+
+    /**
+     * YARN's diagnostics of an ended deployment say only that the JobManager's container exited; why it did (a
+     * restore point it could not read, say) is in its log, which YARN aggregates a few seconds after the end. A
+     * start that restored from a point waits for that log (at most {@link #LOG_GRACE}), so a broken point is not
+     * judged an unexplained end and tried again; null while waiting.
+     */
+    private String withJobManagerLog(StreamTask t, String ended) {
+        if (t.restoredFrom() == null) {
+            return ended;
+        }
+        List<String> lines = List.of();
+        try {
+            lines = clusters.get(t.cluster()).endedJobManagerExcerpt(t.flinkJobId()).map(LogExcerpt::lines)
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            LOG.debug("No JobManager log of task {} yet: {}", t.id(), e.toString());
+        }
+        if (!lines.isEmpty()) {
+            return ended + "\n" + String.join("\n", lines);
+        }
+        return age(t).compareTo(LOG_GRACE) < 0 ? null : ended;
     }
 
     private void releaseNow(StreamTask t) {

@@ -29,6 +29,8 @@ import java.util.List;
 import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,6 +191,8 @@ class YarnFailuresTest {
             awaitRunning(tasks, jobId, run1 - 1);
             String savepoint = stops.stop(jobs.selectById(jobId), true, "admin").join().savepointPath();
             assertThat(savepoint).contains("savepoint-");
+            Awaitility.await("the first run's application is gone").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> liveApplications(jobId) == 0);
 
             long run2 = starts.start(jobId, "admin", null, StartCause.USER).taskId();
             awaitRunning(tasks, jobId, run2 - 1);
@@ -197,6 +201,9 @@ class YarnFailuresTest {
                             + " linkis_stream_restore_point WHERE task_id = ? AND kind = 'CHECKPOINT'", Integer.class,
                             run2) >= 2);
             stops.stop(jobs.selectById(jobId), false, "admin").join();
+            // The stopped run's application is shut down through Flink, which takes YARN a moment.
+            Awaitility.await("the stopped run's application is gone").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> liveApplications(jobId) == 0);
 
             // The point the next start restores from, as the inspection shows it to the user.
             String newest = ((SnapshotInspection.Entry) ctx.getBean(InspectionService.class)
@@ -225,6 +232,19 @@ class YarnFailuresTest {
         return Awaitility.await("a run after task " + afterTaskId + " RUNNING").atMost(DEPLOY)
                 .pollInterval(Duration.ofSeconds(1)).until(() -> tasks.selectLatest(jobId),
                         t -> t != null && t.id() > afterTaskId && t.taskStatus() == TaskStatus.RUNNING);
+    }
+
+    private static int liveApplications(long jobId) throws Exception {
+        YarnClient yarn = YarnClient.createYarnClient();
+        yarn.init(hadoop.conf());
+        yarn.start();
+        try {
+            return yarn.getApplications(java.util.Set.of("Apache Flink"), java.util.EnumSet.of(
+                    YarnApplicationState.ACCEPTED, YarnApplicationState.RUNNING, YarnApplicationState.SUBMITTED),
+                    java.util.Set.of("streamis-job-" + jobId)).size();
+        } finally {
+            yarn.stop();
+        }
     }
 
     /** Deletes a point's state files on HDFS and keeps its metadata: Flink reads the point, its tasks cannot. */
