@@ -24,6 +24,15 @@ public enum StopReason {
         return this == SAVEPOINT ? english + path : english;
     }
 
+    /**
+     * The recorded cause of a stop whose per-job application's Flink did not answer ({@code why}): the application
+     * was killed through YARN, so there is no savepoint and the next start restores from the newest checkpoint.
+     */
+    public static String killedUnanswering(String why) {
+        return "Flink did not answer (" + why + "); the YARN application was killed without a savepoint, the next"
+                + " start restores from the newest checkpoint";
+    }
+
     /** A recorded cause as a text to translate; any other cause (Flink's own words) stays as it is. */
     public static Text textOf(String recorded) {
         if (recorded == null) {

@@ -138,8 +138,7 @@ public class StopService {
             cause.addSuppressed(killFailed);
             throw failed(job, task, from, id, cause);
         }
-        String told = "Flink did not answer (" + StartService.rootMessage(cause) + "); the YARN application was"
-                + " killed without a savepoint, the next start restores from the newest checkpoint";
+        String told = StopReason.killedUnanswering(StartService.rootMessage(cause));
         if (operations.settle(id, OperationState.DONE.name(), null, told) == 1
                 && tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(),
                 told) == 1) {

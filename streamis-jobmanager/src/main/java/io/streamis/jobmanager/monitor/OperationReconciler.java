@@ -115,7 +115,7 @@ class OperationReconciler {
             return;
         }
         switch (s.phase()) {
-            case COMPLETED -> settle.done(op, t, s.location(), null);
+            case COMPLETED -> settle.done(op, t, s.location());
             case FAILED -> settle.failed(op, t, s.failureCause());
             default -> {
                 if (late) {
@@ -138,7 +138,7 @@ class OperationReconciler {
         if (o == null || o.state().isGloballyTerminal()) {
             // The cancelled run's newest checkpoint is where its next start restores from.
             runs.recordCheckpoint(t);
-            settle.done(op, t, null, null);
+            settle.done(op, t, null);
         } else if (late) {
             settle.failed(op, t, "the job did not stop within " + timeout.toSeconds() + " s");
         }
@@ -154,12 +154,13 @@ class OperationReconciler {
         if (op.kind().stops() && unavailable && clusters.isPerJob(t.cluster())) {
             try {
                 flink.release(t.flinkJobId());
-                settle.done(op, t, null, "Flink did not answer (" + why + "); the YARN application was killed"
-                        + " without a savepoint, the next start restores from the newest checkpoint");
-                return;
             } catch (RuntimeException killFailed) {
-                why = why + "; killing the YARN application failed too: " + killFailed.getMessage();
+                settle.failed(op, t, "Flink did not answer: " + why + "; killing the YARN application failed too: "
+                        + killFailed.getMessage());
+                return;
             }
+            settle.killed(op, t, why);
+            return;
         }
         settle.failed(op, t, "Flink did not answer: " + why);
     }

@@ -56,12 +56,26 @@ class OperationSettlement {
      * per-job application is shut down before the run reads STOPPED: a start that follows at once must never meet
      * it (nor have it shut down under it).
      */
-    void done(TaskOperation op, StreamTask t, String path, String note) {
+    void done(TaskOperation op, StreamTask t, String path) {
+        if (op.kind().stops()) {
+            release(t);
+        }
+        finish(op, t, path, null);
+    }
+
+    /**
+     * A stop whose per-job application's Flink did not answer ({@code why}) and which the caller has killed through
+     * YARN: the run is STOPPED without a savepoint, and says so.
+     */
+    void killed(TaskOperation op, StreamTask t, String why) {
+        finish(op, t, null, StopReason.killedUnanswering(why));
+    }
+
+    private void finish(TaskOperation op, StreamTask t, String path, String note) {
         if (path != null) {
             points.savepointed(t, path, op.kind().stops() ? RestorePoint.Origin.STOP : RestorePoint.Origin.MANUAL);
         }
         if (op.kind().stops()) {
-            release(t);
             String cause = note != null ? note : path == null ? StopReason.CANCELLED.record(null)
                     : StopReason.SAVEPOINT.record(path);
             if (writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), cause)

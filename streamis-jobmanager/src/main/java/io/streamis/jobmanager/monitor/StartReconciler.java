@@ -131,9 +131,10 @@ class StartReconciler {
     /**
      * Flink's restart strategy retries a restore that fails in the tasks (a point whose metadata reads but whose
      * state files are gone) without end: the job never FAILS, and the start would only time out as "not all tasks
-     * running" on a session cluster, blaming no point, and stay STARTING for good as a YARN application. A restart whose root exception is the tasks' state initialisation failing to read
-     * the point is Flink's refusal: the run is cancelled and judged as if Flink had failed it. Asked only while the
-     * job is RESTARTING, so a healthy start costs no extra request.
+     * running" on a session cluster, blaming no point, and stay STARTING for good as a YARN application. A restart
+     * whose root exception is the tasks' state initialisation failing to read the point is Flink's refusal: the run
+     * is cancelled and judged as if Flink had failed it. Asked only while the job is RESTARTING, so a healthy start
+     * costs no extra request.
      */
     private boolean refusedWhileRestarting(StreamTask t, boolean perJob) {
         if (t.restoredFrom() == null) {

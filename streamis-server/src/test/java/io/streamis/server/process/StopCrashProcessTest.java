@@ -111,8 +111,10 @@ class StopCrashProcessTest {
             awaitTriggered(taskId);
 
             server.signal("TERM");
-            // The graceful shutdown waits for the stop's answer; the savepoint completes a moment later.
-            Thread.sleep(1000);
+            // The graceful shutdown has begun and waits for the stop's answer; the savepoint completes after.
+            Awaitility.await("the graceful shutdown begins").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> server.log().contains("Commencing graceful"
+                            + " shutdown"));
             assertThat(server.process().isAlive()).as("still finishing the stop in flight").isTrue();
             Files.delete(hold);
 

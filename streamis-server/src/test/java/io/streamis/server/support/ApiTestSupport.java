@@ -38,14 +38,21 @@ public final class ApiTestSupport {
         return (MockHttpSession) result.getRequest().getSession(false);
     }
 
-    public JsonNode call(RequestBuilder request) throws Exception {
+    /**
+     * The request's complete answer. A stop, savepoint or waiting bulk answers asynchronously: the servlet thread
+     * returned already, and the answer is dispatched once the operation is settled.
+     */
+    public MvcResult perform(RequestBuilder request) throws Exception {
         MvcResult result = mvc.perform(request).andReturn();
         if (result.getRequest().isAsyncStarted()) {
-            // A stop, savepoint or waiting bulk answers asynchronously: the servlet thread returned already; the
-            // answer is dispatched once the operation is settled.
             result.getAsyncResult(Duration.ofMinutes(5).toMillis());
             result = mvc.perform(asyncDispatch(result)).andReturn();
         }
+        return result;
+    }
+
+    public JsonNode call(RequestBuilder request) throws Exception {
+        MvcResult result = perform(request);
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         JsonNode node = json.readTree(body);
         int envelope = node.get("status").asInt();

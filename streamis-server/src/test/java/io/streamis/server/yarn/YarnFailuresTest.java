@@ -29,7 +29,6 @@ import java.util.List;
 import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -66,16 +65,23 @@ class YarnFailuresTest {
             """;
 
     static HadoopMiniClusters hadoop;
+    static YarnClient yarn;
     static Path base;
 
     @BeforeAll
     static void start() throws Exception {
         base = Files.createTempDirectory("streamis-yarn-failures");
         hadoop = HadoopMiniClusters.start(base, true);
+        yarn = YarnClient.createYarnClient();
+        yarn.init(hadoop.conf());
+        yarn.start();
     }
 
     @AfterAll
     static void stop() {
+        if (yarn != null) {
+            yarn.stop();
+        }
         if (hadoop != null) {
             hadoop.close();
         }
@@ -192,7 +198,7 @@ class YarnFailuresTest {
             String savepoint = stops.stop(jobs.selectById(jobId), true, "admin").join().savepointPath();
             assertThat(savepoint).contains("savepoint-");
             Awaitility.await("the first run's application is gone").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> liveApplications(jobId) == 0);
+                    .pollInterval(Duration.ofMillis(500)).until(() -> YarnServers.liveApplications(yarn, jobId).isEmpty());
 
             long run2 = starts.start(jobId, "admin", null, StartCause.USER).taskId();
             awaitRunning(tasks, jobId, run2 - 1);
@@ -203,7 +209,7 @@ class YarnFailuresTest {
             stops.stop(jobs.selectById(jobId), false, "admin").join();
             // The stopped run's application is shut down through Flink, which takes YARN a moment.
             Awaitility.await("the stopped run's application is gone").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> liveApplications(jobId) == 0);
+                    .pollInterval(Duration.ofMillis(500)).until(() -> YarnServers.liveApplications(yarn, jobId).isEmpty());
 
             // The point the next start restores from, as the inspection shows it to the user.
             String newest = ((SnapshotInspection.Entry) ctx.getBean(InspectionService.class)
@@ -232,19 +238,6 @@ class YarnFailuresTest {
         return Awaitility.await("a run after task " + afterTaskId + " RUNNING").atMost(DEPLOY)
                 .pollInterval(Duration.ofSeconds(1)).until(() -> tasks.selectLatest(jobId),
                         t -> t != null && t.id() > afterTaskId && t.taskStatus() == TaskStatus.RUNNING);
-    }
-
-    private static int liveApplications(long jobId) throws Exception {
-        YarnClient yarn = YarnClient.createYarnClient();
-        yarn.init(hadoop.conf());
-        yarn.start();
-        try {
-            return yarn.getApplications(java.util.Set.of("Apache Flink"), java.util.EnumSet.of(
-                    YarnApplicationState.ACCEPTED, YarnApplicationState.RUNNING, YarnApplicationState.SUBMITTED),
-                    java.util.Set.of("streamis-job-" + jobId)).size();
-        } finally {
-            yarn.stop();
-        }
     }
 
     /** Deletes a point's state files on HDFS and keeps its metadata: Flink reads the point, its tasks cannot. */

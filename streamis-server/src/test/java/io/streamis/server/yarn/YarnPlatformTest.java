@@ -127,8 +127,7 @@ class YarnPlatformTest {
     }
 
     private static List<ApplicationReport> liveApps(long jobId) throws Exception {
-        return yarn.getApplications(Set.of("Apache Flink"), java.util.EnumSet.of(YarnApplicationState.ACCEPTED,
-                YarnApplicationState.RUNNING, YarnApplicationState.SUBMITTED), Set.of("streamis-job-" + jobId));
+        return YarnServers.liveApplications(yarn, jobId);
     }
 
     /** The job's log through the REST API, logged in as admin, like the UI's log tab asks for it. */

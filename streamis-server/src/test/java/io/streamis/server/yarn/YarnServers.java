@@ -6,9 +6,14 @@ import io.streamis.server.StreamisServerApplication;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,6 +53,12 @@ public final class YarnServers {
                 "--logging.level.root=WARN"));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(StreamisServerApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The job's applications YARN still runs (or is about to). */
+    public static List<ApplicationReport> liveApplications(YarnClient yarn, long jobId) throws Exception {
+        return yarn.getApplications(Set.of("Apache Flink"), EnumSet.of(YarnApplicationState.ACCEPTED,
+                YarnApplicationState.RUNNING, YarnApplicationState.SUBMITTED), Set.of("streamis-job-" + jobId));
     }
 
     /** A stateful SQL job with small YARN containers, checkpoints every second, auto-restore and fail-restart ON. */
