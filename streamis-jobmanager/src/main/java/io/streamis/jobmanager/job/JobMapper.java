@@ -64,11 +64,26 @@ public interface JobMapper {
 
     /** The job list's facts, written with a start's intent (under the job's row lock). */
     @Update("UPDATE linkis_stream_job SET latest_task_id = #{taskId}, last_start = (SELECT t.start_time FROM"
-            + " linkis_stream_task t WHERE t.id = #{taskId}) WHERE id = #{id}")
+            + " linkis_stream_task t WHERE t.id = #{taskId}), list_status = "
+            + "COALESCE((SELECT CASE WHEN t.version = current_version THEN t.status ELSE 0 END"
+            + " FROM linkis_stream_task t WHERE t.id = #{taskId}), 0) WHERE id = #{id}")
     int updateLatestTask(@Param("id") long id, @Param("taskId") long taskId);
 
-    @Update("UPDATE linkis_stream_job SET current_version = #{version} WHERE id = #{id}")
+    @Update("UPDATE linkis_stream_job SET current_version = #{version}, list_status = "
+            + "COALESCE((SELECT CASE WHEN t.version = #{version} THEN t.status ELSE 0 END FROM linkis_stream_task t"
+            + " WHERE t.id = linkis_stream_job.latest_task_id), 0) WHERE id = #{id}")
     int updateCurrentVersion(@Param("id") long id, @Param("version") String version);
+
+    /**
+     * Puts right the list status of rows that disagree with their latest task (a process that died between a task's
+     * status change and this row's); run at start-up. Returns how many rows were wrong.
+     */
+    @Update("UPDATE linkis_stream_job SET list_status = COALESCE((SELECT CASE WHEN t.version ="
+            + " linkis_stream_job.current_version THEN t.status ELSE 0 END FROM linkis_stream_task t"
+            + " WHERE t.id = linkis_stream_job.latest_task_id), 0) WHERE list_status <> COALESCE((SELECT CASE"
+            + " WHEN t.version = linkis_stream_job.current_version THEN t.status ELSE 0 END"
+            + " FROM linkis_stream_task t WHERE t.id = linkis_stream_job.latest_task_id), 0)")
+    int repairListStatus();
 
     @Update("UPDATE linkis_stream_job SET label = #{label} WHERE id = #{id}")
     int updateLabel(@Param("id") long id, @Param("label") String label);

@@ -76,6 +76,10 @@ public class StartupRecovery implements LeaderDuty {
 
     /** @param orphans which tasks are nobody's (those of live processes are skipped); null: every task */
     private void settleAll(long epoch, Leadership.Orphans orphans) {
+        int listed = jobs.repairListStatus();
+        if (listed > 0) {
+            LOG.info("Put right the list status of {} job(s) whose latest run changed as a process died", listed);
+        }
         // Every active state, WAIT_RESTART included: shutdown savepoints those tasks too, so they come back as well.
         List<Integer> inFlight = Arrays.stream(TaskStatus.values()).filter(x -> x.isActive() || x.isTransitional())
                 .map(TaskStatus::code).toList();

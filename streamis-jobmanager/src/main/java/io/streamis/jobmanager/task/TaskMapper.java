@@ -129,24 +129,53 @@ public interface TaskMapper {
     List<StreamTask> selectLatestOf(@Param("jobIds") Collection<Long> jobIds);
 
     /** Compare-and-set on status, so two actors can never both move the same run. */
-    @Update("UPDATE linkis_stream_task SET status = #{to}, last_update_time = CURRENT_TIMESTAMP"
-            + " WHERE id = #{id} AND status = #{from}")
-    int transition(@Param("id") long id, @Param("from") int from, @Param("to") int to);
+    default int transition(long id, int from, int to) {
+        return showInList(id, transitionRow(id, from, to));
+    }
 
-    @Update("UPDATE linkis_stream_task SET status = #{to}, err_desc = #{errDesc}, last_update_time = CURRENT_TIMESTAMP"
-            + " WHERE id = #{id} AND status = #{from}")
-    int transitionWithError(@Param("id") long id, @Param("from") int from, @Param("to") int to,
-                            @Param("errDesc") String errDesc);
+    default int transitionWithError(long id, int from, int to, String errDesc) {
+        return showInList(id, transitionRowWithError(id, from, to, errDesc));
+    }
 
     /**
      * {@link #transitionWithError} as the leader of term {@code epoch}: refused (0) unless {@code holder} still
      * holds the lease at that epoch when the row is written (fencing a deposed leader's writes).
      */
+    default int transitionAsLeader(long id, int from, int to, String errDesc, String holder, long epoch) {
+        return showInList(id, transitionRowAsLeader(id, from, to, errDesc, holder, epoch));
+    }
+
+    /**
+     * Every status change goes through here, so the job list's copy of the status (filtered and counted on the job
+     * row) follows it. The copy reads the task's committed status, not {@code to}, so two changes racing each other
+     * leave the newer one; a process dying between the two writes is put right at the next start.
+     */
+    private int showInList(long id, int moved) {
+        if (moved > 0) {
+            mirrorListStatus(id);
+        }
+        return moved;
+    }
+
+    @Update("UPDATE linkis_stream_job SET list_status = COALESCE((SELECT CASE WHEN t.version ="
+            + " linkis_stream_job.current_version THEN t.status ELSE 0 END FROM linkis_stream_task t"
+            + " WHERE t.id = #{id}), 0) WHERE latest_task_id = #{id}")
+    int mirrorListStatus(@Param("id") long id);
+
+    @Update("UPDATE linkis_stream_task SET status = #{to}, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id} AND status = #{from}")
+    int transitionRow(@Param("id") long id, @Param("from") int from, @Param("to") int to);
+
+    @Update("UPDATE linkis_stream_task SET status = #{to}, err_desc = #{errDesc}, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id} AND status = #{from}")
+    int transitionRowWithError(@Param("id") long id, @Param("from") int from, @Param("to") int to,
+                               @Param("errDesc") String errDesc);
+
     @Update("UPDATE linkis_stream_task SET status = #{to}, err_desc = #{errDesc}, last_update_time = CURRENT_TIMESTAMP"
             + " WHERE id = #{id} AND status = #{from} AND EXISTS (" + io.streamis.jobmanager.lease.LeaseMapper.HELD + ")")
-    int transitionAsLeader(@Param("id") long id, @Param("from") int from, @Param("to") int to,
-                           @Param("errDesc") String errDesc, @Param("holder") String holder,
-                           @Param("epoch") long epoch);
+    int transitionRowAsLeader(@Param("id") long id, @Param("from") int from, @Param("to") int to,
+                              @Param("errDesc") String errDesc, @Param("holder") String holder,
+                              @Param("epoch") long epoch);
 
     @Update("UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
             + " restored_from = #{restoredFrom}, last_update_time = CURRENT_TIMESTAMP WHERE id = #{id}")

@@ -376,8 +376,9 @@ abstract class AbstractJobImportApiTest {
     /** The run and bulk tables speak this database's SQL: compare-and-set transitions, latest-per-job, paging. */
     @Test
     void runAndBulkTablesWorkOnThisDatabase() throws Exception {
+        String name = uniqueJob("rows");
         long jobId = api.upload(admin, "default", "job.zip", zip().add("meta.json",
-                sqlMeta("default", uniqueJob("rows"), "SELECT 1", null)).bytes()).at("/data/jobId").asLong();
+                sqlMeta("default", name, "SELECT 1", null)).bytes()).at("/data/jobId").asLong();
         long versionId = jdbc.queryForObject("SELECT id FROM linkis_stream_job_version WHERE job_id = ?", Long.class,
                 jobId);
         io.streamis.jobmanager.task.TaskMapper.NewTask t = new io.streamis.jobmanager.task.TaskMapper.NewTask(
@@ -424,6 +425,20 @@ abstract class AbstractJobImportApiTest {
         JsonNode en = api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
                 .param("jobId", String.valueOf(jobId)));
         assertThat(en.at("/data/details/0/stopCause").asText()).isEqualTo("stopped by user with savepoint file:/s");
+
+        // The list's copy of the status follows every transition, and a copy left behind is put right.
+        assertThat(listedWithStatus(name, 7)).contains(jobId);
+        assertThat(listedWithStatus(name, 5)).doesNotContain(jobId);
+        jdbc.update("UPDATE linkis_stream_job SET list_status = 5 WHERE id = ?", jobId);
+        assertThat(jobRows.repairListStatus()).isPositive();
+        assertThat(listedWithStatus(name, 7)).contains(jobId);
+        assertThat(listedWithStatus(name, 5)).doesNotContain(jobId);
+    }
+
+    private List<Long> listedWithStatus(String name, int status) throws Exception {
+        return api.call(get(ApiTestSupport.API + JOB + "/list").session(admin).param("projectName", "default")
+                .param("jobName", name).param("jobStatus", String.valueOf(status)))
+                .at("/data/tasks").findValues("id").stream().map(JsonNode::asLong).toList();
     }
 
     /** The job list's last release time belongs to the newest version, the same row as lastVersion. */
