@@ -11,11 +11,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.error.ErrorCode;
 import io.streamis.server.identity.UserService;
 import io.streamis.server.support.ApiTestSupport;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,18 +27,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Every job, config, bulk, file, log, snapshot and project endpoint, called as each kind of caller, with the
+ * Every endpoint of the API (jobs, config, bulk, files, logs, snapshots, projects, alerts, diagnosis, audit, users and
+ * the 0.3.x page-load ones), called as each kind of caller, with the
  * envelope status each must get: -1 for the anonymous caller, 3 for a caller without the right, and for a caller
  * with the right anything but 3 or -1 (the call may still fail for its own reasons, e.g. no Flink here).
  *
@@ -43,6 +56,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * user named in the job's {@code authority.visible} (a read grant only), a STRANGER and the ANONYMOUS caller.
  * Rows run in table order and callers in enum order, EDIT last, so the destructive rows (ban, delete) end with
  * the caller allowed to do them.
+ *
+ * <p>The table is checked for completeness against the endpoints the server maps ({@link #everyEndpointHasARow()}),
+ * and every state-changing row is also sent from a foreign page, which must be refused
+ * ({@link #everyStateChangingEndpointRefusesAForeignOrigin()}).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -58,6 +75,27 @@ class EndpointPrivilegeMatrixTest {
     static final String PROJECT = ApiTestSupport.API + "/streamis/project";
     static final String ALERT = ApiTestSupport.API + "/streamis/streamJobManager/alert";
     static final String DIAGNOSIS = ApiTestSupport.API + "/streamis/streamJobManager/diagnosis";
+    static final String JOB_MANAGER = ApiTestSupport.API + "/streamis/streamJobManager";
+    static final String USER = ApiTestSupport.API + "/user";
+    static final String FOREIGN_ORIGIN = "https://evil.example";
+
+    /** The 0.3.x GETs that change state (kept for 0.3.x clients): an {@code <img src>} on a foreign page sends them. */
+    static final Set<String> STATE_CHANGING_GETS = Set.of("GET job/stop", "GET files/delete", "GET files/version/delete");
+
+    /**
+     * Endpoints with no row in {@link #rows()}, each with the reason; every other endpoint of the server must have a
+     * row, so a new endpoint fails {@link #everyEndpointHasARow()} until its rule is written down here.
+     */
+    static final Map<String, String> NOT_IN_THE_TABLE = Map.of(
+            "POST /api/rest_j/v1/user/login", "anonymous by design (CrossSiteAndLoginApiTest)",
+            "POST /api/rest_j/v1/user/logout", "ends the caller's own session, whoever it is",
+            "GET /api/rest_j/v1/user/session", "anonymous by design: the UI's 'am I logged in' probe",
+            "GET /api/rest_j/v1/user/publicKey", "anonymous by design: asked by the 0.3.x login page",
+            "GET /api/rest_j/v1/streamis/health", "anonymous by design: liveness",
+            "POST /api/rest_j/v1/streamis/streamJobManager/job/bulk/execution",
+            "per item: bulkItemsRunOnlyForCallersWhoMayOperateTheJob",
+            "POST /api/rest_j/v1/streamis/streamJobManager/job/bulk/pause",
+            "per item: bulkItemsRunOnlyForCallersWhoMayOperateTheJob");
 
     static final Set<Caller> READ_JOB = EnumSet.of(Caller.OWNER, Caller.EDIT, Caller.ACCESS, Caller.VISIBLE);
     static final Set<Caller> WRITE_JOB = EnumSet.of(Caller.OWNER, Caller.EDIT);
@@ -70,6 +108,7 @@ class EndpointPrivilegeMatrixTest {
     @Autowired ObjectMapper json;
     @Autowired UserService users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
 
     ApiTestSupport api;
     final Map<Caller, MockHttpSession> sessions = new EnumMap<>(Caller.class);
@@ -86,6 +125,7 @@ class EndpointPrivilegeMatrixTest {
     long bulkId;
     String visibleUser;
     long channelId;
+    long deliveryId;
 
     @BeforeAll
     void fixture() throws Exception {
@@ -139,6 +179,12 @@ class EndpointPrivilegeMatrixTest {
                 + project + "\",\"name\":\"matrix\",\"type\":\"WEBHOOK\",\"target\":\"http://127.0.0.1:9/x\"}");
         assertThat(channel.get("status").asInt()).as(channel.toString()).isZero();
         channelId = channel.at("/data/channel/id").asLong();
+        // A delivery that was given up: what an EDIT user may put back in line.
+        jdbc.update("INSERT INTO streamis_alert_outbox (channel_id, kind, payload, status, attempts, next_attempt_at)"
+                + " VALUES (?, 'TEST', '{\"kind\":\"TEST\",\"title\":\"matrix\"}', 'FAILED', 5, CURRENT_TIMESTAMP)",
+                channelId);
+        deliveryId = jdbc.queryForObject("SELECT MAX(id) FROM streamis_alert_outbox WHERE channel_id = ?", Long.class,
+                channelId);
     }
 
     private long uploadFile(Caller who, String name, String v) throws Exception {
@@ -246,6 +292,8 @@ class EndpointPrivilegeMatrixTest {
                 .contentType(MediaType.APPLICATION_JSON).content(channelBody.replace("m2", "matrix")), WRITE_PROJECT));
         rows.add(new Row("POST alert/channels/{id}/test", () -> post(ALERT + "/channels/" + channelId + "/test"),
                 WRITE_PROJECT));
+        rows.add(new Row("POST alert/deliveries/{id}/retry", () -> post(ALERT + "/deliveries/" + deliveryId
+                + "/retry"), WRITE_PROJECT));
         rows.add(new Row("DELETE alert/channels/{id}", () -> delete(ALERT + "/channels/" + channelId),
                 WRITE_PROJECT));
         // Diagnosis: everyone reads the catalogue and tries a text; only admins edit it.
@@ -256,7 +304,29 @@ class EndpointPrivilegeMatrixTest {
         rows.add(new Row("POST diagnosis/patterns", () -> post(DIAGNOSIS + "/patterns")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"errorCode\":\"X\",\"errorRegex\":\"x\","
                         + "\"errorDesc\":\"x\"}"), NOBODY));
+        rows.add(new Row("PUT diagnosis/patterns/{id}", () -> put(DIAGNOSIS + "/patterns/1")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"errorCode\":\"X\",\"errorRegex\":\"x\","
+                        + "\"errorDesc\":\"x\"}"), NOBODY));
         rows.add(new Row("DELETE diagnosis/patterns/{id}", () -> delete(DIAGNOSIS + "/patterns/1"), NOBODY));
+        // The 0.3.x page-load endpoints: any user; what each sees is filtered (CompatEndpointsApiTest).
+        rows.add(new Row("GET project/core/target", () -> get(JOB_MANAGER + "/project/core/target")
+                .param("projectName", project), ANY_USER));
+        rows.add(new Row("GET highAvailable/username", () -> get(JOB_MANAGER + "/highAvailable/username"),
+                ANY_USER));
+        rows.add(new Row("GET highAvailable/getHAMsg", () -> get(JOB_MANAGER + "/highAvailable/getHAMsg"),
+                ANY_USER));
+        rows.add(new Row("GET config/getWorkspaceUsers", () -> get(CONFIG + "/getWorkspaceUsers")
+                .param("projectName", project), ANY_USER));
+        rows.add(new Row("GET dss getBaseInfo", () -> get(ApiTestSupport.API + "/dss/framework/workspace/getBaseInfo"),
+                ANY_USER));
+        rows.add(new Row("GET user/userInfo", () -> get(USER + "/userInfo"), ANY_USER));
+        rows.add(new Row("POST user/create", () -> post(USER + "/create").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"userName\":\"made" + System.nanoTime() + "\",\"password\":\"made-password-1\"}"),
+                NOBODY));
+        // Anyone logged in creates a project (and holds RELEASE on it); a new name each call.
+        rows.add(new Row("POST project/createProject", () -> post(PROJECT + "/createProject")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"projectName\":\"made" + System.nanoTime()
+                        + "\"}"), ANY_USER));
         rows.add(new Row("GET project/list", () -> get(PROJECT + "/list"), ANY_USER));
         rows.add(new Row("GET project/searchProject", () -> get(PROJECT + "/searchProject")
                 .param("projectName", project), ANY_USER));
@@ -300,6 +370,106 @@ class EndpointPrivilegeMatrixTest {
         assertThat(wrong).as("endpoints answering a caller against their rule").isEmpty();
     }
 
+    /**
+     * Every state-changing endpoint (any method but GET, and {@link #STATE_CHANGING_GETS}) refuses a caller who holds
+     * the right but whose request comes from a foreign page; reads answer it.
+     */
+    @Test
+    void everyStateChangingEndpointRefusesAForeignOrigin() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int stateChanging = 0;
+        for (Row row : rows()) {
+            MockHttpServletRequestBuilder req = row.request().get().session(sessions.get(Caller.EDIT))
+                    .header("Origin", FOREIGN_ORIGIN);
+            boolean changes = !"GET".equals(request(row).getMethod()) || STATE_CHANGING_GETS.contains(row.name());
+            JsonNode answer = answer(req);
+            boolean refused = answer != null
+                    && ErrorCode.CROSS_SITE_REFUSED.name().equals(answer.at("/data/errorCode").asText());
+            if (changes) {
+                stateChanging++;
+            }
+            if (changes != refused) {
+                wrong.add(row.name() + (changes ? " was not refused: " : " was refused: ") + answer);
+            }
+        }
+        assertThat(wrong).as("endpoints answering a foreign origin against the rule").isEmpty();
+        assertThat(stateChanging).as("state-changing rows").isGreaterThan(25);
+    }
+
+    /** The table is complete: every endpoint the server maps has a row, or a reason in {@link #NOT_IN_THE_TABLE}. */
+    @Test
+    void everyEndpointHasARow() throws Exception {
+        Set<Method> covered = new HashSet<>();
+        for (Row row : rows()) {
+            covered.add(handler(row).getMethod());
+        }
+        List<String> missing = new ArrayList<>();
+        Set<String> exempted = new HashSet<>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
+            if (!method.getBeanType().getPackageName().startsWith("io.streamis")) {
+                return; // Spring's own (error page, OpenAPI): not ours to table
+            }
+            for (String endpoint : endpoints(info)) {
+                if (NOT_IN_THE_TABLE.containsKey(endpoint)) {
+                    exempted.add(endpoint);
+                } else if (!covered.contains(method.getMethod())) {
+                    missing.add(endpoint);
+                }
+            }
+        });
+        assertThat(missing).as("endpoints with no row in the privilege table").isEmpty();
+        assertThat(exempted).as("exemptions that name no endpoint any more").containsExactlyInAnyOrderElementsOf(
+                NOT_IN_THE_TABLE.keySet());
+    }
+
+    private static List<String> endpoints(RequestMappingInfo info) {
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        List<String> out = new ArrayList<>();
+        for (String m : methods.isEmpty() ? List.of("ANY") : methods.stream().map(Enum::name).toList()) {
+            for (String pattern : info.getPatternValues()) {
+                out.add(m + " " + pattern);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A zip is not read before the caller's right on the target project is known: bytes that are no zip at all get
+     * "no privilege" from a caller without EDIT, and only a caller with EDIT learns what is wrong with the package.
+     */
+    @Test
+    void anUploadIsRefusedOnPrivilegeBeforeItsBytesAreRead() throws Exception {
+        for (Caller c : Caller.values()) {
+            if (c == Caller.ANONYMOUS) {
+                continue;
+            }
+            JsonNode r = api.call(multipart(JOB + "/upload").file(new MockMultipartFile("file", "job.zip",
+                    "application/zip", "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .param("projectName", project).session(sessions.get(c)));
+            if (WRITE_PROJECT.contains(c)) {
+                assertThat(r.get("status").asInt()).as(c + ": " + r).isNotIn(0, 3, -1);
+                assertThat(r.get("message").asText()).as(c + ": " + r).contains("not a zip");
+            } else {
+                assertThat(r.get("status").asInt()).as(c + ": " + r).isEqualTo(3);
+                assertThat(r.get("message").asText()).as(c + ": " + r).contains("needs EDIT privilege")
+                        .doesNotContain("zip");
+            }
+        }
+    }
+
+    private MockHttpServletRequest request(Row row) {
+        MockHttpServletRequest r = row.request().get().buildRequest(new MockServletContext());
+        ServletRequestPathUtils.parseAndCache(r);
+        return r;
+    }
+
+    /** The controller method a row's request reaches. */
+    private HandlerMethod handler(Row row) throws Exception {
+        HandlerExecutionChain chain = handlerMapping.getHandler(request(row));
+        assertThat(chain).as(row.name() + " maps to no endpoint").isNotNull();
+        return (HandlerMethod) chain.getHandler();
+    }
+
     /** Bulk requests are accepted for anyone logged in; each item runs only for a caller who may operate it. */
     @Test
     void bulkItemsRunOnlyForCallersWhoMayOperateTheJob() throws Exception {
@@ -327,10 +497,13 @@ class EndpointPrivilegeMatrixTest {
     }
 
     private int envelopeStatus(MockHttpServletRequestBuilder req) throws Exception {
+        JsonNode answer = answer(req);
+        return answer == null ? 0 : answer.path("status").asInt(0);
+    }
+
+    /** The envelope, or null for a raw answer (a download). */
+    private JsonNode answer(MockHttpServletRequestBuilder req) throws Exception {
         String body = api.perform(req).getResponse().getContentAsString();
-        if (body.isEmpty() || !body.startsWith("{")) {
-            return 0; // a raw download
-        }
-        return json.readTree(body).path("status").asInt(0);
+        return body.isEmpty() || !body.startsWith("{") ? null : json.readTree(body);
     }
 }

@@ -2,12 +2,17 @@ package io.streamis.server.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
 import io.streamis.server.StreamisServerApplication;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
@@ -59,6 +67,38 @@ class EmbeddedClusterStartupTest {
             HttpResponse<String> overview = http.send(HttpRequest.newBuilder(URI.create(state.restUrl()
                     + "/overview")).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(overview.body()).path("slots-total").asInt()).isEqualTo(2);
+        } finally {
+            FileUtils.deleteQuietly(data.toFile());
+        }
+    }
+
+    /**
+     * The embedded cluster's REST API accepts any jar and runs it inside the server, so it must not be reachable from
+     * another machine: it answers on loopback and on none of this machine's other addresses.
+     */
+    @Test
+    void theEmbeddedRestPortAnswersOnLoopbackOnly() throws Exception {
+        List<InetAddress> others = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                Collections.list(nic.getInetAddresses()).stream()
+                        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).forEach(others::add);
+            }
+        }
+        assumeThat(others).as("a network address other than loopback to probe").isNotEmpty();
+        Path data = Files.createTempDirectory("streamis-embedded-loopback");
+        try (ConfigurableApplicationContext ctx = server(data)) {
+            int port = URI.create(ctx.getBean(EmbeddedFlinkCluster.class).state().restUrl()).getPort();
+            try (Socket loopback = new Socket()) {
+                loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            }
+            for (InetAddress a : others) {
+                assertThatThrownBy(() -> {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress(a, port), 2000);
+                    }
+                }).as("the embedded REST port answered on " + a.getHostAddress()).isInstanceOf(IOException.class);
+            }
         } finally {
             FileUtils.deleteQuietly(data.toFile());
         }
