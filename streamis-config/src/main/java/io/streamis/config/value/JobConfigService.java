@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -130,8 +131,11 @@ public class JobConfigService {
         return Optional.empty();
     }
 
-    /** Replaces the whole stored config of a job (call inside the caller's transaction). */
-    @Transactional
+    /**
+     * Replaces the whole stored config of a job (call inside the caller's transaction). On its own, READ COMMITTED:
+     * the delete then insert takes no gap locks, so saves of neighbouring jobs cannot deadlock (see ImportSupport).
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void replace(long jobId, String jobName, JobConfig config) {
         mapper.deleteByJob(jobId);
         config.groups().forEach((groupKey, kv) -> {
@@ -163,7 +167,7 @@ public class JobConfigService {
     }
 
     /** Drops one-shot values (definitions with {@code is_temp}) after they were used by a successful start. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void clearOneShotValues(long jobId) {
         for (ConfigDefinition g : catalog.groups()) {
             for (ConfigDefinition d : catalog.children(g)) {
@@ -175,7 +179,7 @@ public class JobConfigService {
     }
 
     /** Copies another job's stored config onto a job, replacing its own. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public JobConfig copy(long fromJobId, long toJobId, String toJobName) {
         JobConfig source = load(fromJobId).without(ConfigKeys.SAVEPOINT_PATH);
         replace(toJobId, toJobName, source);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Collaborators of the import kept behind one small facade so the import flow reads as a sequence of steps. */
@@ -58,8 +59,15 @@ class ImportSupport {
         return JobImportService.compact(json, value);
     }
 
+    /**
+     * READ COMMITTED: an import locks its job row to number versions, and needs no gap locks; at MySQL's REPEATABLE
+     * READ, replacing a new job's config (delete, then insert past the table's last row) locked the gap at the end
+     * of the index, and imports of different jobs inserting there deadlocked each other.
+     */
     TransactionTemplate transactionTemplate() {
-        return new TransactionTemplate(txManager);
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return tx;
     }
 
     MaterialStore.Stored store(String storePath, Path file) {

@@ -39,12 +39,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ids, versions and config. Latency is measured from each request's scheduled send time, so a slow server cannot
  * hide its queueing (no coordinated omission). Prints p50/p99 per endpoint.
  * Usage: ApiLoadBenchmark [jobs=10000] [rate=200] [seconds=60]
+ *        ApiLoadBenchmark --uploads [jobs=10000] [clients=8] [seconds=20]   (zip uploads, see {@link UploadLoad})
  */
 public final class ApiLoadBenchmark {
 
     private static final String API = "/api/rest_j/v1/streamis/streamJobManager";
 
     public static void main(String[] args) throws Exception {
+        boolean uploads = args.length > 0 && args[0].equals("--uploads");
+        if (uploads) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
@@ -61,7 +66,12 @@ public final class ApiLoadBenchmark {
             long firstJob = seed(url, jobs);
             System.out.printf("seeded %d jobs in %.1f s%n", jobs, (System.nanoTime() - t0) / 1e9);
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            run(base, firstJob, jobs, rate, seconds);
+            if (uploads) {
+                // here "rate" is the number of closed-loop clients
+                UploadLoad.run(base, rate, seconds);
+            } else {
+                run(base, firstJob, jobs, rate, seconds);
+            }
         } finally {
             schema.drop();
             FileUtils.deleteQuietly(data.toFile());
