@@ -67,7 +67,12 @@ class CompatEndpointsApiTest {
         jdbc.update("INSERT INTO linkis_stream_task (job_version_id, job_id, version, status, start_time)"
                 + " SELECT v.id, v.job_id, v.version, ?, CURRENT_TIMESTAMP FROM linkis_stream_job_version v"
                 + " WHERE v.job_id = ? ORDER BY v.id DESC LIMIT 1", status, jobId);
+        // as a start's intent records it (StartRecorder)
+        jobRows.updateLatestTask(jobId, jdbc.queryForObject("SELECT MAX(id) FROM linkis_stream_task WHERE job_id = ?",
+                Long.class, jobId));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired io.streamis.jobmanager.job.JobMapper jobRows;
 
     @Test
     void projectCoreTargetCountsJobsPerListStatusWithTheUpstreamKeys() throws Exception {
