@@ -218,6 +218,11 @@ public class Leadership implements ApplicationRunner, DisposableBean {
         return period.toNanos() / 1000;
     }
 
+    /** One lease period in microseconds: a node whose heartbeat is younger counts as alive. */
+    long leasePeriodMicros() {
+        return micros();
+    }
+
     /** The epoch of the term this node holds now, or empty when it does not lead (or its term ran out). */
     public OptionalLong epoch() {
         Term t = term;

@@ -10,6 +10,7 @@ import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionService;
 import io.streamis.launcher.client.JobOverview;
 import io.streamis.launcher.cluster.FlinkClusters;
+import io.streamis.launcher.config.ClusterType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,15 +79,16 @@ public class InspectionService {
             confirm.add("snapshot");
         }
         String cluster = specs.clusterOf(config.config());
+        ClusterType type = clusters.target(cluster).type();
         // Where this start will run (not an inspection entry: 0.3.x clients only read the listed ones).
-        out.put("cluster", Map.of("name", cluster, "type", clusters.target(cluster).type().configName()));
+        out.put("cluster", Map.of("name", cluster, "type", type.configName()));
         List<Map<String, Object>> same = sameName(cluster, job.projectName() + "." + job.name());
         if (!same.isEmpty()) {
             out.put("list", Map.of("list", same));
             names.add("list");
             confirm.add("list");
         }
-        HighAvailabilityCheck.Result haResult = ha.check(now);
+        HighAvailabilityCheck.Result haResult = ha.check(now, type == ClusterType.EMBEDDED);
         out.put("highavailable", haResult);
         names.add("highavailable");
         if (!haResult.highAvailable()) {

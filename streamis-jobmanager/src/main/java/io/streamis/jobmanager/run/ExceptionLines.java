@@ -16,6 +16,8 @@ final class ExceptionLines {
 
     /** The single line when Flink reported no exception for the run. */
     static final String NONE = "Flink reported no exception for this run.";
+    /** Appended to a notice that the cluster keeps no JobManager log: what follows instead. */
+    static final String INSTEAD = "below: Flink's exception history of this run";
 
     private ExceptionLines() {
     }

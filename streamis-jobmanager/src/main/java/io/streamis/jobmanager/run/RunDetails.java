@@ -12,6 +12,7 @@ import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.launcher.client.FlinkClusterGateway;
+import io.streamis.launcher.client.LogPage;
 import io.streamis.launcher.cluster.FlinkClusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,20 +133,25 @@ class RunDetails {
                 if (t.flinkJobId() == null) {
                     return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
                 }
-                return safe(() -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), fromLine, pageSize, only,
-                        ignore));
+                return safe(() -> {
+                    LogPage log = clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), fromLine, pageSize, only,
+                            ignore);
+                    if (!log.isNoFile()) {
+                        return log;
+                    }
+                    // No JobManager log file (the embedded MiniCluster logs into the server's log): the run's
+                    // exception history instead, after the notice that says so, which is always line 1.
+                    List<String> lines = new ArrayList<>();
+                    lines.add(log.logs().get(0) + "; " + ExceptionLines.INSTEAD);
+                    lines.addAll(TaskLog.filter(exceptionLines(t), only, ignore));
+                    return TaskLog.page(exceptionsPath(t), lines, fromLine, pageSize, lastRows);
+                });
             case "flink":
                 if (t.flinkJobId() == null) {
                     return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
                 }
-                List<String> lines;
-                try {
-                    lines = ExceptionLines.of(clusters.get(t.cluster()).exceptions(t.flinkJobId()));
-                } catch (RuntimeException e) {
-                    lines = List.of("Flink's exception history is not available: " + e.getMessage());
-                }
-                return TaskLog.page("flink:/jobs/" + t.flinkJobId() + "/exceptions",
-                        TaskLog.filter(lines, only, ignore), fromLine, pageSize, lastRows);
+                return TaskLog.page(exceptionsPath(t), TaskLog.filter(exceptionLines(t), only, ignore), fromLine,
+                        pageSize, lastRows);
             case "jobmanager":
                 return safe(() -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), fromLine, pageSize, only,
                         ignore));
@@ -155,6 +161,19 @@ class RunDetails {
             default:
                 throw StreamisException.validation("logType must be client, flink, yarn, jobmanager or taskmanager");
         }
+    }
+
+    /** Flink's exception history of a run as log lines, or one line saying why it cannot be read. */
+    private List<String> exceptionLines(StreamTask t) {
+        try {
+            return ExceptionLines.of(clusters.get(t.cluster()).exceptions(t.flinkJobId()));
+        } catch (RuntimeException e) {
+            return List.of("Flink's exception history is not available: " + e.getMessage());
+        }
+    }
+
+    private static String exceptionsPath(StreamTask t) {
+        return "flink:/jobs/" + t.flinkJobId() + "/exceptions";
     }
 
     /** The 0.3.x {@code jobStates} of a run: the points it produced (or restored from a user's path). */

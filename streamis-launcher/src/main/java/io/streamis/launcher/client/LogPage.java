@@ -6,6 +6,19 @@ import java.util.List;
 /** A page of a cluster log; {@code endLine} is the number of the last line returned. */
 public record LogPage(String logPath, List<String> logs, int endLine) {
 
+    /** {@code logPath} of a page that is only a notice: the cluster keeps no such log file. */
+    public static final String NO_FILE = "undefined";
+
+    /** A one-line notice that the cluster keeps no such log file. */
+    public static LogPage noFile(String notice) {
+        return new LogPage(NO_FILE, List.of(notice), 1);
+    }
+
+    /** Whether this page is the notice of {@link #noFile}, not lines of a log. */
+    public boolean isNoFile() {
+        return NO_FILE.equals(logPath);
+    }
+
     /**
      * One page of {@code text}'s lines (1-based {@code fromLine}) after the keyword filters: a line is kept when it
      * contains one of the comma-separated {@code only} keywords (any, when blank) and none of {@code ignore}.

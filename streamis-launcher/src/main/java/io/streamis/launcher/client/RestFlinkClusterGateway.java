@@ -244,7 +244,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
     public LogPage taskManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords) {
         List<String> ids = taskManagerIds();
         if (ids.isEmpty()) {
-            return new LogPage("undefined", List.of("The cluster has no TaskManager"), 1);
+            return LogPage.noFile("The cluster has no TaskManager");
         }
         return clusterLog("/taskmanagers/" + ids.get(0), "TaskManager", fromLine, pageSize, onlyKeywords,
                 ignoreKeywords);
@@ -260,8 +260,8 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
             }
         }
         if (file == null) {
-            return new LogPage("undefined", List.of("This cluster keeps no " + what + " log file (embedded"
-                    + " MiniCluster: see the server log)"), 1);
+            return LogPage.noFile("This cluster keeps no " + what + " log file (embedded MiniCluster: see the"
+                    + " server log)");
         }
         return LogPage.of(file, getText(base + "/logs/" + file), fromLine, pageSize, onlyKeywords, ignoreKeywords);
     }

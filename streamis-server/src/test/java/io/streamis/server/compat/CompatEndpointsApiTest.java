@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.jobmanager.lifecycle.ServerInstance;
 import io.streamis.server.support.ApiTestSupport;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ class CompatEndpointsApiTest {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ServerInstance server;
 
     ApiTestSupport api;
     MockHttpSession admin;
@@ -128,6 +130,35 @@ class CompatEndpointsApiTest {
         assertThat(ha.at("/data/clusterName").asText()).isEqualTo("default");
         assertThat(ha.at("/data/clusterIp").asText()).isNotBlank();
         assertThat(ha.at("/data/whetherManager").isBoolean()).isTrue();
+        // The platform's own nodes, from the text source the start inspection uses.
+        assertThat(ha.at("/data/platformMsg").asText()).isEqualTo("Platform: a single Streamis node ("
+                + server.id() + "); its jobs are watched (monitor, auto-restart) only while it runs.");
+    }
+
+    @Test
+    void haMsgCountsTheLiveNodesSharingTheDatabaseAndNamesTheLeader() throws Exception {
+        String other = "other-host.example:9400";
+        String stale = "gone-host.example:9400";
+        jdbc.update("INSERT INTO streamis_node (node_id, instance, embedded, started_at, heartbeat_at)"
+                + " VALUES (?, ?, FALSE, CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3))", other + "/1-test", other);
+        // A node silent for an hour is not alive, whatever its row says.
+        jdbc.update("INSERT INTO streamis_node (node_id, instance, embedded, started_at, heartbeat_at)"
+                + " VALUES (?, ?, FALSE, TIMESTAMPADD(HOUR, -1, CURRENT_TIMESTAMP(3)),"
+                + " TIMESTAMPADD(HOUR, -1, CURRENT_TIMESTAMP(3)))", stale + "/1-test", stale);
+        try {
+            JsonNode ha = api.call(get(ApiTestSupport.API + JM + "/highAvailable/getHAMsg").session(admin));
+            assertThat(ha.at("/data/platformMsg").asText()).isEqualTo("Platform: 2 live Streamis nodes share this"
+                    + " database; " + server.id() + " leads (monitor, auto-restart, recovery) and takes over from a node that"
+                    + " fails; this answer comes from " + server.id() + ".");
+            JsonNode zh = api.call(get(ApiTestSupport.API + JM + "/highAvailable/getHAMsg").session(admin)
+                    .header("Accept-Language", "zh-CN"));
+            assertThat(zh.at("/data/platformMsg").asText()).isEqualTo("平台：2 个存活的 Streamis 节点共用此数据库；"
+                    + "主节点 " + server.id() + " 负责监控、自动重启与恢复，并在某个节点故障时接管；本应答来自 " + server.id() + "。");
+            // The 0.3.x keys are unchanged.
+            assertThat(zh.at("/data/clusterName").asText()).isEqualTo("default");
+        } finally {
+            jdbc.update("DELETE FROM streamis_node WHERE node_id IN (?, ?)", other + "/1-test", stale + "/1-test");
+        }
     }
 
     @Test
