@@ -134,8 +134,8 @@ class RunDetails {
                     return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
                 }
                 return safe(() -> {
-                    LogPage log = clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), fromLine, pageSize, only,
-                            ignore);
+                    LogPage log = tail((from, size) -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), from,
+                            size, only, ignore), fromLine, pageSize, lastRows);
                     if (!log.isNoFile()) {
                         return log;
                     }
@@ -153,14 +153,35 @@ class RunDetails {
                 return TaskLog.page(exceptionsPath(t), TaskLog.filter(exceptionLines(t), only, ignore), fromLine,
                         pageSize, lastRows);
             case "jobmanager":
-                return safe(() -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), fromLine, pageSize, only,
-                        ignore));
+                return safe(() -> tail((from, size) -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), from,
+                        size, only, ignore), fromLine, pageSize, lastRows));
             case "taskmanager":
-                return safe(() -> clusters.get(t.cluster()).taskManagerLog(t.flinkJobId(), fromLine, pageSize, only,
-                        ignore));
+                return safe(() -> tail((from, size) -> clusters.get(t.cluster()).taskManagerLog(t.flinkJobId(), from,
+                        size, only, ignore), fromLine, pageSize, lastRows));
             default:
                 throw StreamisException.validation("logType must be client, flink, yarn, jobmanager or taskmanager");
         }
+    }
+
+    /** A page of a cluster log, from line {@code from}, at most {@code size} lines (after the keyword filters). */
+    interface ClusterLog {
+        LogPage page(int from, int size);
+    }
+
+    /**
+     * The page asked for, or with {@code lastRows} the last lines: a cluster log is read whole and filtered by the
+     * cluster's side, so its length is learnt from a page past the end (it reports the last line number).
+     */
+    static LogPage tail(ClusterLog log, int fromLine, int pageSize, int lastRows) {
+        if (lastRows <= 0) {
+            return log.page(fromLine, pageSize);
+        }
+        LogPage end = log.page(Integer.MAX_VALUE / 2, 1);
+        if (end.isNoFile()) {
+            return end;
+        }
+        int rows = Math.min(lastRows, 1000);
+        return log.page(Math.max(1, end.endLine() - rows + 1), rows);
     }
 
     /** Flink's exception history of a run as log lines, or one line saying why it cannot be read. */

@@ -133,6 +133,11 @@ class YarnPlatformTest {
     /** The job's log through the REST API, logged in as admin, like the UI's log tab asks for it. */
     private static JsonNode logs(ConfigurableApplicationContext ctx, long jobId, String type, String keyword)
             throws Exception {
+        return logs(ctx, jobId, type, keyword, "");
+    }
+
+    private static JsonNode logs(ConfigurableApplicationContext ctx, long jobId, String type, String keyword,
+                                 String more) throws Exception {
         String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
         HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + API + "/user/login"))
@@ -142,7 +147,7 @@ class YarnPlatformTest {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + API
                 + "/streamis/streamJobManager/job/logs?jobId=" + jobId + "&logType=" + type + "&fromLine=1&pageSize=500"
-                + "&onlyKeywords=" + URLEncoder.encode(keyword, StandardCharsets.UTF_8))).GET().build(),
+                + "&onlyKeywords=" + URLEncoder.encode(keyword, StandardCharsets.UTF_8) + more)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body()).path("data");
@@ -166,6 +171,9 @@ class YarnPlatformTest {
 
             JsonNode log = logs(ctx, jobId, "yarn", "YarnApplicationClusterEntryPoint");
             assertThat(log.path("logs").toString()).contains("YarnApplicationClusterEntryPoint");
+            JsonNode tail = logs(ctx, jobId, "yarn", "", "&lastRows=5");
+            assertThat(tail.path("logs").size()).as(tail.toString()).isEqualTo(5);
+            assertThat(tail.path("endLine").asInt()).as("the last lines of the container log").isGreaterThan(5);
         }
 
         try (ConfigurableApplicationContext ctx = server(data)) {
