@@ -14,7 +14,8 @@ public record LogPage(String logPath, List<String> logs, int endLine) {
         return new LogPage(NO_FILE, List.of(notice), 1);
     }
 
-    /** Whether this page is the notice of {@link #noFile}, not lines of a log. */
+    /** Whether this page is the notice of {@link #noFile}, not lines of a log (not part of the 0.3.x answer). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isNoFile() {
         return NO_FILE.equals(logPath);
     }

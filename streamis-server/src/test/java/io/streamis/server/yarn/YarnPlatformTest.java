@@ -172,8 +172,8 @@ class YarnPlatformTest {
             JsonNode log = logs(ctx, jobId, "yarn", "YarnApplicationClusterEntryPoint");
             assertThat(log.path("logs").toString()).contains("YarnApplicationClusterEntryPoint");
             JsonNode tail = logs(ctx, jobId, "yarn", "", "&lastRows=5");
-            assertThat(tail.path("logs").size()).as(tail.toString()).isEqualTo(5);
-            assertThat(tail.path("endLine").asInt()).as("the last lines of the container log").isGreaterThan(5);
+            assertThat(tail.at("/logs/logs").size()).as(tail.toString()).isEqualTo(5);
+            assertThat(tail.at("/logs/endLine").asInt()).as("the last lines of the container log").isGreaterThan(5);
         }
 
         try (ConfigurableApplicationContext ctx = server(data)) {
