@@ -29,6 +29,14 @@ public enum AuditAction {
     PROJECT_DELETE,
     FILE_UPLOAD,
     FILE_DELETE,
+    /** A project's alert channel created, changed or deleted (the request line says which). */
+    ALERT_CHANNEL_CHANGE,
+    /** A test message sent through an alert channel: it reaches people, so who sent it is kept. */
+    ALERT_TEST_SEND,
+    /** An alert delivery that was given up, put back in line by hand. */
+    ALERT_DELIVERY_RETRY,
+    /** The failure catalogue edited by an administrator: a pattern created, changed or deleted. */
+    FAILURE_PATTERN_CHANGE,
     /** A state-changing endpoint not classified above (recorded with its request line). */
     OTHER
 }

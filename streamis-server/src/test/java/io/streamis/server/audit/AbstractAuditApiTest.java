@@ -3,6 +3,7 @@ package io.streamis.server.audit;
 import static io.streamis.server.support.Zips.sqlMeta;
 import static io.streamis.server.support.Zips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -222,6 +223,39 @@ abstract class AbstractAuditApiTest {
         JsonNode row = rows(audit(admin, "projectName", name)).get(0);
         assertThat(row.get("outcome").asText()).as("DSS's extra parameters are accepted").isEqualTo("OK");
         assertThat(row.toString()).doesNotContain("SECRET-TICKET").doesNotContain("dssurl");
+    }
+
+    /** Alert channels reach people and the catalogue explains failures: their edits are named, a dry match is not. */
+    @Test
+    void alertChannelAndFailureCatalogueEditsAreNamedAndADiagnosisMatchIsNotRecorded() throws Exception {
+        String channel = unique("hook");
+        JsonNode created = api.postJson(admin, "/streamis/streamJobManager/alert/channels", "{\"projectName\":"
+                + "\"default\",\"name\":\"" + channel + "\",\"type\":\"WEBHOOK\","
+                + "\"target\":\"http://127.0.0.1:9/hook\"}");
+        assertThat(created.get("status").asInt()).as(created.toString()).isZero();
+        long channelId = created.at("/data/channel/id").asLong();
+        api.call(delete(ApiTestSupport.API + "/streamis/streamJobManager/alert/channels/" + channelId).session(admin));
+
+        String code = unique("AUDITED_");
+        JsonNode pattern = api.postJson(admin, "/streamis/streamJobManager/diagnosis/patterns", "{\"errorCode\":\""
+                + code + "\",\"errorType\":\"APP\",\"priority\":1,\"errorRegex\":\"" + code + "\","
+                + "\"errorDesc\":\"测试\",\"errorDescEn\":\"test\",\"solution\":\"无\",\"solutionEn\":\"none\"}");
+        assertThat(pattern.get("status").asInt()).as(pattern.toString()).isZero();
+        String matchLine = "POST /streamis/streamJobManager/diagnosis/match";
+        int matchesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM streamis_audit_log WHERE request = ?",
+                Integer.class, matchLine);
+        assertThat(api.postJson(admin, "/streamis/streamJobManager/diagnosis/match", "{\"text\":\"" + code + "\"}")
+                .get("status").asInt()).isZero();
+
+        List<JsonNode> channelRows = rows(audit(admin, "action", "ALERT_CHANNEL_CHANGE", "user", "admin"));
+        assertThat(channelRows).extracting(r -> r.get("request").asText()).startsWith(
+                "DELETE /streamis/streamJobManager/alert/channels/" + channelId,
+                "POST /streamis/streamJobManager/alert/channels");
+        assertThat(channelRows.get(1).get("projectName").asText()).isEqualTo("default");
+        assertThat(rows(audit(admin, "action", "FAILURE_PATTERN_CHANGE", "user", "admin")).get(0).get("request")
+                .asText()).isEqualTo("POST /streamis/streamJobManager/diagnosis/patterns");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM streamis_audit_log WHERE request = ?", Integer.class,
+                matchLine)).as("a diagnosis of a pasted text changes nothing").isEqualTo(matchesBefore);
     }
 
     @Test
