@@ -68,6 +68,16 @@ public class StreamisException extends RuntimeException {
         return new StreamisException(ErrorCode.NO_PERMISSION, message);
     }
 
+    /** A refusal for lack of privilege with its bundle key ({@code NO_PERMISSION.key}). */
+    public static StreamisException noPermission(String key, String message, Object... args) {
+        return new StreamisException(ErrorCode.NO_PERMISSION, key, message, args);
+    }
+
+    /** Something named that does not exist, with its bundle key ({@code NOT_FOUND.key}). */
+    public static StreamisException notFound(String key, String message, Object... args) {
+        return new StreamisException(ErrorCode.NOT_FOUND, key, message, args);
+    }
+
     public static StreamisException notLoggedIn() {
         return new StreamisException(ErrorCode.NOT_LOGGED_IN, "required", "You are not logged in, please log in first");
     }
@@ -78,5 +88,10 @@ public class StreamisException extends RuntimeException {
 
     public static StreamisException illegalState(String message) {
         return new StreamisException(ErrorCode.ILLEGAL_STATE, message);
+    }
+
+    /** An action the current state does not allow, with its bundle key ({@code ILLEGAL_STATE.key}). */
+    public static StreamisException illegalState(String key, String message, Object... args) {
+        return new StreamisException(ErrorCode.ILLEGAL_STATE, key, message, args);
     }
 }

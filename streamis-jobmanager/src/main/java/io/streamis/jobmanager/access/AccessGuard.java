@@ -56,12 +56,12 @@ public class AccessGuard {
     /** Requires the project to exist and the user to hold {@code required} on it. */
     public void requireProject(String user, String project, Privilege required) {
         if (project == null || project.isBlank()) {
-            throw StreamisException.validation("projectName is required");
+            throw StreamisException.validation("project-required", "projectName is required");
         }
         projects.require(project);
         if (!hasProjectPrivilege(user, project, required)) {
-            throw StreamisException.noPermission("User " + user + " needs " + required
-                    + " privilege on project " + project);
+            throw StreamisException.noPermission("project", "User " + user + " needs " + required
+                    + " privilege on project " + project, user, required, project);
         }
     }
 
@@ -70,8 +70,7 @@ public class AccessGuard {
         StreamJob job = job(jobId);
         if (!isOwner(user, job) && !isVisibleTo(user, job)
                 && !hasProjectPrivilege(user, job.projectName(), Privilege.ACCESS)) {
-            throw StreamisException.noPermission("User " + user + " has no permission to view job " + job.name()
-                    + " (needs to own it or ACCESS on project " + job.projectName() + ")");
+            throw noPermissionToView(user, job);
         }
         return job;
     }
@@ -80,8 +79,9 @@ public class AccessGuard {
     public StreamJob writableJob(String user, long jobId) {
         StreamJob job = job(jobId);
         if (!isOwner(user, job) && !hasProjectPrivilege(user, job.projectName(), Privilege.EDIT)) {
-            throw StreamisException.noPermission("User " + user + " has no permission to operate job " + job.name()
-                    + " (needs to own it or EDIT on project " + job.projectName() + ")");
+            throw StreamisException.noPermission("operate-job", "User " + user + " has no permission to operate job "
+                    + job.name() + " (needs to own it or EDIT on project " + job.projectName() + ")", user, job.name(),
+                    job.projectName());
         }
         return job;
     }
@@ -98,12 +98,11 @@ public class AccessGuard {
         for (long id : jobIds) {
             StreamJob job = found.get(id);
             if (job == null) {
-                throw StreamisException.notFound("Job " + id + " does not exist");
+                throw jobNotFound(id);
             }
             if (!isOwner(user, job) && !projectAccess.computeIfAbsent(job.projectName(),
                     p -> hasProjectPrivilege(user, p, Privilege.ACCESS)) && !isVisibleTo(user, job)) {
-                throw StreamisException.noPermission("User " + user + " has no permission to view job "
-                        + job.name() + " (needs to own it or ACCESS on project " + job.projectName() + ")");
+                throw noPermissionToView(user, job);
             }
             out.add(job);
         }
@@ -119,17 +118,27 @@ public class AccessGuard {
 
     public static void requireEnabled(StreamJob job) {
         if (!job.enable()) {
-            throw new StreamisException(ErrorCode.JOB_DISABLED, "Job " + job.name()
-                    + " has been banned, enable it first");
+            throw new StreamisException(ErrorCode.JOB_DISABLED, "banned", "Job " + job.name()
+                    + " has been banned, enable it first", job.name());
         }
     }
 
     public StreamJob job(long jobId) {
         StreamJob job = jobs.selectById(jobId);
         if (job == null) {
-            throw StreamisException.notFound("Job " + jobId + " does not exist");
+            throw jobNotFound(jobId);
         }
         return job;
+    }
+
+    private static StreamisException jobNotFound(long jobId) {
+        return StreamisException.notFound("job", "Job " + jobId + " does not exist", jobId);
+    }
+
+    private static StreamisException noPermissionToView(String user, StreamJob job) {
+        return StreamisException.noPermission("view-job", "User " + user + " has no permission to view job "
+                + job.name() + " (needs to own it or ACCESS on project " + job.projectName() + ")", user, job.name(),
+                job.projectName());
     }
 
     private boolean isOwner(String user, StreamJob job) {

@@ -111,8 +111,8 @@ public class JobService {
             AccessGuard.requireEnabled(job);
             StreamTask t = tasks.selectLatest(id);
             if (t != null && !t.taskStatus().isFinished()) {
-                throw StreamisException.illegalState("Job " + job.name() + " is " + t.taskStatus().text()
-                        + "; stop it before disabling it");
+                throw StreamisException.illegalState("ban-active", "Job " + job.name() + " is "
+                        + t.taskStatus().text() + "; stop it before disabling it", job.name());
             }
         }
         ids.forEach(id -> jobs.updateEnable(id, false));
@@ -124,7 +124,8 @@ public class JobService {
         for (long id : ids) {
             StreamJob job = access.writableJob(user, id);
             if (job.enable()) {
-                throw StreamisException.illegalState("Job " + job.name() + " is already enabled");
+                throw StreamisException.illegalState("already-enabled", "Job " + job.name() + " is already enabled",
+                        job.name());
             }
         }
         ids.forEach(id -> jobs.updateEnable(id, true));

@@ -61,12 +61,14 @@ public class StartRecorder {
             StreamTask latest = tasks.selectLatest(job.id());
             if (latest != null && latest.taskStatus() == TaskStatus.STARTING) {
                 // Two starts at once (two nodes, two clicks): the row lock lets one through, the other hears why.
-                throw StreamisException.illegalState("Job " + job.name() + " is already starting (task "
-                        + latest.id() + "); wait for that start to finish");
+                throw StreamisException.illegalState("already-starting", "Job " + job.name()
+                        + " is already starting (task " + latest.id() + "); wait for that start to finish",
+                        job.name(), latest.id());
             }
             if (latest != null && !latest.taskStatus().canStart()) {
-                throw StreamisException.illegalState("StreamTask [" + latest.id() + "] of job " + job.name()
-                        + " is still " + latest.taskStatus().text() + "; stop it first");
+                throw StreamisException.illegalState("still-active", "StreamTask [" + latest.id() + "] of job "
+                        + job.name() + " is still " + latest.taskStatus().text() + "; stop it first", job.name(),
+                        latest.id());
             }
             JobVersion v = p.version();
             TaskMapper.NewTask row = new TaskMapper.NewTask(v.id(), job.id(), v.version(),

@@ -77,8 +77,8 @@ public class StopService {
             return CompletableFuture.completedFuture(new StopOutcome(job.id(), task.id(), null, false));
         }
         if (from != TaskStatus.RUNNING && from != TaskStatus.WAIT_RESTART) {
-            throw StreamisException.illegalState("Job " + job.name() + " is " + from.text()
-                    + "; only running jobs can be stopped");
+            throw StreamisException.illegalState("stop-not-running", "Job " + job.name() + " is " + from.text()
+                    + "; only running jobs can be stopped", job.name());
         }
         OperationKind kind = snapshot ? OperationKind.STOP_WITH_SAVEPOINT : OperationKind.CANCEL;
         String dir = snapshot ? savepointDir(job, task) : null;
@@ -109,8 +109,8 @@ public class StopService {
     public CompletableFuture<String> snapshot(StreamJob job, String user) {
         StreamTask task = tasks.selectLatest(job.id());
         if (task == null || task.taskStatus() != TaskStatus.RUNNING) {
-            throw StreamisException.illegalState("Job " + job.name() + " is not running; a savepoint needs a running"
-                    + " job");
+            throw StreamisException.illegalState("snapshot-not-running", "Job " + job.name()
+                    + " is not running; a savepoint needs a running job", job.name());
         }
         String dir = savepointDir(job, task);
         FlinkClusterGateway flink = clusters.get(task.cluster());

@@ -4,6 +4,8 @@ import static io.streamis.server.support.Zips.sqlMeta;
 import static io.streamis.server.support.Zips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
@@ -510,6 +513,54 @@ abstract class AbstractJobImportApiTest {
                 .isEqualTo("The zip has no meta.json at its root");
         JsonNode anonymous = api.call(get(ApiTestSupport.API + "/user/userInfo").header("Accept-Language", "zh"));
         assertThat(anonymous.at("/message").asText()).isEqualTo("您尚未登录，请先登录");
+    }
+
+    /**
+     * The refusals a person meets at the job list's buttons (no such job, no permission, banned, not running, already
+     * enabled, not finished) come in the request's language too; without one they stay English.
+     */
+    @Test
+    void jobActionRefusalsSpeakTheRequestsLanguage() throws Exception {
+        String stoppedName = uniqueJob("zh_stopped");
+        long stopped = uploadJob(stoppedName);
+        started(stopped, "2026-01-01 00:00:00", 7);
+        String startingName = uniqueJob("zh_starting");
+        long starting = uploadJob(startingName);
+        started(starting, "2026-01-01 00:00:00", 8);
+
+        assertThat(zh(get(ApiTestSupport.API + JOB + "/stop").param("jobId", "987654321")))
+                .isEqualTo("作业 987654321 不存在");
+        assertThat(zh(get(ApiTestSupport.API + JOB + "/stop").param("jobId", String.valueOf(starting))))
+                .isEqualTo("作业 " + startingName + " 当前不在运行中，只能停止运行中的作业");
+        assertThat(zh(put(ApiTestSupport.API + JOB + "/snapshot/" + stopped)))
+                .isEqualTo("作业 " + stoppedName + " 未在运行，只有运行中的作业才能生成快照");
+        assertThat(zh(post(ApiTestSupport.API + JOB + "/enable").contentType(MediaType.APPLICATION_JSON)
+                .content("[" + stopped + "]"))).isEqualTo("作业 " + stoppedName + " 已是启用状态");
+        assertThat(zh(post(ApiTestSupport.API + JOB + "/ban").contentType(MediaType.APPLICATION_JSON)
+                .content("[" + starting + "]"))).isEqualTo("作业 " + startingName + " 尚未结束，请先停止再禁用");
+
+        String plainName = uniqueJob("plain");
+        users.create(plainName, "password-1");
+        MockHttpSession plain = api.login(plainName, "password-1");
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/stop").param("jobId", String.valueOf(stopped))
+                .session(plain).header("Accept-Language", "zh-CN")).at("/message").asText())
+                .isEqualTo("用户 " + plainName + " 无权操作作业 " + stoppedName + "（需是作业的创建者，或拥有项目 default 的 EDIT 权限）");
+
+        assertThat(api.call(post(ApiTestSupport.API + JOB + "/ban").session(admin)
+                .contentType(MediaType.APPLICATION_JSON).content("[" + stopped + "]")).get("status").asInt()).isZero();
+        assertThat(zh(get(ApiTestSupport.API + JOB + "/stop").param("jobId", String.valueOf(stopped))))
+                .isEqualTo("作业 " + stoppedName + " 已被禁用，请先启用");
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/stop").param("jobId", String.valueOf(stopped))
+                .session(admin)).at("/message").asText()).as("no Accept-Language: English, as 0.3.x")
+                .isEqualTo("Job " + stoppedName + " has been banned, enable it first");
+    }
+
+    /** The message of {@code request} made by admin from a Chinese UI. */
+    private String zh(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+            throws Exception {
+        JsonNode answer = api.call(request.session(admin).header("Accept-Language", "zh-CN,zh;q=0.9"));
+        assertThat(answer.get("status").asInt()).as(answer.toString()).isNotZero();
+        return answer.at("/message").asText();
     }
 
     /** The UI asks who is logged in before routing: anonymous answers loggedIn=false, not a 401. */

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.error.Text;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
 
@@ -18,12 +27,53 @@ class MessageBundleTest {
 
     private final MessageSource messages = new I18nConfig().messageSource();
 
-    @Test
-    void everyEntryIsAValidChineseMessage() throws Exception {
+    /** A keyed error as the code writes it: {@code new StreamisException(ErrorCode.X, "key", ...)}. */
+    private static final Pattern KEYED = Pattern.compile(
+            "new StreamisException\\(\\s*ErrorCode\\.([A-Z_]+),\\s*\"([a-z][a-z0-9.-]*)\",");
+    /** ... or through a keyed factory: {@code StreamisException.notFound("key", "English", args)}. */
+    private static final Pattern KEYED_FACTORY = Pattern.compile(
+            "StreamisException\\.(validation|notFound|noPermission|illegalState)\\(\\s*\"([a-z][a-z0-9.-]*)\",");
+    private static final Map<String, ErrorCode> FACTORY_CODES = Map.of("validation", ErrorCode.VALIDATION,
+            "notFound", ErrorCode.NOT_FOUND, "noPermission", ErrorCode.NO_PERMISSION,
+            "illegalState", ErrorCode.ILLEGAL_STATE);
+
+    private Properties zh() throws IOException {
         Properties zh = new Properties();
         try (var in = getClass().getResourceAsStream("/i18n/messages_zh.properties")) {
             zh.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
+        return zh;
+    }
+
+    /** A key thrown without its Chinese line would answer English on a Chinese page, silently. */
+    @Test
+    void everyErrorKeyTheCodeThrowsHasAChineseLine() throws IOException {
+        Set<String> thrown = new TreeSet<>();
+        try (Stream<Path> modules = Files.list(Path.of(".."))) {
+            for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(main)) {
+                    for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                        String source = Files.readString(f);
+                        Matcher m = KEYED.matcher(source);
+                        while (m.find()) {
+                            thrown.add(m.group(1) + "." + m.group(2));
+                        }
+                        m = KEYED_FACTORY.matcher(source);
+                        while (m.find()) {
+                            thrown.add(FACTORY_CODES.get(m.group(1)).name() + "." + m.group(2));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(thrown).as("keys found in the sources").contains("NOT_FOUND.job", "RESTORE_UNAVAILABLE.refused",
+                "VALIDATION.upload.no-meta").hasSizeGreaterThan(25);
+        assertThat(zh().stringPropertyNames()).containsAll(thrown);
+    }
+
+    @Test
+    void everyEntryIsAValidChineseMessage() throws Exception {
+        Properties zh = zh();
         assertThat(zh).isNotEmpty();
         for (String key : zh.stringPropertyNames()) {
             String text = new MessageFormat(zh.getProperty(key), Locale.CHINESE).format(new Object[] {"a", "b"});
