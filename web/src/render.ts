@@ -22,6 +22,12 @@ export function formatDuration(seconds: number | null | undefined, t: Translate)
   return t('units.days', { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) })
 }
 
+/** A server time (ISO "2026-11-30T11:58:21.123" or "2026-11-30 11:58:21") as "2026-11-30 11:58:21". */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return '--'
+  return value.replace('T', ' ').replace(/\.\d+$/, '').slice(0, 19)
+}
+
 /** How old something is, in its largest whole unit and the UI's language: "5 分钟" / "5 min", "3 小时" / "3 h". */
 export function formatAge(seconds: number | null | undefined, t: Translate): string {
   if (seconds === undefined || seconds === null || Number.isNaN(seconds)) return '--'

@@ -50,6 +50,21 @@ export interface Diagnosis {
 
 export type DiagnosisSource = 'RECORDED_ERROR' | 'FLINK_EXCEPTION' | 'YARN_JOB_MANAGER_LOG' | 'LAUNCH_LOG' | 'GIVEN_TEXT'
 
+export type AlertRule = 'JOB_FAILED' | 'RESTART_BUDGET_SPENT' | 'RESTARTS_IN_WINDOW' | 'CHECKPOINT_STALE' | 'CHECKPOINT_FAILURES' | 'JOB_LOST'
+
+/** One alert while it lasts: opened once per (job, rule), resolved when the job recovers (times as the server sends them). */
+export interface Incident {
+  id: number
+  jobId: number
+  rule: AlertRule
+  level: AlertLevel
+  taskId: number | null
+  message: string | null
+  openedAt: string
+  resolvedAt: string | null
+  resolution: string | null
+}
+
 export const CHANNEL_TYPES: ChannelType[] = ['WEBHOOK', 'EMAIL', 'WECOM', 'DINGTALK', 'FEISHU']
 export const LEVELS: AlertLevel[] = ['CRITICAL', 'MAJOR', 'MINOR', 'WARNING', 'INFO']
 
@@ -58,3 +73,6 @@ export const createChannelApi = (body: ChannelRequest) => http.post<{ channel: C
 export const updateChannelApi = (id: number, body: ChannelRequest) => http.put<{ channel: Channel }>(`${ALERT}/channels/${id}`, body)
 export const deleteChannelApi = (id: number) => http.del<void>(`${ALERT}/channels/${id}`)
 export const testChannelApi = (id: number) => http.post<{ result: TestSendResult }>(`${ALERT}/channels/${id}/test`)
+/** A job's incidents, newest first; totalPage is the number of incidents (as 0.3.x lists count). */
+export const listIncidentsApi = (jobId: number, pageNow: number, pageSize: number) =>
+  http.get<{ incidents: Incident[]; totalPage: number }>(`${ALERT}/incidents`, { jobId, pageNow, pageSize })

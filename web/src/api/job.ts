@@ -49,5 +49,3 @@ export const logsApi = (p: { jobId: number; taskId?: number; logType: string; fr
   http.get<{ logs: LogPage }>(`${JOB}/logs`, { ...p })
 export const snapshotsApi = (jobId: number, pageNow?: number, pageSize?: number) =>
   http.get<{ snapshots: SnapshotRow[]; total?: number }>(`${JOB}/snapshots`, { jobId, pageNow, pageSize })
-export const alertsApi = (jobId: number, pageNow: number, pageSize: number) =>
-  http.get<{ list: Record<string, unknown>[]; totalPage: number }>(`${JOB}/alert`, { jobId, pageNow, pageSize })

@@ -39,7 +39,7 @@ export default {
     recordsChart: '吞吐 (条/秒)', checkpointChart: '检查点耗时 (ms) 与大小 (字节)', notRunning: '作业未在运行', taskId: '任务ID', startTime: '开始时间',
     endTime: '结束时间', runTime: '运行时长', stopCause: '停止原因', startConfig: '启动配置', download: '下载', view: '查看', cause: '启动原因',
     kind: '类型', origin: '来源', unusable: '不可用原因', age: '距今', size: '大小', usable: '可用', startFromHere: '从此处启动', yes: '是', no: '否',
-    level: '级别', message: '信息', time: '时间', logType: '日志类型', only: '包含关键字', ignore: '排除关键字', prev: '上一页', next: '下一页', latest: '最新日志',
+    level: '级别', message: '信息', time: '时间', openedAt: '开始时间', rule: '告警规则', incidentState: '状态', incidentOpen: '未恢复', resolvedAt: '已于 {time} 恢复', logType: '日志类型', only: '包含关键字', ignore: '排除关键字', prev: '上一页', next: '下一页', latest: '最新日志',
     sql: 'SQL', mainJar: '主程序包', mainClass: '主类', args: '程序参数', saveArgs: '保存参数 (生成新版本)', argsInvalid: '参数必须是字符串 JSON 数组',
     dependencies: '依赖包', resources: '资源文件', save: '保存', saved: '已保存', template: '(模板)', copyFrom: '从其他作业复制配置',
     copyPrompt: '源作业 ID', addKey: '添加参数', key: '参数名', value: '参数值', duplicateKey: '参数名重复: {key}', emptyKey: '参数名不能为空',
@@ -64,6 +64,7 @@ export default {
     reason: { refused: '曾导致启动失败', missing: '存储中已不存在', 'no-metadata': '不完整(无 _metadata)', 'empty-metadata': '不完整(_metadata 为空)', unreadable: '无法读取', 'other-version': '来自其他版本', poisoned: '曾导致启动失败', 'other-cluster': '位于其他集群', expired: '已过期' },
     auditAction: { LOGIN: '登录', LOGOUT: '退出登录', USER_CREATE: '创建用户', UPLOAD: '导入作业', JOB_UPDATE: '修改作业', CONFIG_CHANGE: '修改配置', START: '启动作业', AUTO_START: '平台自动启动', STOP: '停止作业', SNAPSHOT: '生成快照', RESTORE_POINT_CLEAR: '清除恢复点拒绝标记', BULK_START: '批量启动', BULK_STOP: '批量停止', BULK_ITEM: '批量操作中的作业', PROJECT_CREATE: '创建项目', PROJECT_UPDATE: '修改项目', PROJECT_DELETE: '删除项目', FILE_UPLOAD: '上传资源文件', FILE_DELETE: '删除资源文件', ALERT_CHANNEL_CHANGE: '修改告警通道', ALERT_TEST_SEND: '告警通道测试发送', ALERT_DELIVERY_RETRY: '重新发送告警', FAILURE_PATTERN_CHANGE: '修改故障诊断规则', OTHER: '其他操作' },
     errorCode: { NOT_LOGGED_IN: '未登录', NO_PERMISSION: '无权限', VALIDATION: '参数校验失败', BAD_REQUEST: '请求错误', NOT_FOUND: '不存在', CONFLICT: '冲突', JOB_DISABLED: '作业已禁用', ILLEGAL_STATE: '状态不允许', RESTORE_UNAVAILABLE: '无可用恢复点', STATE_STORAGE: '状态存储错误', FLINK_UNAVAILABLE: 'Flink 不可用', FLINK_REJECTED: 'Flink 拒绝', PINNED_FILE_UNAVAILABLE: '资源文件不可用', RESTORE_INCOMPATIBLE: '状态不兼容', RESTORE_PATH_REFUSED: '恢复路径被拒绝', CROSS_SITE_REFUSED: '跨站请求被拒绝', LOGIN_THROTTLED: '登录过于频繁', ALERT_DELIVERY_FAILED: '告警发送失败', INTERNAL: '内部错误', BULK_ITEM_FAILED: '批量项失败' },
+    alertRule: { JOB_FAILED: '作业失败', RESTART_BUDGET_SPENT: '自动重启次数用尽', RESTARTS_IN_WINDOW: '频繁重启', CHECKPOINT_STALE: '长时间无成功检查点', CHECKPOINT_FAILURES: '检查点连续失败', JOB_LOST: '作业丢失' },
     alertLevel: { CRITICAL: '严重', MAJOR: '重要', MINOR: '次要', WARNING: '警告', INFO: '提示' },
     logType: { client: '客户端日志', flink: 'Flink 异常', jobmanager: 'JobManager 日志', taskmanager: 'TaskManager 日志' }
   },
