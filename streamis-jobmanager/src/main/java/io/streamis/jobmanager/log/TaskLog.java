@@ -1,6 +1,8 @@
 package io.streamis.jobmanager.log;
 
+import io.streamis.common.error.Text;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
+import io.streamis.launcher.client.LogPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,6 @@ public class TaskLog {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLog.class);
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    /** A page of log lines: {@code endLine} is the 1-based number of the last line returned. */
-    public record Page(String logPath, List<String> logs, int endLine) {
-    }
-
     private final Path root;
 
     public TaskLog(StreamisJobManagerProperties properties) {
@@ -43,12 +41,12 @@ public class TaskLog {
         }
     }
 
-    public Page read(long taskId, int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords,
+    public LogPage read(long taskId, int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords,
                      int lastRows) {
         Path f = file(taskId);
         if (!Files.exists(f)) {
-            return new Page("undefined", List.of("No log content is available. Perhaps the task has not been"
-                    + " scheduled"), 1);
+            return LogPage.notice("undefined", Text.of("log.none", "No log content is available. Perhaps the task"
+                    + " has not been scheduled"));
         }
         try {
             List<String> lines = filter(Files.readAllLines(f, StandardCharsets.UTF_8), onlyKeywords, ignoreKeywords);
@@ -66,7 +64,7 @@ public class TaskLog {
                 .filter(l -> exc.stream().noneMatch(l::contains)).toList();
     }
 
-    public static Page page(String path, List<String> lines, int fromLine, int pageSize, int lastRows) {
+    public static LogPage page(String path, List<String> lines, int fromLine, int pageSize, int lastRows) {
         int size = pageSize <= 0 ? 100 : Math.min(pageSize, 1000);
         int from;
         if (lastRows > 0) {
@@ -77,7 +75,7 @@ public class TaskLog {
         }
         int to = Math.min(lines.size(), from + size);
         List<String> out = from >= to ? List.of() : new ArrayList<>(lines.subList(from, to));
-        return new Page(path, out, to);
+        return new LogPage(path, out, to);
     }
 
     private static List<String> keywords(String s) {

@@ -130,8 +130,8 @@ class RunController {
             throw StreamisException.validation("jobId is required");
         }
         access.readableJob(user, jobId);
-        return Message.ok().data("logs", details.logs(jobId, taskId, logType, fromLine, pageSize, onlyKeywords,
-                ignoreKeywords, lastRows));
+        return Message.ok().data("logs", views.localisedLog(details.logs(jobId, taskId, logType, fromLine, pageSize,
+                onlyKeywords, ignoreKeywords, lastRows)));
     }
 
     /** The job's restore points, one row per path, newest first, a page at a time, each saying if it is usable. */

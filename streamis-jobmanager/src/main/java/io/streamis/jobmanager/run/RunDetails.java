@@ -3,6 +3,7 @@ package io.streamis.jobmanager.run;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.common.error.StreamisException;
+import io.streamis.common.error.Text;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lifecycle.FlinkConfResolver;
 import io.streamis.jobmanager.lifecycle.JobInfoCodec;
@@ -150,8 +151,7 @@ class RunDetails {
                 if (t.flinkJobId() == null) {
                     return taskLog.read(-1, fromLine, pageSize, only, ignore, lastRows);
                 }
-                return TaskLog.page(exceptionsPath(t), TaskLog.filter(exceptionLines(t), only, ignore), fromLine,
-                        pageSize, lastRows);
+                return exceptions(t, only, ignore, fromLine, pageSize, lastRows);
             case "jobmanager":
                 return safe(() -> tail((from, size) -> clusters.get(t.cluster()).jobManagerLog(t.flinkJobId(), from,
                         size, only, ignore), fromLine, pageSize, lastRows));
@@ -182,6 +182,24 @@ class RunDetails {
         }
         int rows = Math.min(lastRows, 1000);
         return log.page(Math.max(1, end.endLine() - rows + 1), rows);
+    }
+
+    /**
+     * Flink's exception history of a run as a log page, or the page that says there is none or why it cannot be
+     * read (a notice, said in the reader's language).
+     */
+    private LogPage exceptions(StreamTask t, String only, String ignore, int fromLine, int pageSize, int lastRows) {
+        List<String> lines;
+        try {
+            lines = ExceptionLines.of(clusters.get(t.cluster()).exceptions(t.flinkJobId()));
+        } catch (RuntimeException e) {
+            return LogPage.notice(exceptionsPath(t), Text.of("log.exceptions-unavailable", "Flink's exception history"
+                    + " is not available: " + e.getMessage(), String.valueOf(e.getMessage())));
+        }
+        if (lines.equals(List.of(ExceptionLines.NONE))) {
+            return LogPage.notice(exceptionsPath(t), Text.of("log.no-exceptions", ExceptionLines.NONE));
+        }
+        return TaskLog.page(exceptionsPath(t), TaskLog.filter(lines, only, ignore), fromLine, pageSize, lastRows);
     }
 
     /** Flink's exception history of a run as log lines, or one line saying why it cannot be read. */

@@ -10,9 +10,11 @@ import io.streamis.jobmanager.lifecycle.StopReason;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionMapper;
+import io.streamis.launcher.client.LogPage;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,12 @@ class RunViews {
         this.versions = versions;
         this.messages = messages;
         this.json = json;
+    }
+
+    /** A log page as its reader reads it: a page that only says why there is no log says it in their language. */
+    Object localisedLog(Object page) {
+        return page instanceof LogPage p && p.notice() != null
+                ? new LogPage(p.logPath(), List.of(p.notice().localise(messages)), p.endLine()) : page;
     }
 
     Map<String, Object> history(StreamJob job, StreamTask t) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.launcher.client.JobExceptions;
+import io.streamis.launcher.client.LogPage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ExceptionLinesTest {
     void pagesAndFiltersLikeTheOtherLogTypes() {
         List<String> lines = ExceptionLines.of(new JobExceptions(TRACE, 0, List.of()));
         assertThat(lines).hasSize(4);
-        TaskLog.Page page = TaskLog.page("p", TaskLog.filter(lines, "at a.B", null), 1, 1, 0);
+        LogPage page = TaskLog.page("p", TaskLog.filter(lines, "at a.B", null), 1, 1, 0);
         assertThat(page.logs()).containsExactly("\tat a.B.c(B.java:1)");
         assertThat(page.endLine()).isEqualTo(1);
     }

@@ -1,10 +1,25 @@
 package io.streamis.launcher.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.streamis.common.error.Text;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A page of a cluster log; {@code endLine} is the number of the last line returned. */
-public record LogPage(String logPath, List<String> logs, int endLine) {
+/**
+ * A page of a log; {@code endLine} is the number of the last line returned. A page that only says why there is no
+ * log to show carries that sentence as a {@code notice} (key, English, arguments), so the endpoint can say it in the
+ * reader's language; its single line is the English.
+ */
+public record LogPage(String logPath, List<String> logs, int endLine, @JsonIgnore Text notice) {
+
+    public LogPage(String logPath, List<String> logs, int endLine) {
+        this(logPath, logs, endLine, null);
+    }
+
+    /** The one-line page that says why there is no log ({@code notice}'s English is the line). */
+    public static LogPage notice(String logPath, Text notice) {
+        return new LogPage(logPath, List.of(notice.english()), 1, notice);
+    }
 
     /** {@code logPath} of a page that is only a notice: the cluster keeps no such log file. */
     public static final String NO_FILE = "undefined";

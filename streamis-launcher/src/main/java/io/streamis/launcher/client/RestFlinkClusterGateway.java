@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Metrics;
 import io.streamis.common.error.ErrorCode;
+import io.streamis.common.error.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -244,7 +245,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
     public LogPage taskManagerLog(int fromLine, int pageSize, String onlyKeywords, String ignoreKeywords) {
         List<String> ids = taskManagerIds();
         if (ids.isEmpty()) {
-            return LogPage.noFile("The cluster has no TaskManager");
+            return LogPage.notice(LogPage.NO_FILE, Text.of("log.no-taskmanager", "The cluster has no TaskManager"));
         }
         return clusterLog("/taskmanagers/" + ids.get(0), "TaskManager", fromLine, pageSize, onlyKeywords,
                 ignoreKeywords);
@@ -260,8 +261,8 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
             }
         }
         if (file == null) {
-            return LogPage.noFile("This cluster keeps no " + what + " log file (embedded MiniCluster: see the"
-                    + " server log)");
+            return LogPage.notice(LogPage.NO_FILE, Text.of("log.no-log-file", "This cluster keeps no " + what
+                    + " log file (embedded MiniCluster: see the server log)", what));
         }
         return LogPage.of(file, getText(base + "/logs/" + file), fromLine, pageSize, onlyKeywords, ignoreKeywords);
     }

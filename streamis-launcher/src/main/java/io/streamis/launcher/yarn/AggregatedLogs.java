@@ -1,6 +1,7 @@
 package io.streamis.launcher.yarn;
 
 import io.streamis.common.error.ErrorCode;
+import io.streamis.common.error.Text;
 import io.streamis.launcher.client.FailureLines;
 import io.streamis.launcher.client.FlinkClusterException;
 import io.streamis.launcher.client.LogExcerpt;
@@ -12,7 +13,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,10 +65,10 @@ final class AggregatedLogs {
         read(app, file, Long.MAX_VALUE, out);
         String text = out.toString(StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            return new LogPage("yarn logs -applicationId " + id, List.of("Application " + id + " ended "
-                    + app.getYarnApplicationState() + "; YARN holds no aggregated " + file + " for it (yet): log"
-                    + " aggregation (yarn.log-aggregation-enable) must be on, and it runs once the application has"
-                    + " ended."), 1);
+            return LogPage.notice("yarn logs -applicationId " + id, Text.of("log.not-aggregated", "Application "
+                    + id + " ended " + app.getYarnApplicationState() + "; YARN holds no aggregated " + file
+                    + " for it (yet): log aggregation (yarn.log-aggregation-enable) must be on, and it runs once the"
+                    + " application has ended.", id, app.getYarnApplicationState(), file));
         }
         return LogPage.of("yarn logs -applicationId " + id + " -log_files " + file, text, fromLine, pageSize, only,
                 ignore);

@@ -555,6 +555,21 @@ abstract class AbstractJobImportApiTest {
                 .isEqualTo("Job " + stoppedName + " has been banned, enable it first");
     }
 
+    /** A log page that has no log says why in the reader's language; the 0.3.x English without one. */
+    @Test
+    void aLogPageWithoutALogSaysWhyInTheRequestsLanguage() throws Exception {
+        long jobId = uploadJob(uniqueJob("nolog"));
+        JsonNode zh = api.call(get(ApiTestSupport.API + JOB + "/logs").param("jobId", String.valueOf(jobId))
+                .param("logType", "client").session(admin).header("Accept-Language", "zh-CN")).at("/data/logs");
+        assertThat(zh.get("logs")).extracting(JsonNode::asText).containsExactly("没有可用的日志内容，可能该任务尚未被调度");
+        assertThat(zh.has("notice")).as("the key is the server's business, not the answer's").isFalse();
+        JsonNode en = api.call(get(ApiTestSupport.API + JOB + "/logs").param("jobId", String.valueOf(jobId))
+                .param("logType", "client").session(admin)).at("/data/logs");
+        assertThat(en.get("logs")).extracting(JsonNode::asText)
+                .containsExactly("No log content is available. Perhaps the task has not been scheduled");
+        assertThat(en.get("logPath").asText()).isEqualTo("undefined");
+    }
+
     /** The message of {@code request} made by admin from a Chinese UI. */
     private String zh(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
             throws Exception {

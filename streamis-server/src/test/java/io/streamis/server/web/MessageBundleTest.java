@@ -33,6 +33,8 @@ class MessageBundleTest {
     /** ... or through a keyed factory: {@code StreamisException.notFound("key", "English", args)}. */
     private static final Pattern KEYED_FACTORY = Pattern.compile(
             "StreamisException\\.(validation|notFound|noPermission|illegalState)\\(\\s*\"([a-z][a-z0-9.-]*)\",");
+    /** ... or a text of a message family: {@code Text.of("bulk.stopped", "stopped")}. */
+    private static final Pattern FAMILY_TEXT = Pattern.compile("Text\\.of\\(\\s*\"([a-z][A-Za-z]*\\.[a-z0-9.-]+)\",");
     private static final Map<String, ErrorCode> FACTORY_CODES = Map.of("validation", ErrorCode.VALIDATION,
             "notFound", ErrorCode.NOT_FOUND, "noPermission", ErrorCode.NO_PERMISSION,
             "illegalState", ErrorCode.ILLEGAL_STATE);
@@ -45,9 +47,9 @@ class MessageBundleTest {
         return zh;
     }
 
-    /** A key thrown without its Chinese line would answer English on a Chinese page, silently. */
+    /** A key used without its Chinese line would answer English on a Chinese page, silently. */
     @Test
-    void everyErrorKeyTheCodeThrowsHasAChineseLine() throws IOException {
+    void everyKeyTheCodeUsesHasAChineseLine() throws IOException {
         Set<String> thrown = new TreeSet<>();
         try (Stream<Path> modules = Files.list(Path.of(".."))) {
             for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
@@ -62,12 +64,16 @@ class MessageBundleTest {
                         while (m.find()) {
                             thrown.add(FACTORY_CODES.get(m.group(1)).name() + "." + m.group(2));
                         }
+                        m = FAMILY_TEXT.matcher(source);
+                        while (m.find()) {
+                            thrown.add(m.group(1));
+                        }
                     }
                 }
             }
         }
         assertThat(thrown).as("keys found in the sources").contains("NOT_FOUND.job", "RESTORE_UNAVAILABLE.refused",
-                "VALIDATION.upload.no-meta").hasSizeGreaterThan(25);
+                "VALIDATION.upload.no-meta", "bulk.stopped", "log.no-log-file").hasSizeGreaterThan(40);
         assertThat(zh().stringPropertyNames()).containsAll(thrown);
     }
 
@@ -80,7 +86,7 @@ class MessageBundleTest {
             assertThat(text).as(key).containsPattern("[\\u4e00-\\u9fff]");
             String prefix = key.substring(0, key.indexOf('.'));
             boolean family = prefix.equals("bulk") || prefix.equals("stop") || prefix.equals("notApplied")
-                    || prefix.equals("inspect");
+                    || prefix.equals("inspect") || prefix.equals("log");
             assertThat(family || isErrorCode(prefix)).as(key + " is keyed by an error code or a family").isTrue();
         }
     }
