@@ -367,6 +367,14 @@ async function main() {
     await page.getByTestId('job-table').waitFor()
     check(page.url().includes('projectName=default') && !page.url().includes('/projects'), `返回 lands on the project's job list (${page.url()})`)
 
+    // Opened from DSS: the workspace entry's URL names the project, and the job center lands on it (no project
+    // chosen in this browser before; the session is the one logged in above).
+    await page.evaluate(() => localStorage.removeItem('streamis.project'))
+    await page.goto(`${BASE}/?n=${++navigations}#/realTimeJobCenter?projectName=default&workspaceName=bdapWorkspace`)
+    await page.getByTestId('job-table').waitFor()
+    check(!page.url().includes('/projects'), `a DSS link stays on the job center (${page.url()})`)
+    check((await page.getByTestId('current-project').innerText()).includes('default'), 'a DSS link opens the project it names')
+
     // A start refused by its inspection (restore points exist, none usable: state is never dropped silently) says
     // why in Chinese, below the header, until the user closes it.
     const b3 = await jobRow(page, 'e2e_b3')
@@ -416,6 +424,9 @@ async function main() {
       check(!logPath.includes('undefined'), `log path of ${type} has no "undefined" ("${logPath}")`)
       const lines = await page.getByTestId('log-lines').innerText()
       check(!/\{rootException=|\[object Object\]/.test(lines), `${type} shows lines, not a raw structure`)
+      // Log lines are data (excluded from the dictionary check), but a page without a log says why in Chinese.
+      check(!/This cluster keeps no|No log content is available|The cluster has no TaskManager|Flink reported no exception|exception history is not available/.test(lines),
+        `${type}: a page without a log says why in Chinese ("${lines.slice(0, 50)}")`)
     }
     await inputOf(page, 'log-only').fill('no-such-keyword-anywhere')
     await inputOf(page, 'log-only').press('Enter')
