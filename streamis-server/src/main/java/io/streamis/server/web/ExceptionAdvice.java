@@ -15,6 +15,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestValueException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -51,27 +52,33 @@ class ExceptionAdvice {
 
     @ExceptionHandler({MissingRequestValueException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<Message> badParameter(Exception e, HttpServletRequest request) {
-        String msg = e instanceof MethodArgumentTypeMismatchException m
-                ? "Parameter '" + m.getName() + "' has an invalid value '" + m.getValue() + "'"
-                : e.getMessage();
-        return respond(ErrorCode.VALIDATION, msg, request);
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            return respond(ErrorCode.VALIDATION, Text.of("VALIDATION.bad-parameter", "Parameter '" + m.getName()
+                    + "' has an invalid value '" + m.getValue() + "'", m.getName(), m.getValue()), request);
+        }
+        if (e instanceof MissingServletRequestParameterException m) {
+            return respond(ErrorCode.VALIDATION, Text.of("VALIDATION.missing-parameter", e.getMessage(),
+                    m.getParameterName()), request);
+        }
+        return respond(ErrorCode.VALIDATION, e.getMessage(), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Message> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return respond(ErrorCode.VALIDATION, "The request body is missing or is not valid JSON of the expected shape",
-                request);
+        return respond(ErrorCode.VALIDATION, Text.of("VALIDATION.unreadable-body", "The request body is missing or is"
+                + " not valid JSON of the expected shape"), request);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Message> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return respond(ErrorCode.VALIDATION, "The upload is larger than the server accepts"
-                + " (spring.servlet.multipart.max-file-size)", request);
+        return respond(ErrorCode.VALIDATION, Text.of("VALIDATION.upload-too-large", "The upload is larger than the"
+                + " server accepts (spring.servlet.multipart.max-file-size)"), request);
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Message> multipart(MultipartException e, HttpServletRequest request) {
-        return respond(ErrorCode.VALIDATION, "The request must be multipart/form-data with a 'file' part", request);
+        return respond(ErrorCode.VALIDATION, Text.of("VALIDATION.not-multipart", "The request must be"
+                + " multipart/form-data with a 'file' part"), request);
     }
 
     @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
@@ -81,20 +88,29 @@ class ExceptionAdvice {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Message> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        return respond(ErrorCode.NOT_FOUND, "No such endpoint: " + request.getRequestURI(), request);
+        return respond(ErrorCode.NOT_FOUND, Text.of("NOT_FOUND.endpoint", "No such endpoint: "
+                + request.getRequestURI(), request.getRequestURI()), request);
     }
 
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ResponseEntity<Message> constraint(Exception e, HttpServletRequest request) {
         LOG.info("{} {} broke a database constraint: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return respond(ErrorCode.VALIDATION, "A value is too long or conflicts with existing data", request);
+        return respond(ErrorCode.VALIDATION, Text.of("VALIDATION.constraint", "A value is too long or conflicts with"
+                + " existing data"), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Message> unexpected(Exception e, HttpServletRequest request) {
         LOG.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
-        return respond(ErrorCode.INTERNAL, "Internal error (" + e.getClass().getSimpleName()
-                + "); the server log has the details", request);
+        return respond(ErrorCode.INTERNAL, Text.of("INTERNAL.unexpected", "Internal error ("
+                + e.getClass().getSimpleName() + "); the server log has the details", e.getClass().getSimpleName()),
+                request);
+    }
+
+    /** Answers a text of the boundary's own in the caller's language; the audit row keeps its key. */
+    private ResponseEntity<Message> respond(ErrorCode code, Text text, HttpServletRequest request) {
+        request.setAttribute(AuditInterceptor.ERROR_TEXT, text);
+        return respond(code, text.localise(messages, LocaleContextHolder.getLocale()), request);
     }
 
     static ResponseEntity<Message> respond(ErrorCode code, String message, HttpServletRequest request) {

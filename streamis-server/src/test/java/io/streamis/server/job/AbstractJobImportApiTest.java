@@ -570,6 +570,20 @@ abstract class AbstractJobImportApiTest {
         assertThat(en.get("logPath").asText()).isEqualTo("undefined");
     }
 
+    /** The boundary's own refusals (unknown endpoint, missing or bad parameter, unreadable body) too. */
+    @Test
+    void theBoundarysOwnRefusalsSpeakTheRequestsLanguage() throws Exception {
+        assertThat(zh(get(ApiTestSupport.API + "/streamis/no/such/endpoint")))
+                .isEqualTo("没有这个接口：" + ApiTestSupport.API + "/streamis/no/such/endpoint");
+        assertThat(zh(get(ApiTestSupport.API + JOB + "/stop"))).isEqualTo("缺少必填参数 'jobId'");
+        assertThat(zh(get(ApiTestSupport.API + JOB + "/stop").param("jobId", "abc")))
+                .isEqualTo("参数 'jobId' 的值 'abc' 无效");
+        assertThat(zh(post(ApiTestSupport.API + JOB + "/enable").contentType(MediaType.APPLICATION_JSON)
+                .content("{not json"))).isEqualTo("请求体缺失，或不是预期格式的 JSON");
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/stop").param("jobId", "abc").session(admin))
+                .at("/message").asText()).isEqualTo("Parameter 'jobId' has an invalid value 'abc'");
+    }
+
     /** The message of {@code request} made by admin from a Chinese UI. */
     private String zh(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
             throws Exception {

@@ -33,8 +33,8 @@ class MessageBundleTest {
     /** ... or through a keyed factory: {@code StreamisException.notFound("key", "English", args)}. */
     private static final Pattern KEYED_FACTORY = Pattern.compile(
             "StreamisException\\.(validation|notFound|noPermission|illegalState)\\(\\s*\"([a-z][a-z0-9.-]*)\",");
-    /** ... or a text of a message family: {@code Text.of("bulk.stopped", "stopped")}. */
-    private static final Pattern FAMILY_TEXT = Pattern.compile("Text\\.of\\(\\s*\"([a-z][A-Za-z]*\\.[a-z0-9.-]+)\",");
+    /** ... or a text with its bundle key: {@code Text.of("bulk.stopped", "stopped")}, {@code Text.of("NOT_FOUND.endpoint", …)}. */
+    private static final Pattern FAMILY_TEXT = Pattern.compile("Text\\.of\\(\\s*\"([A-Za-z][A-Za-z_]*\\.[a-z0-9.-]+)\",");
     private static final Map<String, ErrorCode> FACTORY_CODES = Map.of("validation", ErrorCode.VALIDATION,
             "notFound", ErrorCode.NOT_FOUND, "noPermission", ErrorCode.NO_PERMISSION,
             "illegalState", ErrorCode.ILLEGAL_STATE);
@@ -73,7 +73,7 @@ class MessageBundleTest {
             }
         }
         assertThat(thrown).as("keys found in the sources").contains("NOT_FOUND.job", "RESTORE_UNAVAILABLE.refused",
-                "VALIDATION.upload.no-meta", "bulk.stopped", "log.no-log-file").hasSizeGreaterThan(40);
+                "VALIDATION.upload.no-meta", "bulk.stopped", "log.no-log-file", "NOT_FOUND.endpoint").hasSizeGreaterThan(40);
         assertThat(zh().stringPropertyNames()).containsAll(thrown);
     }
 
