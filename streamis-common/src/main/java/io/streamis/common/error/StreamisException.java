@@ -86,6 +86,11 @@ public class StreamisException extends RuntimeException {
         return new StreamisException(ErrorCode.CONFLICT, message);
     }
 
+    /** A conflict with existing data, with its bundle key ({@code CONFLICT.key}). */
+    public static StreamisException conflict(String key, String message, Object... args) {
+        return new StreamisException(ErrorCode.CONFLICT, key, message, args);
+    }
+
     public static StreamisException illegalState(String message) {
         return new StreamisException(ErrorCode.ILLEGAL_STATE, message);
     }

@@ -31,7 +31,7 @@ public class ChannelService {
     public AlertChannel require(long id) {
         AlertChannel c = channels.selectById(id);
         if (c == null) {
-            throw StreamisException.notFound("Alert channel " + id + " does not exist");
+            throw StreamisException.notFound("alert-channel", "Alert channel " + id + " does not exist", id);
         }
         return c;
     }
@@ -41,7 +41,8 @@ public class ChannelService {
         try {
             channels.insert(row);
         } catch (DuplicateKeyException e) {
-            throw StreamisException.conflict("Project " + r.projectName() + " already has a channel named " + r.name());
+            throw StreamisException.conflict("alert-channel-name", "Project " + r.projectName()
+                    + " already has a channel named " + r.name(), r.projectName(), r.name());
         }
         return ChannelView.of(require(row.id));
     }
@@ -59,8 +60,8 @@ public class ChannelService {
         try {
             channels.update(existing.id(), row, LocalDateTime.now());
         } catch (DuplicateKeyException e) {
-            throw StreamisException.conflict("Project " + existing.projectName() + " already has a channel named "
-                    + r.name());
+            throw StreamisException.conflict("alert-channel-name", "Project " + existing.projectName()
+                    + " already has a channel named " + r.name(), existing.projectName(), r.name());
         }
         return ChannelView.of(require(existing.id()));
     }
@@ -86,21 +87,22 @@ public class ChannelService {
 
     private static ChannelMapper.NewChannel validated(ChannelRequest r, String project, String secret, String user) {
         if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
-            throw StreamisException.validation("name is required (at most 100 characters)");
+            throw StreamisException.validation("alert-channel-name", "name is required (at most 100 characters)");
         }
         if (r.type() == null) {
-            throw StreamisException.validation("type is required: one of WEBHOOK, EMAIL, WECOM, DINGTALK, FEISHU");
+            throw StreamisException.validation("alert-channel-type-required", "type is required: one of WEBHOOK,"
+                    + " EMAIL, WECOM, DINGTALK, FEISHU");
         }
         ChannelType type = ChannelType.parse(r.type());
         type.validateTarget(r.target());
         if (r.target().length() > 1000 || (secret != null && secret.length() > 500)) {
-            throw StreamisException.validation("target (1000) or secret (500) is too long");
+            throw StreamisException.validation("alert-channel-too-long", "target (1000) or secret (500) is too long");
         }
         AlertLevel min = r.minLevel() == null || r.minLevel().isBlank() ? AlertLevel.INFO
                 : AlertLevel.parse(r.minLevel(), null);
         if (min == null) {
-            throw StreamisException.validation("minLevel must be one of CRITICAL, MAJOR, MINOR, WARNING, INFO: "
-                    + r.minLevel());
+            throw StreamisException.validation("alert-channel-min-level", "minLevel must be one of CRITICAL, MAJOR,"
+                    + " MINOR, WARNING, INFO: " + r.minLevel(), r.minLevel());
         }
         return new ChannelMapper.NewChannel(project, r.name().trim(), type.name(), r.target().trim(), secret,
                 min.name(), r.enabled() == null || r.enabled(), user);

@@ -123,6 +123,11 @@ abstract class AbstractAlertApiTest {
                 .asText()).contains("nobody");
         assertThat(createChannel(base + "\"type\":\"DINGTALK\",\"target\":\"https://h/x\",\"minLevel\":\"LOUD\"}")
                 .get("message").asText()).contains("minLevel");
+        // The channel dialog's refusals in the reader's language.
+        JsonNode zh = api.call(post(ApiTestSupport.API + ALERT + "/channels").session(admin)
+                .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .content(base + "\"type\":\"WEBHOOK\",\"target\":\"ftp://h/x\"}"));
+        assertThat(zh.get("message").asText()).isEqualTo("WEBHOOK 通道的地址必须是带主机名的 http(s) URL：ftp://h/x");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM streamis_alert_channel WHERE project_name = ?",
                 Long.class, project)).isZero();
     }

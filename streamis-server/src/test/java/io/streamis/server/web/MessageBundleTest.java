@@ -32,12 +32,12 @@ class MessageBundleTest {
             "new StreamisException\\(\\s*ErrorCode\\.([A-Z_]+),\\s*\"([a-z][a-z0-9.-]*)\",");
     /** ... or through a keyed factory: {@code StreamisException.notFound("key", "English", args)}. */
     private static final Pattern KEYED_FACTORY = Pattern.compile(
-            "StreamisException\\.(validation|notFound|noPermission|illegalState)\\(\\s*\"([a-z][a-z0-9.-]*)\",");
+            "StreamisException\\.(validation|notFound|noPermission|illegalState|conflict)\\(\\s*\"([a-z][a-z0-9.-]*)\",");
     /** ... or a text with its bundle key: {@code Text.of("bulk.stopped", "stopped")}, {@code Text.of("NOT_FOUND.endpoint", …)}. */
     private static final Pattern FAMILY_TEXT = Pattern.compile("Text\\.of\\(\\s*\"([A-Za-z][A-Za-z_]*\\.[a-z0-9.-]+)\",");
     private static final Map<String, ErrorCode> FACTORY_CODES = Map.of("validation", ErrorCode.VALIDATION,
             "notFound", ErrorCode.NOT_FOUND, "noPermission", ErrorCode.NO_PERMISSION,
-            "illegalState", ErrorCode.ILLEGAL_STATE);
+            "illegalState", ErrorCode.ILLEGAL_STATE, "conflict", ErrorCode.CONFLICT);
 
     private Properties zh() throws IOException {
         Properties zh = new Properties();

@@ -24,13 +24,14 @@ public enum ChannelType {
     /** Refuses a target this type cannot deliver to, naming what is wrong. */
     public void validateTarget(String target) {
         if (target == null || target.isBlank()) {
-            throw StreamisException.validation("target is required for a " + this + " channel");
+            throw StreamisException.validation("alert-target-required", "target is required for a " + this
+                    + " channel", this);
         }
         if (this == EMAIL) {
             List<String> bad = addresses(target).stream().filter(a -> !ADDRESS.matcher(a).matches()).toList();
             if (!bad.isEmpty() || addresses(target).isEmpty()) {
-                throw StreamisException.validation("EMAIL target must be comma-separated e-mail addresses; not an"
-                        + " address: " + bad);
+                throw StreamisException.validation("alert-target-email", "EMAIL target must be comma-separated"
+                        + " e-mail addresses; not an address: " + bad, bad);
             }
             return;
         }
@@ -38,11 +39,13 @@ public enum ChannelType {
         try {
             uri = URI.create(target.trim());
         } catch (IllegalArgumentException e) {
-            throw StreamisException.validation(this + " target is not a URL: " + e.getMessage());
+            throw StreamisException.validation("alert-target-not-url", this + " target is not a URL: "
+                    + e.getMessage(), this, e.getMessage());
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
-            throw StreamisException.validation(this + " target must be an http(s) URL with a host: " + target);
+            throw StreamisException.validation("alert-target-not-http", this + " target must be an http(s) URL with"
+                    + " a host: " + target, this, target);
         }
     }
 
@@ -54,7 +57,8 @@ public enum ChannelType {
         try {
             return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw StreamisException.validation("type must be one of " + Arrays.toString(values()) + ": " + s);
+            throw StreamisException.validation("alert-channel-type", "type must be one of "
+                    + Arrays.toString(values()) + ": " + s, Arrays.toString(values()), s);
         }
     }
 }
