@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -44,12 +46,22 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(YarnApplicationGateway.class);
     private static final Duration APP_CALL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Least time between two questions to YARN about one job's ended deployment. A start's verdict may wait up to
+     * 90 s for the aggregated JobManager log, and the reconciler looks every 150 ms: without this each look cost a
+     * ResourceManager query (and an HDFS read) per waiting start.
+     */
+    static final Duration ENDED_ASK_INTERVAL = Duration.ofSeconds(2);
     /** Shared by every YARN gateway; daemon threads, so they never keep the server alive. */
     private static final ExecutorService POLLERS = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "streamis-yarn-poll");
         t.setDaemon(true);
         return t;
     });
+
+    /** The last answer about a job's ended deployment and when (nanos) it was asked. */
+    private record Recent(Optional<?> answer, long askedAt) {
+    }
 
     /** A live application of ours: its id, state and Flink REST address (null until the JobManager is up). */
     record App(String applicationId, YarnApplicationState state, String restUrl, long startTime, String name) {
@@ -61,12 +73,19 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
     private final Map<String, App> byFlinkJob = new ConcurrentHashMap<>();
     private final Map<String, RestFlinkClusterGateway> rest = new ConcurrentHashMap<>();
     private final AggregatedLogs ended;
+    private final LongSupplier nanoClock;
+    private final Map<String, Recent> recentEnded = new ConcurrentHashMap<>();
 
     public YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json) {
+        this(name, yarn, json, System::nanoTime);
+    }
+
+    YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json, LongSupplier nanoClock) {
         this.name = name;
         this.yarn = yarn;
         this.json = json;
         this.ended = new AggregatedLogs(name, yarn);
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -217,18 +236,41 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
 
     /**
      * Once the application has ended, the failure lines of its aggregated JobManager log (the last part only; kept
-     * per job once YARN's aggregation settled, so asking again costs no ResourceManager or HDFS call).
+     * per job once YARN's aggregation settled, so asking again costs no ResourceManager or HDFS call; until then
+     * YARN is asked at most once per {@link #ENDED_ASK_INTERVAL}).
      */
     @Override
     public Optional<LogExcerpt> endedJobManagerExcerpt(String flinkJobId) {
         LogExcerpt known = ended.settledExcerpt(flinkJobId);
-        if (known == null) {
+        if (known != null) {
+            return known.lines().isEmpty() ? Optional.empty() : Optional.of(known);
+        }
+        return recently("excerpt " + flinkJobId, () -> {
             if (live(flinkJobId, false) != null) {
                 return Optional.empty();
             }
-            known = ended.jobManagerExcerpt(flinkJobId).orElse(null);
+            return ended.jobManagerExcerpt(flinkJobId).filter(e -> !e.lines().isEmpty());
+        });
+    }
+
+    /**
+     * {@code ask}'s answer, asked again only once {@link #ENDED_ASK_INTERVAL} has passed since the last time for
+     * {@code key}; a failed question is not remembered.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> recently(String key, Supplier<Optional<T>> ask) {
+        long now = nanoClock.getAsLong();
+        long interval = ENDED_ASK_INTERVAL.toNanos();
+        Recent r = recentEnded.get(key);
+        if (r != null && now - r.askedAt() < interval) {
+            return (Optional<T>) r.answer();
         }
-        return known == null || known.lines().isEmpty() ? Optional.empty() : Optional.of(known);
+        Optional<T> answer = ask.get();
+        if (recentEnded.size() > 256) {
+            recentEnded.values().removeIf(old -> now - old.askedAt() >= interval);
+        }
+        recentEnded.put(key, new Recent(answer, now));
+        return answer;
     }
 
     /** Shuts the application down through its Flink REST; kills it through YARN when Flink does not answer. */
@@ -254,15 +296,16 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
 
     /**
      * A deployment whose application already ended (its JobManager died, or the application failed before the job
-     * was listed): YARN's final state and diagnostics, which carry Flink's reason when it deregistered.
+     * was listed): YARN's final state and diagnostics, which carry Flink's reason when it deregistered. The
+     * ResourceManager is asked at most once per {@link #ENDED_ASK_INTERVAL} per job.
      */
     @Override
     public Optional<String> endedDeployment(String flinkJobId) {
-        return yarn.endedApplications(YarnTags.flinkJob(flinkJobId)).stream()
-                .max(java.util.Comparator.comparingLong(ApplicationReport::getStartTime))
+        return recently("deployment " + flinkJobId, () -> yarn.endedApplications(YarnTags.flinkJob(flinkJobId))
+                .stream().max(java.util.Comparator.comparingLong(ApplicationReport::getStartTime))
                 .map(r -> "YARN application " + r.getApplicationId() + " ended " + r.getYarnApplicationState() + " ("
                         + r.getFinalApplicationStatus() + ")" + (r.getDiagnostics() == null
-                        || r.getDiagnostics().isBlank() ? "" : ": " + r.getDiagnostics().trim()));
+                        || r.getDiagnostics().isBlank() ? "" : ": " + r.getDiagnostics().trim())));
     }
 
     /** YARN's kill returns once the ResourceManager has completed it. */
