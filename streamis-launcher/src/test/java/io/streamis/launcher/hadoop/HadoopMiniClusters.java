@@ -23,6 +23,17 @@ public final class HadoopMiniClusters implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    /** The ResourceManager's scheduler. */
+    public enum Scheduler {
+        /** One queue for everything; a submission's queue name is ignored. */
+        FIFO,
+        /**
+         * Production's usual scheduler, with the single queue {@code default} (all of the cluster, AMs included): a
+         * submission to any other queue is rejected, as on a real cluster.
+         */
+        CAPACITY
+    }
+
     private final MiniDFSCluster dfs;
     private final MiniYARNCluster yarn;
     private final Path confDir;
@@ -36,20 +47,24 @@ public final class HadoopMiniClusters implements AutoCloseable {
     }
 
     public static HadoopMiniClusters start(Path base, boolean withYarn) throws Exception {
+        return start(base, withYarn, Scheduler.FIFO);
+    }
+
+    public static HadoopMiniClusters start(Path base, boolean withYarn, Scheduler scheduler) throws Exception {
         ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "hadoop-mini-start");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<HadoopMiniClusters> f = starter.submit(() -> doStart(base, withYarn));
+            Future<HadoopMiniClusters> f = starter.submit(() -> doStart(base, withYarn, scheduler));
             return f.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } finally {
             starter.shutdownNow();
         }
     }
 
-    private static HadoopMiniClusters doStart(Path base, boolean withYarn) throws IOException {
+    private static HadoopMiniClusters doStart(Path base, boolean withYarn, Scheduler scheduler) throws IOException {
         Configuration c = new Configuration();
         c.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
         c.setBoolean("dfs.permissions.enabled", false);
@@ -60,8 +75,17 @@ public final class HadoopMiniClusters implements AutoCloseable {
         MiniYARNCluster yarn = null;
         if (withYarn) {
             YarnConfiguration y = new YarnConfiguration(conf);
-            y.set(YarnConfiguration.RM_SCHEDULER,
-                    "org.apache.hadoop.yarn.server.resourcemanager.scheduler.fifo.FifoScheduler");
+            if (scheduler == Scheduler.CAPACITY) {
+                y.set(YarnConfiguration.RM_SCHEDULER,
+                        "org.apache.hadoop.yarn.server.resourcemanager.scheduler.capacity.CapacityScheduler");
+                y.set("yarn.scheduler.capacity.root.queues", "default");
+                y.set("yarn.scheduler.capacity.root.default.capacity", "100");
+                // The default (10 %) would let one 768 MB JobManager run at a time on this 8 GB node.
+                y.set("yarn.scheduler.capacity.maximum-am-resource-percent", "1.0");
+            } else {
+                y.set(YarnConfiguration.RM_SCHEDULER,
+                        "org.apache.hadoop.yarn.server.resourcemanager.scheduler.fifo.FifoScheduler");
+            }
             y.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
             y.setInt(YarnConfiguration.NM_PMEM_MB, 8192);
             y.setInt(YarnConfiguration.NM_VCORES, 16);
@@ -86,6 +110,15 @@ public final class HadoopMiniClusters implements AutoCloseable {
             // JVM uses (a production NodeManager supplies its own Hadoop classpath).
             conf.set(YarnConfiguration.YARN_APPLICATION_CLASSPATH, confDir + "," + String.join(",",
                     hadoopClientJars()));
+        }
+        // writeXml writes Hadoop's defaults as if a site file had set them; a production site file rarely sets the
+        // clients' connect retries, so leave them out and let the platform's fail-fast defaults apply (YarnConnection).
+        // Flink's deployment-failure shutdown hook (left behind by a deployment YARN rejected) then gives up within
+        // seconds at JVM exit, after the mini clusters are gone, instead of retrying for 15 minutes.
+        for (String key : new String[] {"yarn.resourcemanager.connect.max-wait.ms",
+                "yarn.resourcemanager.connect.retry-interval.ms", "ipc.client.connect.max.retries",
+                "ipc.client.connect.max.retries.on.timeouts"}) {
+            conf.unset(key);
         }
         for (String name : new String[] {"core-site.xml", "hdfs-site.xml", "yarn-site.xml"}) {
             try (OutputStream out = Files.newOutputStream(confDir.resolve(name))) {

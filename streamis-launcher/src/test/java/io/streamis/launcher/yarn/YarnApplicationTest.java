@@ -61,7 +61,8 @@ class YarnApplicationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        hadoop = HadoopMiniClusters.start(base, true);
+        // The capacity scheduler, as production runs: it refuses a queue that does not exist (FIFO ignores queues).
+        hadoop = HadoopMiniClusters.start(base, true, HadoopMiniClusters.Scheduler.CAPACITY);
         stateRoot = hadoop.hdfsUri() + "/streamis/state";
         StreamisLauncherProperties props = new StreamisLauncherProperties(base.resolve("launcher"), null, "yarn",
                 Map.of("yarn", new StreamisLauncherProperties.Cluster("yarn-application", null, stateRoot,
@@ -155,6 +156,20 @@ class YarnApplicationTest {
         }
         assertThat(rm.getApplications(java.util.Set.of("Apache Flink"), java.util.EnumSet.allOf(
                 YarnApplicationState.class), java.util.Set.of("streamis-job-7"))).isEmpty();
+    }
+
+    @Test
+    void aQueueThatDoesNotExistFailsTheStartNamingItAndLeavesNothingRunning() throws Exception {
+        LaunchSpec usual = spec(8, null);
+        Map<String, String> conf = new java.util.HashMap<>(usual.flinkConfiguration());
+        conf.put("yarn.application.queue", "no_such_queue");
+        LaunchSpec spec = new LaunchSpec(usual.cluster(), usual.pipelineName(), usual.kind(), usual.sqlScript(),
+                usual.mainJar(), usual.mainClass(), usual.args(), usual.dependencyJars(), usual.resources(),
+                usual.parallelism(), null, false, conf, usual.artifactKey(), usual.owner());
+        assertThatThrownBy(() -> launcher.launch(spec)).hasMessageContaining("YARN deployment of job j8")
+                .hasMessageContaining("unknown queue: no_such_queue");
+        assertThat(rm.getApplications(java.util.Set.of("Apache Flink"), YarnConnection.LIVE,
+                java.util.Set.of("streamis-job-8"))).as("nothing left running on YARN").isEmpty();
     }
 
     @Test
