@@ -11,11 +11,13 @@ import io.streamis.launcher.yarn.YarnApplicationGateway;
 import io.streamis.launcher.yarn.YarnConnection;
 import io.streamis.launcher.yarn.YarnDeploymentSettings;
 import io.streamis.launcher.yarn.YarnSessionAddress;
+import io.streamis.launcher.yarn.YarnTags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** The clusters named in {@code streamis.launcher.clusters}, each as a session or a per-job application target. */
 public class ConfiguredFlinkClusters implements FlinkClusters, AutoCloseable {
@@ -26,6 +28,16 @@ public class ConfiguredFlinkClusters implements FlinkClusters, AutoCloseable {
 
     public ConfiguredFlinkClusters(StreamisLauncherProperties properties, EmbeddedFlinkCluster embedded,
                                    ObjectMapper json) {
+        this(properties, embedded, json, () -> null);
+    }
+
+    /**
+     * {@code installationId}: the id every node of this installation shares (asked only when a yarn-application
+     * cluster is configured); its applications carry it as a tag, so another installation's are never taken for
+     * ours. Null: untagged, as before.
+     */
+    public ConfiguredFlinkClusters(StreamisLauncherProperties properties, EmbeddedFlinkCluster embedded,
+                                   ObjectMapper json, Supplier<String> installationId) {
         this.properties = properties;
         FlinkRuntimeLibrary library = new FlinkRuntimeLibrary(properties.flinkLibDir());
         new TreeMap<>(properties.clusters()).forEach((name, c) -> targets.put(name, switch (c.clusterType()) {
@@ -55,10 +67,11 @@ public class ConfiguredFlinkClusters implements FlinkClusters, AutoCloseable {
                 YarnConnection yarn = connection(name, c);
                 String libRoot = c.libRoot() != null && !c.libRoot().isBlank() ? c.libRoot()
                         : stripSlash(properties.stateRootOf(name)) + "/_flink-lib";
+                String installationTag = YarnTags.installation(installationId.get());
                 YarnDeploymentSettings settings = new YarnDeploymentSettings(libRoot, c.javaHome(),
-                        FlinkJvmFlags.JAVA_17, properties.dataDir().resolve("yarn"));
+                        FlinkJvmFlags.JAVA_17, properties.dataDir().resolve("yarn"), installationTag);
                 yield new ClusterTarget.Application(name, ClusterType.YARN_APPLICATION,
-                        new YarnApplicationGateway(name, yarn, json),
+                        new YarnApplicationGateway(name, yarn, json, installationTag),
                         new YarnApplicationDeployer(name, yarn, library, settings));
             }
         }));

@@ -3,6 +3,8 @@ package io.streamis.launcher.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.launcher.cluster.ConfiguredFlinkClusters;
 import io.streamis.launcher.cluster.EmbeddedFlinkCluster;
+import io.streamis.launcher.cluster.InstallationId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,9 +44,13 @@ public class LauncherConfiguration {
         return new EmbeddedClusterReady(cluster);
     }
 
+    /** Without an {@link InstallationId} bean (the launcher on its own) YARN applications are not tagged by one. */
     @Bean(destroyMethod = "close")
     ConfiguredFlinkClusters flinkClusters(StreamisLauncherProperties properties, EmbeddedFlinkCluster embedded,
-                                ObjectMapper json) {
-        return new ConfiguredFlinkClusters(properties, embedded, json);
+                                ObjectMapper json, ObjectProvider<InstallationId> installation) {
+        return new ConfiguredFlinkClusters(properties, embedded, json, () -> {
+            InstallationId id = installation.getIfAvailable();
+            return id == null ? null : id.get();
+        });
     }
 }

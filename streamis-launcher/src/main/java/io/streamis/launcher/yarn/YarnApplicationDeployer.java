@@ -50,7 +50,9 @@ public class YarnApplicationDeployer {
         if (owner == null || owner.flinkJobId() == null) {
             throw new IllegalArgumentException("a YARN application deployment needs the job's owner and Flink job id");
         }
-        List<ApplicationReport> live = yarn.liveApplications(YarnTags.job(owner.jobId()));
+        // Another installation's job with the same id is not this job.
+        List<ApplicationReport> live = yarn.liveApplications(YarnTags.job(owner.jobId())).stream()
+                .filter(r -> YarnTags.ours(r, settings.installationTag())).toList();
         if (!live.isEmpty()) {
             throw new StreamisException(ErrorCode.ILLEGAL_STATE, "Job " + owner.job() + " already has a live YARN"
                     + " application " + live.get(0).getApplicationId() + " (" + live.get(0).getYarnApplicationState()

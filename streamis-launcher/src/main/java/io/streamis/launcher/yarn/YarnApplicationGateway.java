@@ -74,17 +74,25 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
     private final Map<String, RestFlinkClusterGateway> rest = new ConcurrentHashMap<>();
     private final AggregatedLogs ended;
     private final LongSupplier nanoClock;
+    private final String installationTag;
     private final Map<String, Recent> recentEnded = new ConcurrentHashMap<>();
 
     public YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json) {
-        this(name, yarn, json, System::nanoTime);
+        this(name, yarn, json, null);
     }
 
-    YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json, LongSupplier nanoClock) {
+    /** {@code installationTag}: only applications of this installation are watched ({@link YarnTags#ours}). */
+    public YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json, String installationTag) {
+        this(name, yarn, json, installationTag, System::nanoTime);
+    }
+
+    YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json, String installationTag,
+                           LongSupplier nanoClock) {
         this.name = name;
         this.yarn = yarn;
         this.json = json;
         this.ended = new AggregatedLogs(name, yarn);
+        this.installationTag = installationTag;
         this.nanoClock = nanoClock;
     }
 
@@ -134,12 +142,12 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
         return out;
     }
 
-    /** One RM call: the platform's live applications, keyed by the Flink job id in their tags. */
+    /** One RM call: this installation's live applications, keyed by the Flink job id in their tags. */
     private Map<String, App> refresh() {
         Map<String, App> now = new HashMap<>();
         for (ApplicationReport r : yarn.liveApplications(YarnTags.PLATFORM)) {
             String flinkJobId = YarnTags.flinkJobId(r);
-            if (flinkJobId != null) {
+            if (flinkJobId != null && YarnTags.ours(r, installationTag)) {
                 boolean up = r.getYarnApplicationState() == YarnApplicationState.RUNNING && r.getRpcPort() > 0
                         && r.getHost() != null && !"N/A".equals(r.getHost());
                 now.put(flinkJobId, new App(r.getApplicationId().toString(), r.getYarnApplicationState(),

@@ -20,8 +20,14 @@ import org.apache.flink.configuration.Configuration;
  * @param javaHome JAVA_HOME for the containers, or null for the NodeManager's
  * @param jvmFlags Flink's Java 17 module flags (flink-notes P6)
  * @param logDir   local dir for the container log4j configuration the client ships
+ * @param installationTag this installation's tag ({@link YarnTags#installation}), or null to leave it out
  */
-public record YarnDeploymentSettings(String libRoot, String javaHome, String jvmFlags, Path logDir) {
+public record YarnDeploymentSettings(String libRoot, String javaHome, String jvmFlags, Path logDir,
+                                     String installationTag) {
+
+    public YarnDeploymentSettings(String libRoot, String javaHome, String jvmFlags, Path logDir) {
+        this(libRoot, javaHome, jvmFlags, logDir, null);
+    }
 
     /** Defaults when the job's resource group says nothing (a 1-slot TaskManager, yarn-hdfs-notes §3). */
     static final Map<String, String> DEFAULTS = Map.of(
@@ -39,7 +45,7 @@ public record YarnDeploymentSettings(String libRoot, String javaHome, String jvm
         m.put("$internal.pipeline.job-id", spec.owner().flinkJobId());
         m.put("yarn.provided.lib.dirs", providedLibDir);
         m.put("yarn.application.name", YarnTags.applicationName(spec.owner()));
-        m.put("yarn.tags", String.join(",", YarnTags.of(spec.owner())));
+        m.put("yarn.tags", String.join(",", YarnTags.of(spec.owner(), installationTag)));
         m.put("yarn.application-attempts", "1");
         // Keep the JobManager up after the job ends so a stop-with-savepoint's result can still be read; the
         // platform shuts the application down itself once it has recorded the outcome.

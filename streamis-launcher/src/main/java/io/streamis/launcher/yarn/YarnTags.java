@@ -8,8 +8,10 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
 /**
  * How the platform finds its applications again without a lookup table: every application carries tags for the
- * platform, the job, its version and its Flink job id (YARN lowercases tags and limits them to 100 characters).
- * One RM query by {@link #PLATFORM} lists them all; a job's tag says whether it already has a live application.
+ * platform, the installation, the job, its version and its Flink job id (YARN lowercases tags and limits them to
+ * 100 characters). One RM query by {@link #PLATFORM} lists them all; a job's tag says whether it already has a live
+ * application. Job ids repeat across installations, so an application counts as ours only when it carries this
+ * installation's tag ({@link #ours}): two installations sharing one YARN neither reattach nor block each other's.
  */
 public final class YarnTags {
 
@@ -18,18 +20,42 @@ public final class YarnTags {
     private static final String FLINK_JOB = "streamis-flink-";
     private static final String VERSION = "streamis-version-";
     private static final String PROJECT = "streamis-project-";
+    private static final String INSTALLATION = "streamis-installation-";
 
     private YarnTags() {
     }
 
-    public static List<String> of(LaunchSpec.Owner o) {
+    /** The tags of a start's application; {@code installationTag} null leaves the installation out. */
+    public static List<String> of(LaunchSpec.Owner o, String installationTag) {
         List<String> tags = new ArrayList<>();
         tags.add(PLATFORM);
+        if (installationTag != null) {
+            tags.add(installationTag);
+        }
         tags.add(job(o.jobId()));
         tags.add(flinkJob(o.flinkJobId()));
         tags.add(clean(VERSION + o.version()));
         tags.add(clean(PROJECT + o.project()));
         return tags;
+    }
+
+    /** The tag of one installation's applications (all its nodes share the id); null without an id. */
+    public static String installation(String installationId) {
+        return installationId == null || installationId.isBlank() ? null : clean(INSTALLATION + installationId);
+    }
+
+    /**
+     * Whether an application belongs to the installation tagged {@code installationTag}: it carries that tag, or no
+     * installation tag at all. The latter were deployed before applications were tagged by installation and are
+     * reattached as they always were (one may be another old installation's: the ambiguity ends with those runs).
+     * Without an installation tag every application of the platform counts.
+     */
+    public static boolean ours(ApplicationReport r, String installationTag) {
+        if (installationTag == null) {
+            return true;
+        }
+        java.util.Set<String> tags = r.getApplicationTags();
+        return tags.contains(installationTag) || tags.stream().noneMatch(t -> t.startsWith(INSTALLATION));
     }
 
     public static String job(long jobId) {

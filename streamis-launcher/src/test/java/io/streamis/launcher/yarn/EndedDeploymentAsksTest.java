@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
-import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,35 +25,6 @@ class EndedDeploymentAsksTest {
 
     private TestingYarnConnection yarn;
 
-    /** A ResourceManager that knows one ended application of the job and counts the questions it is asked. */
-    static final class TestingYarnConnection extends YarnConnection {
-
-        final AtomicInteger endedQueries = new AtomicInteger();
-        final AtomicInteger liveQueries = new AtomicInteger();
-
-        TestingYarnConnection(Path confDir) {
-            super("yarn", confDir.toString());
-        }
-
-        @Override
-        public List<ApplicationReport> liveApplications(String tag) {
-            liveQueries.incrementAndGet();
-            return List.of();
-        }
-
-        @Override
-        public List<ApplicationReport> endedApplications(String tag) {
-            endedQueries.incrementAndGet();
-            if (!tag.equals(YarnTags.flinkJob(FLINK_JOB))) {
-                return List.of();
-            }
-            return List.of(ApplicationReport.newInstance(ApplicationId.newInstance(1700000000000L, 7), null, "streamis",
-                    "default", "streamis.p.j.v1.job-1", "N/A", -1, null, YarnApplicationState.FAILED,
-                    "AM Container exited with exitCode: 2", null, 1L, 1L, 2L, FinalApplicationStatus.FAILED, null, null,
-                    1f, "Apache Flink", null));
-        }
-    }
-
     @AfterEach
     void close() {
         if (yarn != null) {
@@ -69,12 +35,13 @@ class EndedDeploymentAsksTest {
     @Test
     void anEndedDeploymentIsAskedAboutOncePerIntervalWhateverTheNumberOfLooks() {
         yarn = new TestingYarnConnection(confDir);
+        yarn.add(YarnApplicationState.FAILED, YarnTags.flinkJob(FLINK_JOB));
         AtomicLong now = new AtomicLong(1_000_000_000L);
-        YarnApplicationGateway gateway = new YarnApplicationGateway("yarn", yarn, new ObjectMapper(), now::get);
+        YarnApplicationGateway gateway = new YarnApplicationGateway("yarn", yarn, new ObjectMapper(), null, now::get);
 
         for (int look = 0; look < 20; look++) {
             assertThat(gateway.endedDeployment(FLINK_JOB)).hasValueSatisfying(d -> assertThat(d)
-                    .contains("application_1700000000000_0007 ended FAILED"));
+                    .contains("application_1700000000000_0001 ended FAILED"));
             // Nothing aggregated for it: no excerpt, and the question is not repeated at every look either.
             assertThat(gateway.endedJobManagerExcerpt(FLINK_JOB)).isEmpty();
             now.addAndGet(100_000_000L); // a look every 100 ms: 2 s in all
@@ -94,8 +61,9 @@ class EndedDeploymentAsksTest {
     @Test
     void eachJobIsThrottledOnItsOwn() {
         yarn = new TestingYarnConnection(confDir);
+        yarn.add(YarnApplicationState.FAILED, YarnTags.flinkJob(FLINK_JOB));
         AtomicLong now = new AtomicLong(5L);
-        YarnApplicationGateway gateway = new YarnApplicationGateway("yarn", yarn, new ObjectMapper(), now::get);
+        YarnApplicationGateway gateway = new YarnApplicationGateway("yarn", yarn, new ObjectMapper(), null, now::get);
         assertThat(gateway.endedDeployment(FLINK_JOB)).isPresent();
         assertThat(gateway.endedDeployment("fedcba9876543210fedcba9876543210")).isEqualTo(Optional.empty());
         assertThat(yarn.endedQueries.get()).isEqualTo(2);

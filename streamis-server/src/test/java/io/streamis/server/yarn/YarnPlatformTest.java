@@ -168,6 +168,10 @@ class YarnPlatformTest {
             first = awaitRunning(tasks, jobId, started.taskId() - 1);
             assertThat(first.flinkJobId()).isEqualTo(started.flinkJobId());
             assertThat(first.linkisJobInfo()).contains("\"applicationId\":\"application_");
+            String installation = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "SELECT installation_id FROM streamis_installation WHERE name = 'installation'", String.class);
+            assertThat(liveApps(jobId).get(0).getApplicationTags()).as("tagged with this installation's id")
+                    .contains("streamis-installation-" + installation);
 
             JsonNode log = logs(ctx, jobId, "yarn", "YarnApplicationClusterEntryPoint");
             assertThat(log.path("logs").toString()).contains("YarnApplicationClusterEntryPoint");
