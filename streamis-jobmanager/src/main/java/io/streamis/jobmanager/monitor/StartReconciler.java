@@ -109,13 +109,8 @@ class StartReconciler {
                 running(t);
             } else if (state == FlinkJobState.RESTARTING && refusedWhileRestarting(t, perJob)) {
                 return true;
-            } else if (!perJob && age(t).compareTo(timeout) >= 0) {
-                // Hanging without slots, say: the job never read its restore point, nothing to blame it for.
-                if (fail(t, "Did not start: not all tasks running within " + timeout.toSeconds() + " s: state "
-                        + state + ", tasks running " + overview.tasksRunning() + "/" + overview.tasksTotal()
-                        + " (not enough free slots?)", false, true)) {
-                    cancelQuietly(t);
-                }
+            } else if (age(t).compareTo(perJob ? timeout.multipliedBy(2) : timeout) >= 0) {
+                notAllRunning(t, overview, perJob, perJob ? timeout.multipliedBy(2) : timeout);
             }
             return true;
         }
@@ -126,6 +121,30 @@ class StartReconciler {
             fail(t, "Did not start: Flink reports the job " + state, false, true);
         }
         return true;
+    }
+
+    /**
+     * A start whose tasks do not all run in time: waiting for slots on a session cluster, for containers a full
+     * YARN queue does not grant a per-job application (it waits twice as long: a deployment comes first), or
+     * restarting for a reason that is not its restore point. The job never read its restore point, so nothing is
+     * blamed. A per-job application is killed before the hand-off: a restart deploys the job again, and left up it
+     * would hold its containers with nobody watching it.
+     */
+    private void notAllRunning(StreamTask t, JobOverview overview, boolean perJob, Duration limit) {
+        String message = "Did not start: not all tasks running within " + limit.toSeconds() + " s: state "
+                + overview.state() + ", tasks running " + overview.tasksRunning() + "/" + overview.tasksTotal()
+                + (perJob ? " (YARN did not grant all of the application's containers: is the queue full?)"
+                : " (not enough free slots?)");
+        if (!perJob) {
+            if (fail(t, message, false, true)) {
+                cancelQuietly(t);
+            }
+            return;
+        }
+        if (move(t, message)) {
+            releaseNow(t);
+            handOff.startFailed(t, message, true, true);
+        }
     }
 
     /**

@@ -156,6 +156,29 @@ class YarnFailuresTest {
         }
     }
 
+    @Test
+    void aDeployedStartWhoseTaskManagersNeverAllGetContainersFailsInTimeAndLeavesNothingOnYarn() throws Exception {
+        // 20 one-slot TaskManagers of 1 GB do not fit the mini YARN's 8 GB node: the application runs, its job
+        // waits for containers YARN never grants (Flink itself would wait 5 minutes for the slots).
+        try (ConfigurableApplicationContext ctx = YarnServers.server(Files.createTempDirectory(base, "server"),
+                hadoop, "500ms", "--streamis.jobmanager.operation-timeout=30s")) {
+            long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
+                    new ByteArrayInputStream(YarnServers.sqlZip("yarn_too_big", YarnServers.SQL, false, 20)), null)
+                    .jobId();
+            long taskId = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER).taskId();
+            TaskMapper tasks = ctx.getBean(TaskMapper.class);
+            Awaitility.await("the application is up").atMost(DEPLOY).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !YarnServers.liveApplications(yarn, jobId).isEmpty());
+            StreamTask failed = Awaitility.await("the start is decided").atMost(DEPLOY)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> tasks.selectById(taskId),
+                            t -> t.taskStatus().isTerminal());
+            assertThat(failed.taskStatus()).isEqualTo(TaskStatus.FAILED);
+            assertThat(failed.errDesc()).startsWith("Did not start: not all tasks running within 60 s")
+                    .contains("YARN did not grant all of the application's containers");
+            assertThat(YarnServers.liveApplications(yarn, jobId)).as("its application was killed").isEmpty();
+        }
+    }
+
     private static HttpClient login(ConfigurableApplicationContext ctx) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base(ctx) + API + "/user/login"))

@@ -51,6 +51,11 @@ public final class YarnServers {
                 "--streamis.jobmanager.restart.initial-backoff=300ms",
                 "--streamis.jobmanager.operation-timeout=120s",
                 "--logging.level.root=WARN"));
+        // An extra argument replaces the default of the same key (Spring would join both values).
+        for (String extra : extraArgs) {
+            String key = extra.substring(0, extra.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key));
+        }
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(StreamisServerApplication.class).run(args.toArray(String[]::new));
     }
@@ -68,17 +73,23 @@ public final class YarnServers {
 
     /** {@code sql} as a job with small YARN containers, checkpoints every second and auto-restore ON. */
     public static byte[] sqlZip(String jobName, String sql, boolean failRestart) throws Exception {
+        return sqlZip(jobName, sql, failRestart, 1);
+    }
+
+    /** The same with {@code parallelism} one-slot TaskManagers of 1 GB each. */
+    public static byte[] sqlZip(String jobName, String sql, boolean failRestart, int parallelism) throws Exception {
         String meta = """
                 {"projectName":"default","jobName":"%s","jobType":"flink.sql",
                  "jobContent":{"type":"sql","sql":%s},"jobConfig":{
-                  "wds.linkis.flink.resource":{"wds.linkis.flink.app.parallelism":"1",
+                  "wds.linkis.flink.resource":{"wds.linkis.flink.app.parallelism":"%s",
                     "wds.linkis.flink.jobmanager.memory":"768","wds.linkis.flink.taskmanager.memory":"1024",
                     "wds.linkis.flink.taskmanager.numberOfTaskSlots":"1","wds.linkis.flink.taskmanager.cpus":"1"},
                   "wds.linkis.flink.produce":{"wds.linkis.flink.checkpoint.switch":"ON",
                     "wds.linkis.flink.checkpoint.interval":"1000",
                     "wds.linkis.flink.app.start-auto-restore.switch":"ON",
                     "wds.linkis.flink.app.fail-restart.switch":"%s"}}}"""
-                .formatted(jobName, new ObjectMapper().writeValueAsString(sql), failRestart ? "ON" : "OFF");
+                .formatted(jobName, new ObjectMapper().writeValueAsString(sql), parallelism,
+                        failRestart ? "ON" : "OFF");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("meta.json"));
