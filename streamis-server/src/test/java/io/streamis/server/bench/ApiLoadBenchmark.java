@@ -178,12 +178,36 @@ public final class ApiLoadBenchmark {
         mix.put("config json", () -> get(base, API + "/config/json/" + (firstJob + random.nextInt(jobs))));
         List<String> names = new ArrayList<>(mix.keySet());
 
-        // Warm-up (JIT, connection pool), not measured.
+        // Warm-up, not measured: 200 requests one at a time (connection pool, first compilations), then 20 s at the
+        // measured rate, so the numbers describe a server in its steady state, not its JIT compilers catching up.
         for (int i = 0; i < 200; i++) {
             http.send(mix.get(names.get(i % names.size())).get(), HttpResponse.BodyHandlers.discarding());
         }
+        phase(http, mix, names, random, rate, Math.min(20, seconds), null);
         Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
         names.forEach(n -> latencies.put(n, new ConcurrentLinkedQueue<>()));
+        long origin = System.nanoTime();
+        int errors = phase(http, mix, names, random, rate, seconds, latencies);
+        double elapsed = (System.nanoTime() - origin) / 1e9;
+        System.out.printf("%d jobs, %d requests at %d/s offered over %d s (took %.1f s), %d errors%n", jobs,
+                rate * seconds, rate, seconds, elapsed, errors);
+        System.out.printf("%-22s %8s %9s %9s %9s%n", "endpoint", "count", "p50 ms", "p99 ms", "max ms");
+        for (String n : names) {
+            long[] l = latencies.get(n).stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("%-22s %8d %9.1f %9.1f %9.1f%n", n, l.length, pct(l, 50), pct(l, 99),
+                    l.length == 0 ? 0 : l[l.length - 1] / 1e6);
+        }
+        ((java.util.concurrent.ExecutorService) http.executor().orElseThrow()).shutdownNow();
+    }
+
+    /**
+     * Sends {@code rate} requests/s for {@code seconds} (open loop: one request per period whatever the answers) and
+     * waits for the answers; records each latency from its scheduled send time when {@code latencies} is given.
+     * Returns the number of failed requests.
+     */
+    private static int phase(HttpClient http, Map<String, Supplier<HttpRequest>> mix, List<String> names,
+                             Random random, int rate, int seconds,
+                             Map<String, ConcurrentLinkedQueue<Long>> latencies) throws InterruptedException {
         AtomicInteger errors = new AtomicInteger();
         int total = rate * seconds;
         CountDownLatch done = new CountDownLatch(total);
@@ -209,22 +233,15 @@ public final class ApiLoadBenchmark {
                                 : r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length()))));
                     }
                 }
-                latencies.get(name).add(System.nanoTime() - scheduled);
+                if (latencies != null) {
+                    latencies.get(name).add(System.nanoTime() - scheduled);
+                }
                 done.countDown();
             });
         }, 10_000_000, periodNanos, TimeUnit.NANOSECONDS);
         done.await(seconds + 120L, TimeUnit.SECONDS);
         clock.shutdownNow();
-        double elapsed = (System.nanoTime() - origin) / 1e9;
-        System.out.printf("%d jobs, %d requests at %d/s offered over %d s (took %.1f s), %d errors%n", jobs, total,
-                rate, seconds, elapsed, errors.get());
-        System.out.printf("%-22s %8s %9s %9s %9s%n", "endpoint", "count", "p50 ms", "p99 ms", "max ms");
-        for (String n : names) {
-            long[] l = latencies.get(n).stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("%-22s %8d %9.1f %9.1f %9.1f%n", n, l.length, pct(l, 50), pct(l, 99),
-                    l.length == 0 ? 0 : l[l.length - 1] / 1e6);
-        }
-        ((java.util.concurrent.ExecutorService) http.executor().orElseThrow()).shutdownNow();
+        return errors.get();
     }
 
     private static HttpRequest get(String base, String path) {
