@@ -3,6 +3,7 @@
 # Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081] [--start-runs=21] [--start-only]
 #        bin/benchmarks.sh --yarn [rounds, default 5]   (start latency on yarn-application, mini HDFS + YARN)
 #        bin/benchmarks.sh --api [jobs 10000] [rate 200] [seconds 60]   (read API under load, MariaDB)
+#        bin/benchmarks.sh --api --uploads [jobs 1000] [clients 8] [seconds 20]   (zip uploads, MariaDB)
 #        bin/benchmarks.sh --failover [rounds, default 5] [lease, default 15s]   (two nodes on the local MariaDB)
 #        bin/benchmarks.sh --ready [rounds, default 5]   (bin/start.sh → /actuator/health UP; built tree, no Maven)
 set -euo pipefail
