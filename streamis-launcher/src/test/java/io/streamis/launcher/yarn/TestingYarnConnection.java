@@ -50,6 +50,12 @@ final class TestingYarnConnection extends YarnConnection {
         return tagged(tag, ENDED.stream().toList());
     }
 
+    @Override
+    public ApplicationReport report(String applicationId) {
+        return applications.stream().filter(r -> r.getApplicationId().toString().equals(applicationId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown application " + applicationId));
+    }
+
     private List<ApplicationReport> tagged(String tag, List<YarnApplicationState> states) {
         return applications.stream().filter(r -> states.contains(r.getYarnApplicationState())
                 && r.getApplicationTags().contains(tag)).toList();

@@ -323,6 +323,18 @@ abstract class AbstractJobImportApiTest {
         }
     }
 
+    /** A job chooses its cluster among the configured ones only; a name no cluster has is refused, naming the key. */
+    @Test
+    void aClusterThatIsNotConfiguredIsRefused() throws Exception {
+        String job = uniqueJob("nowhere");
+        JsonNode r = api.upload(admin, "default", "job.zip", zip().add("meta.json", sqlMeta("default", job, "SELECT 1",
+                "\"wds.streamis.flink.cluster\":\"nowhere\"")).bytes());
+        assertThat(r.get("status").asInt()).as(r.toString()).isNotZero();
+        assertThat(r.get("message").asText()).contains("wds.streamis.flink.cluster").contains("nowhere");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM linkis_stream_job WHERE name = ?", Integer.class, job))
+                .as("nothing left behind").isZero();
+    }
+
     @Test
     void shouldOrderVersionsNumericallyPastV09999() throws Exception {
         String job = uniqueJob("many");
