@@ -118,45 +118,6 @@ class YarnFailuresTest {
         }
     }
 
-    /**
-     * A stop whose application's Flink does not answer (its JobManager process frozen with SIGSTOP) kills the
-     * application through YARN and says so on the run, instead of failing the stop and leaving it running.
-     */
-    @Test
-    void aStopThatFlinkDoesNotAnswerKillsTheApplicationThroughYarnAndSaysSo() throws Exception {
-        try (ConfigurableApplicationContext ctx = YarnServers.server(Files.createTempDirectory(base, "server"),
-                hadoop, "500ms")) {
-            long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
-                    new ByteArrayInputStream(YarnServers.sqlZip("yarn_frozen")), null).jobId();
-            long taskId = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER).taskId();
-            TaskMapper tasks = ctx.getBean(TaskMapper.class);
-            Awaitility.await().atMost(DEPLOY).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> tasks.selectById(taskId).taskStatus() == TaskStatus.RUNNING);
-            String appId = YarnServers.liveApplications(yarn, jobId).get(0).getApplicationId().toString();
-            long jobManager = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                    .map(c -> c.contains(appId) && c.contains("YarnApplicationClusterEntryPoint")).orElse(false))
-                    .findFirst().orElseThrow(() -> new AssertionError("no JobManager process of " + appId)).pid();
-            signal(jobManager, "STOP");
-            try {
-                ctx.getBean(StopService.class).stop(ctx.getBean(JobMapper.class).selectById(jobId), true, "admin")
-                        .get(3, java.util.concurrent.TimeUnit.MINUTES);
-                StreamTask stopped = tasks.selectById(taskId);
-                assertThat(stopped.taskStatus()).as(stopped.errDesc()).isEqualTo(TaskStatus.STOPPED);
-                assertThat(stopped.errDesc()).contains("Flink did not answer")
-                        .contains("YARN application was killed without a savepoint");
-                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> YarnServers.liveApplications(yarn, jobId).isEmpty());
-            } finally {
-                signal(jobManager, "CONT");
-            }
-        }
-    }
-
-    private static void signal(long pid, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
-        kill.waitFor();
-    }
-
     @Test
     void aDeploymentThatFailsInTheBackgroundIsAlertedAndRestartedLikeAnyFailedStart() throws Exception {
         int dead;
