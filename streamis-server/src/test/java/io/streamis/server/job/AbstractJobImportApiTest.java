@@ -532,6 +532,10 @@ abstract class AbstractJobImportApiTest {
         assertThat(api.upload(admin, "default", "job.zip", inFolder).at("/message").asText())
                 .isEqualTo("Zip entry 'job/meta.json' is a directory or inside one;"
                         + " put every file at the root of the zip");
+        assertThat(zh(post(ApiTestSupport.API + JOB + "/bulk/pause").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"bulk_sbj\":[1],\"sbj_type\":\"PROJECT\"}"))).isEqualTo("sbj_type 只能是 JOB 或 TASK");
+        assertThat(zh(post(ApiTestSupport.API + JOB + "/bulk/pause").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"bulk_sbj\":[]}"))).isEqualTo("bulk_sbj 必须是由 id 组成的非空 JSON 数组");
         JsonNode anonymous = api.call(get(ApiTestSupport.API + "/user/userInfo").header("Accept-Language", "zh"));
         assertThat(anonymous.at("/message").asText()).isEqualTo("您尚未登录，请先登录");
     }
