@@ -536,6 +536,11 @@ abstract class AbstractJobImportApiTest {
                 .content("{\"bulk_sbj\":[1],\"sbj_type\":\"PROJECT\"}"))).isEqualTo("sbj_type 只能是 JOB 或 TASK");
         assertThat(zh(post(ApiTestSupport.API + JOB + "/bulk/pause").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bulk_sbj\":[]}"))).isEqualTo("bulk_sbj 必须是由 id 组成的非空 JSON 数组");
+        assertThat(zh(get(ApiTestSupport.API + JOB + "/version").param("jobId", "1")))
+                .isEqualTo("jobId 和 version 均为必填项");
+        assertThat(zh(post(ApiTestSupport.API + "/streamis/project/createProject").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"projectName\":\"a b\"}")))
+                .isEqualTo("projectName 'a b' 必须匹配 ^[A-Za-z0-9._-]+$，且最多 200 个字符");
         JsonNode anonymous = api.call(get(ApiTestSupport.API + "/user/userInfo").header("Accept-Language", "zh"));
         assertThat(anonymous.at("/message").asText()).isEqualTo("您尚未登录，请先登录");
     }
