@@ -66,7 +66,8 @@ class BulkController {
     Message progress(@LoginUser String user, @PathVariable long bulkId) {
         BulkOperation op = bulk.operation(bulkId);
         if (!op.createBy().equals(user) && !access.isAdmin(user)) {
-            throw StreamisException.noPermission("Bulk operation " + bulkId + " belongs to " + op.createBy());
+            throw StreamisException.noPermission("bulk.not-yours", "Bulk operation " + bulkId + " belongs to "
+                    + op.createBy(), bulkId, op.createBy());
         }
         return Message.ok().dataAll(view(op, bulk.items(bulkId), messages));
     }
@@ -83,13 +84,13 @@ class BulkController {
             for (long taskId : ids) {
                 StreamTask t = tasks.selectById(taskId);
                 if (t == null) {
-                    throw StreamisException.notFound("Task " + taskId + " does not exist");
+                    throw StreamisException.notFound("task", "Task " + taskId + " does not exist", taskId);
                 }
                 jobIds.add(t.jobId());
             }
             ids = jobIds;
         } else if (!"JOB".equalsIgnoreCase(type)) {
-            throw StreamisException.validation("sbj_type must be JOB or TASK");
+            throw StreamisException.validation("bulk.subject-type", "sbj_type must be JOB or TASK");
         }
         boolean snapshot = Boolean.parseBoolean(String.valueOf(firstOr(body, false, "snapshot")));
         boolean wait = Boolean.parseBoolean(String.valueOf(firstOr(body, true, "wait")));
@@ -172,14 +173,16 @@ class BulkController {
 
     private static List<Long> ids(Object v) {
         if (!(v instanceof List<?> list) || list.isEmpty()) {
-            throw StreamisException.validation("bulk_sbj must be a non-empty JSON array of ids");
+            throw StreamisException.validation("bulk.subject-not-list",
+                    "bulk_sbj must be a non-empty JSON array of ids");
         }
         List<Long> out = new ArrayList<>();
         for (Object o : list) {
             try {
                 out.add(o instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(o)));
             } catch (NumberFormatException e) {
-                throw StreamisException.validation("bulk_sbj holds a non-numeric id: " + o);
+                throw StreamisException.validation("bulk.subject-not-number",
+                        "bulk_sbj holds a non-numeric id: " + o, o);
             }
         }
         return out;

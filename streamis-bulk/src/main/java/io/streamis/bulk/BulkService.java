@@ -90,11 +90,12 @@ public class BulkService implements DisposableBean {
     public long submit(String user, BulkAction action, List<Long> jobIds, boolean snapshot,
                        Map<Long, String> confirmedPaths) {
         if (jobIds == null || jobIds.isEmpty()) {
-            throw StreamisException.validation("bulk_sbj must list at least one job id");
+            throw StreamisException.validation("bulk.no-jobs", "bulk_sbj must list at least one job id");
         }
         List<Long> ids = List.copyOf(new LinkedHashSet<>(jobIds));
         if (ids.size() > MAX_JOBS) {
-            throw StreamisException.validation("A bulk operation takes at most " + MAX_JOBS + " jobs");
+            throw StreamisException.validation("bulk.too-many", "A bulk operation takes at most " + MAX_JOBS
+                    + " jobs", MAX_JOBS);
         }
         String key = requestKey(user, action, ids, snapshot, confirmedPaths);
         BulkOperation existing = duplicateOf(key);
@@ -312,7 +313,8 @@ public class BulkService implements DisposableBean {
     public BulkOperation operation(long bulkId) {
         BulkOperation op = mapper.selectOperation(bulkId);
         if (op == null) {
-            throw StreamisException.notFound("Bulk operation " + bulkId + " does not exist");
+            throw StreamisException.notFound("bulk.operation", "Bulk operation " + bulkId + " does not exist",
+                    bulkId);
         }
         return op;
     }

@@ -34,6 +34,12 @@ public class StreamisException extends RuntimeException {
         this.args = args.clone();
     }
 
+    /** Keeps what caused a keyed error (for the log; the keyed constructor takes none); returns this error. */
+    public StreamisException causedBy(Throwable cause) {
+        initCause(cause);
+        return this;
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -15,12 +15,13 @@ public final class Names {
     /** Rejects blank names, names longer than 200 characters and names outside {@code ^[A-Za-z0-9._-]+$}. */
     public static String require(String what, String value) {
         if (value == null || value.isBlank()) {
-            throw StreamisException.validation(what + " is required and must not be blank");
+            throw StreamisException.validation("name.required", what + " is required and must not be blank", what);
         }
         if (value.length() > MAX_LENGTH || !SAFE_NAME.matcher(value).matches() || value.equals(".")
                 || value.equals("..")) {
-            throw StreamisException.validation(what + " '" + abbreviate(value)
-                    + "' must match ^[A-Za-z0-9._-]+$ and be at most " + MAX_LENGTH + " characters");
+            throw StreamisException.validation("name.unsafe", what + " '" + abbreviate(value)
+                    + "' must match ^[A-Za-z0-9._-]+$ and be at most " + MAX_LENGTH + " characters", what,
+                    abbreviate(value), MAX_LENGTH);
         }
         return value;
     }

@@ -43,22 +43,29 @@ public class JobTemplateService {
         ObjectNode node;
         try {
             if (!(json.readTree(content) instanceof ObjectNode obj)) {
-                throw StreamisException.validation(fileName + ": a job template must be a JSON object");
+                throw StreamisException.validation("template.not-object",
+                        fileName + ": a job template must be a JSON object",
+                        fileName);
             }
             node = obj;
         } catch (JsonProcessingException e) {
-            throw StreamisException.validation(fileName + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw StreamisException.validation("template.not-json",
+                    fileName + ": not valid JSON (" + e.getOriginalMessage() + ")", fileName, e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw StreamisException.validation(fileName + ": cannot be read");
+            throw StreamisException.validation("template.unreadable", fileName + ": cannot be read", fileName);
         }
         for (String k : List.of("jobName", "jobType")) {
             if (node.hasNonNull(k)) {
-                throw StreamisException.validation(fileName + ": a job template must not define " + k);
+                throw StreamisException.validation("template.defines",
+                        fileName + ": a job template must not define " + k,
+                        fileName, k);
             }
         }
         if (node.has("jobConfig")) {
             if (!node.get("jobConfig").isObject()) {
-                throw StreamisException.validation(fileName + ": jobConfig must be an object");
+                throw StreamisException.validation("template.config-not-object",
+                        fileName + ": jobConfig must be an object",
+                        fileName);
             }
             // Validates the template's values with the same rules as a job's own config.
             configService.normalize(json.convertValue(node.get("jobConfig"), Map.class));

@@ -1,6 +1,8 @@
 package io.streamis.config.value;
 
+import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
+import io.streamis.common.error.Text;
 import io.streamis.config.ConfigKeys;
 import io.streamis.config.definition.ConfigCatalog;
 import io.streamis.config.definition.ConfigDefinition;
@@ -43,7 +45,7 @@ public class JobConfigService {
     /** As {@link #normalize}, and lists the groups and keys that were dropped. */
     public NormalizedConfig normalizeReporting(Map<String, ?> raw) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         List<NormalizedConfig.Dropped> dropped = new ArrayList<>();
         if (raw != null) {
             raw.keySet().stream().filter(g -> catalog.group(g).isEmpty()).forEach(g -> dropped.add(
@@ -55,36 +57,46 @@ public class JobConfigService {
             if (groupValue instanceof Map<?, ?> m) {
                 m.forEach((k, v) -> accept(group, String.valueOf(k), v, values, problems, dropped));
             } else if (groupValue != null) {
-                problems.add(group.key() + ": must be an object of key/value pairs");
+                problems.add(Text.of("VALIDATION.config.group-not-object",
+                        group.key() + ": must be an object of key/value pairs", group.key()));
             }
             for (ConfigDefinition child : catalog.children(group)) {
                 if (!values.containsKey(child.key()) && child.hasDefault()) {
                     values.put(child.key(), child.defaultValue());
                 }
                 if (child.required() && values.getOrDefault(child.key(), "").isBlank()) {
-                    problems.add(child.key() + ": is required");
+                    problems.add(Text.of("VALIDATION.config.required", child.key() + ": is required", child.key()));
                 }
             }
             out.put(group.key(), values);
         }
         if (!problems.isEmpty()) {
-            throw StreamisException.validation("Invalid job config: " + String.join("; ", problems));
+            String all = String.join("; ", problems.stream().map(Text::english).toList());
+            if (problems.size() == 1) {
+                // One broken rule (the usual case of a form): its own key, so it reads whole in the reader's language.
+                Text p = problems.get(0);
+                String detail = p.key().substring(ErrorCode.VALIDATION.name().length() + 1);
+                throw new StreamisException(ErrorCode.VALIDATION, detail, "Invalid job config: " + all,
+                        p.args().toArray());
+            }
+            throw StreamisException.validation("config.invalid", "Invalid job config: " + all, problems.size(), all);
         }
         return new NormalizedConfig(new JobConfig(out), dropped);
     }
 
     private void accept(ConfigDefinition group, String key, Object rawValue, Map<String, String> values,
-                        List<String> problems, List<NormalizedConfig.Dropped> dropped) {
+                        List<Text> problems, List<NormalizedConfig.Dropped> dropped) {
         if (rawValue == null) {
             return;
         }
         if (rawValue instanceof Map<?, ?> || rawValue instanceof Collection<?>) {
-            problems.add(key + ": value must be a string, number or boolean");
+            problems.add(Text.of("VALIDATION.config.not-scalar", key + ": value must be a string, number or boolean",
+                    key));
             return;
         }
         String value = String.valueOf(rawValue);
         if (key.isBlank()) {
-            problems.add(group.key() + ": keys must not be blank");
+            problems.add(Text.of("VALIDATION.config.blank-key", group.key() + ": keys must not be blank", group.key()));
             return;
         }
         ConfigDefinition def = catalog.byKey(key).orElse(null);
@@ -106,26 +118,30 @@ public class JobConfigService {
     }
 
     /** Checks one value against its definition; blank values are left to the required check. */
-    static Optional<String> validate(ConfigDefinition def, String value) {
+    static Optional<Text> validate(ConfigDefinition def, String value) {
         if (value.isBlank()) {
             return Optional.empty();
         }
         String v = value.trim();
         if ("NUMBER".equalsIgnoreCase(def.type()) && !v.matches("-?\\d+")) {
-            return Optional.of(def.key() + ": '" + value + "' is not a whole number");
+            return Optional.of(Text.of("VALIDATION.config.not-number",
+                    def.key() + ": '" + value + "' is not a whole number", def.key(), value));
         }
         if ("SELECT".equalsIgnoreCase(def.type()) && !def.options().isEmpty() && !def.options().contains(v)) {
-            return Optional.of(def.key() + ": '" + value + "' is not one of " + def.options());
+            return Optional.of(Text.of("VALIDATION.config.not-an-option", def.key() + ": '" + value + "' is not one of "
+                    + def.options(), def.key(), value, def.options()));
         }
         if ("Regex".equalsIgnoreCase(def.validateType()) && def.validateRule() != null
                 && !def.validateRule().isBlank()) {
             try {
                 if (!Pattern.compile(def.validateRule()).matcher(v).matches()) {
-                    return Optional.of(def.key() + ": '" + value + "' does not match rule "
-                            + def.validateRule());
+                    return Optional.of(Text.of("VALIDATION.config.rule",
+                            def.key() + ": '" + value + "' does not match rule " + def.validateRule(), def.key(),
+                            value, def.validateRule()));
                 }
             } catch (PatternSyntaxException e) {
-                return Optional.of(def.key() + ": its rule is not a valid regex");
+                return Optional.of(Text.of("VALIDATION.config.bad-rule", def.key() + ": its rule is not a valid regex",
+                        def.key()));
             }
         }
         return Optional.empty();
@@ -140,7 +156,8 @@ public class JobConfigService {
         mapper.deleteByJob(jobId);
         config.groups().forEach((groupKey, kv) -> {
             ConfigDefinition group = catalog.group(groupKey).orElseThrow(
-                    () -> StreamisException.validation("Unknown config group " + groupKey));
+                    () -> StreamisException.validation("config.unknown-group", "Unknown config group " + groupKey,
+                            groupKey));
             kv.forEach((k, v) -> {
                 Long refId = catalog.byKey(k).map(ConfigDefinition::id).orElse(group.id());
                 mapper.insert(new ConfigValueMapper.Row(jobId, jobName, k, v, refId));

@@ -101,12 +101,12 @@ class AlertController {
     Message retry(@LoginUser String user, @PathVariable long id) {
         Delivery d = outbox.selectById(id);
         if (d == null) {
-            throw StreamisException.notFound("Delivery " + id + " does not exist");
+            throw StreamisException.notFound("alert-delivery", "Delivery " + id + " does not exist", id);
         }
         writable(user, d.channelId());
         if (outbox.requeue(id, LocalDateTime.now()) != 1) {
-            throw StreamisException.illegalState("Delivery " + id + " is " + d.status() + "; only FAILED ones are"
-                    + " retried by hand");
+            throw StreamisException.illegalState("alert-delivery-not-failed", "Delivery " + id + " is "
+                    + d.status() + "; only FAILED ones are retried by hand", id, d.status());
         }
         dispatcher.wake();
         return Message.ok("success");
@@ -116,7 +116,8 @@ class AlertController {
         try {
             return Delivery.Status.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw StreamisException.validation("status must be PENDING, SENT or FAILED: " + s);
+            throw StreamisException.validation("alert-delivery-status",
+                    "status must be PENDING, SENT or FAILED: " + s, s);
         }
     }
 

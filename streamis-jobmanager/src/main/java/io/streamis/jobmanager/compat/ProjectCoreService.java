@@ -26,7 +26,7 @@ public class ProjectCoreService {
 
     public TaskCore taskCore(String user, String projectName) {
         if (projectName == null || projectName.isBlank()) {
-            throw StreamisException.validation("projectName is required");
+            throw StreamisException.validation("project-required", "projectName is required");
         }
         Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
         for (StatusCount c : mapper.countByStatus(projectName, user, access.isAdmin(user))) {

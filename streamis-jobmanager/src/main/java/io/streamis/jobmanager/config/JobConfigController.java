@@ -94,7 +94,8 @@ class JobConfigController {
     @PostMapping("/json/{jobId}")
     Message save(@LoginUser String user, @PathVariable long jobId, @RequestBody Map<String, Object> body) {
         if (!properties.editEnable()) {
-            throw StreamisException.illegalState("Editing job config is disabled (streamis.config.edit-enable)");
+            throw StreamisException.illegalState("config.edit-disabled",
+                    "Editing job config is disabled (streamis.config.edit-enable)");
         }
         StreamJob job = access.operableJob(user, jobId);
         NormalizedConfig normalized = configs.normalizeReporting(body);

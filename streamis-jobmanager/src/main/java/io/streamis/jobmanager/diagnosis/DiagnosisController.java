@@ -57,14 +57,15 @@ class DiagnosisController {
     Message match(@LoginUser String user, @RequestBody Map<String, String> body) {
         String text = body.get("text");
         if (text == null || text.isBlank()) {
-            throw StreamisException.validation("text is required");
+            throw StreamisException.validation("diagnosis.text-required", "text is required");
         }
         return Message.ok().data("diagnosis", catalogue.diagnose(FailureSource.GIVEN_TEXT, List.of(text)).orElse(null));
     }
 
     private void requireAdmin(String user) {
         if (!access.isAdmin(user)) {
-            throw StreamisException.noPermission("Only administrators may edit the failure catalogue");
+            throw StreamisException.noPermission("pattern.admin-only",
+                    "Only administrators may edit the failure catalogue");
         }
     }
 }

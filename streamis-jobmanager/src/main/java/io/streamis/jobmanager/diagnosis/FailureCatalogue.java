@@ -107,7 +107,8 @@ public class FailureCatalogue {
         try {
             mapper.insert(p);
         } catch (DuplicateKeyException e) {
-            throw StreamisException.conflict("A pattern with code " + r.errorCode() + " exists already");
+            throw StreamisException.conflict("pattern.code-exists", "A pattern with code " + r.errorCode()
+                    + " exists already", r.errorCode());
         }
         snapshot = null;
         return mapper.selectById(mapper.idOf(p.errorCode()));
@@ -118,7 +119,8 @@ public class FailureCatalogue {
         try {
             mapper.update(validated(id, admin, r));
         } catch (DuplicateKeyException e) {
-            throw StreamisException.conflict("A pattern with code " + r.errorCode() + " exists already");
+            throw StreamisException.conflict("pattern.code-exists", "A pattern with code " + r.errorCode()
+                    + " exists already", r.errorCode());
         }
         snapshot = null;
         return mapper.selectById(id);
@@ -132,25 +134,28 @@ public class FailureCatalogue {
 
     private void require(long id) {
         if (mapper.selectById(id) == null) {
-            throw StreamisException.notFound("Failure pattern " + id + " does not exist");
+            throw StreamisException.notFound("pattern", "Failure pattern " + id + " does not exist", id);
         }
     }
 
     private static FailurePattern validated(long id, String admin, FailurePatternRequest r) {
         if (r.errorCode() == null || !r.errorCode().matches("[A-Za-z0-9_.-]{1,50}")) {
-            throw StreamisException.validation("errorCode is required: 1-50 letters, digits, '_', '.' or '-'");
+            throw StreamisException.validation("pattern.code",
+                    "errorCode is required: 1-50 letters, digits, '_', '.' or '-'");
         }
         if (r.errorRegex() == null || r.errorRegex().isBlank() || r.errorRegex().length() > 1000) {
-            throw StreamisException.validation("errorRegex is required (at most 1000 characters)");
+            throw StreamisException.validation("pattern.regex-required",
+                    "errorRegex is required (at most 1000 characters)");
         }
         try {
             Pattern.compile(r.errorRegex());
         } catch (PatternSyntaxException e) {
-            throw StreamisException.validation("errorRegex does not compile: " + e.getDescription() + " near index "
-                    + e.getIndex());
+            throw StreamisException.validation("pattern.regex-invalid", "errorRegex does not compile: "
+                    + e.getDescription() + " near index " + e.getIndex(), e.getDescription(), e.getIndex());
         }
         if (r.errorDesc() == null || r.errorDesc().isBlank()) {
-            throw StreamisException.validation("errorDesc (the explanation) is required");
+            throw StreamisException.validation("pattern.desc-required",
+                    "errorDesc (the explanation) is required");
         }
         return new FailurePattern(id, r.errorCode(), r.errorType(), r.priority() == null ? 100 : r.priority(),
                 r.enabled() == null || r.enabled(), r.errorRegex(), r.errorDesc(), r.solution(), r.errorDescEn(),

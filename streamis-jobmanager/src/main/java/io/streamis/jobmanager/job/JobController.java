@@ -66,7 +66,7 @@ class JobController {
     Message version(@LoginUser String user, @RequestParam(required = false) Long jobId,
                     @RequestParam(required = false) String version) {
         if (jobId == null || version == null || version.isBlank()) {
-            throw StreamisException.validation("jobId and version are both required");
+            throw StreamisException.validation("job.version-params", "jobId and version are both required");
         }
         StreamJob job = access.readableJob(user, jobId);
         return Message.ok().data("detail", views.version(job, versions.require(jobId, version)));
@@ -85,7 +85,7 @@ class JobController {
         long jobId = JobService.toLong(body.get("jobId"), "jobId");
         Object args = body.get("args");
         if (!(args instanceof List<?> list) || list.stream().anyMatch(a -> !(a instanceof String))) {
-            throw StreamisException.validation("args must be a JSON array of strings");
+            throw StreamisException.validation("job.args-not-list", "args must be a JSON array of strings");
         }
         JobVersion v = jobs.updateArgs(user, jobId, list.stream().map(String.class::cast).toList());
         return Message.ok().data("jobContent", views.content(access.job(jobId), v)).data("version", v.version());

@@ -49,13 +49,13 @@ public class JobService {
     public Page<JobListRow> list(String user, String projectName, String jobName, Integer jobStatus,
                                  String jobCreator, String label, Boolean enable, String jobType, PageRequest page) {
         if (projectName == null || projectName.isBlank()) {
-            throw StreamisException.validation("projectName is required");
+            throw StreamisException.validation("project-required", "projectName is required");
         }
         List<String> names = null;
         String like = null;
         if (jobName != null && !jobName.isBlank()) {
             if (jobName.length() > 2000 || !NAME_FILTER.matcher(jobName).matches()) {
-                throw StreamisException.validation("jobName filter must match ^[A-Za-z0-9_,.-]+$");
+                throw StreamisException.validation("job.name-filter", "jobName filter must match ^[A-Za-z0-9_,.-]+$");
             }
             if (jobName.contains(",")) {
                 names = Arrays.stream(jobName.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -86,7 +86,7 @@ public class JobService {
     @Transactional
     public void updateLabels(String user, List<Map<String, Object>> items) {
         if (items == null || items.isEmpty()) {
-            throw StreamisException.validation("tasks must list at least one {id, label}");
+            throw StreamisException.validation("job.labels-empty", "tasks must list at least one {id, label}");
         }
         List<Object[]> checked = new ArrayList<>();
         for (Map<String, Object> item : items) {
@@ -94,8 +94,8 @@ public class JobService {
             String label = item.get("label") == null ? "" : String.valueOf(item.get("label")).trim();
             StreamJob job = access.operableJob(user, id);
             if (!label.isEmpty() && !LABEL.matcher(label).matches()) {
-                throw StreamisException.validation("Label '" + label + "' of job " + job.name()
-                        + " must match ^[A-Za-z0-9_,.]{1,64}$");
+                throw StreamisException.validation("job.label", "Label '" + label + "' of job " + job.name()
+                        + " must match ^[A-Za-z0-9_,.]{1,64}$", label, job.name());
             }
             checked.add(new Object[]{id, label});
         }
@@ -135,15 +135,17 @@ public class JobService {
     @Transactional
     public JobVersion updateArgs(String user, long jobId, List<String> args) {
         if (!properties.contentEditEnable()) {
-            throw StreamisException.illegalState("Editing args is disabled (streamis.jobmanager.content-edit-enable)");
+            throw StreamisException.illegalState("job.args-edit-disabled",
+                    "Editing args is disabled (streamis.jobmanager.content-edit-enable)");
         }
         access.operableJob(user, jobId);
         StreamJob job = jobs.selectByIdForUpdate(jobId);
         if (!JobContents.FLINK_JAR.equals(job.jobType())) {
-            throw StreamisException.validation("Only flink.jar jobs have args");
+            throw StreamisException.validation("job.args-not-jar", "Only flink.jar jobs have args");
         }
         if (args.toString().length() > properties.argsMaxLength()) {
-            throw StreamisException.validation("args are longer than " + properties.argsMaxLength() + " characters");
+            throw StreamisException.validation("job.args-too-long", "args are longer than " + properties.argsMaxLength()
+                    + " characters", properties.argsMaxLength());
         }
         JobVersion latest = versions.latest(jobId);
         Map<String, Object> content = readContent(latest);
@@ -154,7 +156,7 @@ public class JobService {
             versions.copyFiles(latest, v, user);
             return v;
         } catch (JsonProcessingException e) {
-            throw StreamisException.validation("args cannot be serialised");
+            throw StreamisException.validation("job.args-not-serialisable", "args cannot be serialised");
         }
     }
 
@@ -162,7 +164,8 @@ public class JobService {
         try {
             return json.readValue(version.jobContent(), Map.class);
         } catch (JsonProcessingException e) {
-            throw StreamisException.illegalState("Version " + version.version() + " has unreadable content");
+            throw StreamisException.illegalState("version.unreadable", "Version " + version.version()
+                    + " has unreadable content", version.version());
         }
     }
 
@@ -177,7 +180,8 @@ public class JobService {
 
     private static void checkBulk(List<Long> ids) {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_BULK) {
-            throw StreamisException.validation("Give between 1 and " + MAX_BULK + " job ids");
+            throw StreamisException.validation("job.ids-count", "Give between 1 and " + MAX_BULK + " job ids",
+                    MAX_BULK);
         }
     }
 
@@ -188,7 +192,7 @@ public class JobService {
         try {
             return Long.parseLong(String.valueOf(v));
         } catch (NumberFormatException e) {
-            throw StreamisException.validation(name + " must be a number");
+            throw StreamisException.validation("not-a-number", name + " must be a number", name);
         }
     }
 }

@@ -141,8 +141,8 @@ public class InspectionService {
         } catch (StreamisException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw StreamisException.illegalState("Cannot reach cluster " + cluster + " to check for running"
-                    + " jobs of the same name: " + e.getMessage());
+            throw StreamisException.illegalState("inspect.cluster-unreachable", "Cannot reach cluster " + cluster
+                    + " to check for running jobs of the same name: " + e.getMessage(), cluster, e.getMessage());
         }
         return out;
     }

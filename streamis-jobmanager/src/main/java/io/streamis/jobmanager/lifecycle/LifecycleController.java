@@ -54,7 +54,7 @@ class LifecycleController {
     Message execute(@LoginUser String user, @RequestBody Map<String, Object> body) {
         Object id = body.get("jobId");
         if (id == null) {
-            throw StreamisException.validation("jobId is required");
+            throw StreamisException.validation("job-id-required", "jobId is required");
         }
         long jobId = id instanceof Number n ? n.longValue() : parse(String.valueOf(id));
         access.operableJob(user, jobId);
@@ -120,7 +120,7 @@ class LifecycleController {
     @PostMapping("/snapshots/clearRefused")
     Message clearRefused(@LoginUser String user, @RequestBody ClearRefusedRequest body) {
         if (body == null || body.jobId() == null) {
-            throw StreamisException.validation("jobId is required");
+            throw StreamisException.validation("job-id-required", "jobId is required");
         }
         StreamJob job = access.writableJob(user, body.jobId());
         RestorePoints.Cleared c = points.clear(job, body.path(), user);
@@ -135,14 +135,15 @@ class LifecycleController {
         if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(s);
         }
-        throw StreamisException.validation("allowNonRestoredState must be true or false");
+        throw StreamisException.validation("start.allow-non-restored",
+                "allowNonRestoredState must be true or false");
     }
 
     private static long parse(String s) {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw StreamisException.validation("jobId must be a number");
+            throw StreamisException.validation("not-a-number", "jobId must be a number", "jobId");
         }
     }
 }

@@ -49,11 +49,17 @@ public class RestorePathRule {
         }
         adminRoots.forEach(r -> roots.add(normalise(r)));
         if (candidate == null || roots.stream().noneMatch(r -> r != null && isUnder(candidate, r))) {
-            throw new StreamisException(ErrorCode.RESTORE_PATH_REFUSED, "Restore path " + path + " is refused:"
+            String english = "Restore path " + path + " is refused:"
                     + " a confirmed path must lie under the job's own state directories ("
                     + roots.get(0) + ", " + roots.get(1) + ") or under a root an admin configured in"
                     + " streamis.jobmanager.restore-roots" + (adminRoots.isEmpty() ? " (none configured)"
-                    : " (" + String.join(", ", adminRoots) + ")"));
+                    : " (" + String.join(", ", adminRoots) + ")");
+            if (adminRoots.isEmpty()) {
+                throw new StreamisException(ErrorCode.RESTORE_PATH_REFUSED, "outside", english, path, roots.get(0),
+                        roots.get(1));
+            }
+            throw new StreamisException(ErrorCode.RESTORE_PATH_REFUSED, "outside-roots", english, path, roots.get(0),
+                    roots.get(1), String.join(", ", adminRoots));
         }
     }
 

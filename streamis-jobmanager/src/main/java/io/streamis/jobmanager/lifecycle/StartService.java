@@ -88,8 +88,9 @@ public class StartService {
     public StartOutcome stepBack(StepBack s, DeployFailed onDeployFailed) {
         int stepsDone = recorder.stepBacksTo(s.of());
         if (stepsDone >= MAX_STEP_BACKS) {
-            throw new StreamisException(ErrorCode.FLINK_REJECTED, s.refusal() + " (stepped back " + stepsDone
-                    + " times; no further restore point tried)");
+            throw new StreamisException(ErrorCode.FLINK_REJECTED, "start.stepped-back", s.refusal()
+                    + " (stepped back " + stepsDone + " times; no further restore point tried)", s.refusal(),
+                    stepsDone);
         }
         return attempts(new Request(s.jobId(), s.user(), null, s.allowNonRestoredState(), s.cause(), onDeployFailed),
                 new RestoreRefused(s.refusal(), s.of()), stepsDone + 1);
@@ -103,8 +104,9 @@ public class StartService {
             } catch (RestoreRefused e) {
                 previous = e;
                 if (attempt >= MAX_STEP_BACKS) {
-                    throw new StreamisException(ErrorCode.FLINK_REJECTED, e.getMessage() + " (stepped back "
-                            + attempt + " times; no further restore point tried)");
+                    throw new StreamisException(ErrorCode.FLINK_REJECTED, "start.stepped-back", e.getMessage()
+                            + " (stepped back " + attempt + " times; no further restore point tried)", e.getMessage(),
+                            attempt);
                 }
                 LOG.warn("Job {}: {}; stepping back to the next restore point", r.jobId(), e.getMessage());
             }
@@ -132,7 +134,8 @@ public class StartService {
         if (path != null && why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
             String m = RestoreFailure.incompatibleMessage(p.job().name(), p.version().version(), path, recorded);
             recorder.failed(taskId, m);
-            return new StreamisException(ErrorCode.RESTORE_INCOMPATIBLE, m, cause);
+            return new StreamisException(ErrorCode.RESTORE_INCOMPATIBLE, "program", m, p.job().name(),
+                    p.version().version(), path, recorded).causedBy(cause);
         }
         recorder.failed(taskId, recorded);
         if (path != null && why.stepsBack() && "auto".equals(p.decision().source())) {
@@ -182,8 +185,9 @@ public class StartService {
             // This node was taken for dead mid-start and the leader settled the run: what it launched would be a
             // Flink job nobody tracks.
             cancelQuietly(launched);
-            throw StreamisException.illegalState("Job " + p.job().name() + ": task " + taskId
-                    + " was settled by the leader while this node was starting it; the Flink job was cancelled");
+            throw StreamisException.illegalState("start.settled-by-leader", "Job " + p.job().name() + ": task "
+                    + taskId + " was settled by the leader while this node was starting it;"
+                    + " the Flink job was cancelled", p.job().name(), taskId);
         }
         if ("configured".equals(p.decision().source())) {
             configs.clearOneShotValues(jobId);
@@ -203,10 +207,10 @@ public class StartService {
     }
 
     private static StreamisException noPointLeft(RestoreRefused steppedBackFrom, String detail) {
-        return new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, steppedBackFrom.getMessage()
+        return new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, "no-point-left", steppedBackFrom.getMessage()
                 + "; no other usable restore point is left, refusing to start without state" + detail
                 + ". Choose a restore point, or repair the point and clear its mark"
-                + " (POST /job/snapshots/clearRefused)");
+                + " (POST /job/snapshots/clearRefused)", steppedBackFrom.getMessage(), detail);
     }
 
     /**

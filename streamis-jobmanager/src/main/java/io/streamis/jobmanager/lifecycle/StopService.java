@@ -101,7 +101,7 @@ public class StopService {
             throw failed(job, task, from, id, e);
         }
         facts.publishEvent(new OperationRequested(id));
-        return verdict(id, "Stopping job " + job.name()).thenApply(op -> new StopOutcome(job.id(), task.id(),
+        return verdict(id, job, false).thenApply(op -> new StopOutcome(job.id(), task.id(),
                 op.resultPath(), true));
     }
 
@@ -119,11 +119,12 @@ public class StopService {
             operations.triggered(id, flink.triggerSavepoint(task.flinkJobId(), dir));
         } catch (RuntimeException e) {
             operations.settle(id, OperationState.FAILED.name(), null, StartService.rootMessage(e));
-            throw new StreamisException(ErrorCode.FLINK_REJECTED, "Savepoint of job " + job.name() + " failed: "
-                    + StartService.rootMessage(e), e);
+            throw new StreamisException(ErrorCode.FLINK_REJECTED, "savepoint.failed", "Savepoint of job "
+                    + job.name() + " failed: " + StartService.rootMessage(e), job.name(), StartService.rootMessage(e))
+                    .causedBy(e);
         }
         facts.publishEvent(new OperationRequested(id));
-        return verdict(id, "Savepoint of job " + job.name()).thenApply(TaskOperation::resultPath);
+        return verdict(id, job, true).thenApply(TaskOperation::resultPath);
     }
 
     /**
@@ -153,7 +154,8 @@ public class StopService {
         if (operations.settle(id, OperationState.FAILED.name(), null, why) == 1) {
             tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(), "Stop failed: " + why);
         }
-        return new StreamisException(ErrorCode.FLINK_REJECTED, "Stopping job " + job.name() + " failed: " + why, e);
+        return new StreamisException(ErrorCode.FLINK_REJECTED, "stop.failed", "Stopping job " + job.name()
+                + " failed: " + why, job.name(), why).causedBy(e);
     }
 
     /** How long an answer may wait: the reconciler decides within the operation timeout. */
@@ -162,16 +164,29 @@ public class StopService {
     }
 
     /** The settled operation, or a failure saying why; the reconciler settles it, here or on the leader. */
-    private CompletableFuture<TaskOperation> verdict(long id, String what) {
+    private CompletableFuture<TaskOperation> verdict(long id, StreamJob job, boolean savepoint) {
+        String what = (savepoint ? "Savepoint of job " : "Stopping job ") + job.name();
         return completions.await(() -> Optional.ofNullable(operations.selectById(id))
                         .filter(op -> op.state().isSettled()), answerTimeout(),
                 () -> {
-                    throw new StreamisException(ErrorCode.FLINK_UNAVAILABLE, what + " has no outcome after "
-                            + answerTimeout().toSeconds() + " s; the platform keeps following it");
+                    String english = what + " has no outcome after " + answerTimeout().toSeconds()
+                            + " s; the platform keeps following it";
+                    if (savepoint) {
+                        throw new StreamisException(ErrorCode.FLINK_UNAVAILABLE, "savepoint.no-outcome", english,
+                                job.name(), answerTimeout().toSeconds());
+                    }
+                    throw new StreamisException(ErrorCode.FLINK_UNAVAILABLE, "stop.no-outcome", english, job.name(),
+                            answerTimeout().toSeconds());
                 })
                 .thenApply(op -> {
                     if (op.state() == OperationState.FAILED) {
-                        throw new StreamisException(ErrorCode.FLINK_REJECTED, what + " failed: " + op.error());
+                        String english = what + " failed: " + op.error();
+                        if (savepoint) {
+                            throw new StreamisException(ErrorCode.FLINK_REJECTED, "savepoint.failed", english,
+                                    job.name(), op.error());
+                        }
+                        throw new StreamisException(ErrorCode.FLINK_REJECTED, "stop.failed", english, job.name(),
+                                op.error());
                     }
                     return op;
                 });

@@ -43,10 +43,10 @@ class ProjectFileController {
                    @RequestParam(required = false, defaultValue = "false") boolean updateWhenExists,
                    @RequestParam(required = false) String source) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw StreamisException.validation("Upload a file in the multipart field 'file'");
+            throw StreamisException.validation("file.missing", "Upload a file in the multipart field 'file'");
         }
         if (comment != null && comment.length() > 255) {
-            throw StreamisException.validation("comment must be at most 255 characters");
+            throw StreamisException.validation("file.comment-too-long", "comment must be at most 255 characters");
         }
         try (InputStream in = file.getInputStream()) {
             ProjectFile f = files.upload(user, projectName, file.getOriginalFilename(), version, comment,
@@ -84,7 +84,7 @@ class ProjectFileController {
             list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Long::valueOf)
                     .toList();
         } catch (NumberFormatException e) {
-            throw StreamisException.validation("ids must be a comma-separated list of numbers");
+            throw StreamisException.validation("file.bad-ids", "ids must be a comma-separated list of numbers");
         }
         return Message.ok().data("deleted", files.deleteVersions(user, list));
     }

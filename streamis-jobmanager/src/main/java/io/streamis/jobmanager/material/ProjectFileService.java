@@ -54,18 +54,19 @@ public class ProjectFileService {
         Names.require("fileName", fileName);
         String ext = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "";
         if (!ALLOWED_EXTENSIONS.contains(ext.toLowerCase(Locale.ROOT))) {
-            throw StreamisException.validation("File type '." + ext + "' is not allowed (allowed: "
-                    + String.join(", ", ALLOWED_EXTENSIONS) + ")");
+            throw StreamisException.validation("file.type-not-allowed", "File type '." + ext
+                    + "' is not allowed (allowed: " + String.join(", ", ALLOWED_EXTENSIONS) + ")", ext,
+                    String.join(", ", ALLOWED_EXTENSIONS));
         }
         if (version == null || version.isBlank() || version.length() >= 30 || !version.matches("^[0-9A-Za-z._-]+$")) {
-            throw StreamisException.validation("version is required, shorter than 30 characters and made of"
-                    + " letters, digits, '.', '_' or '-'");
+            throw StreamisException.validation("file.version", "version is required, shorter than 30 characters and"
+                    + " made of letters, digits, '.', '_' or '-'");
         }
         Optional<ProjectFile> existing = mapper.selectVersions(project, fileName).stream()
                 .filter(f -> f.version().equals(version)).findFirst();
         if (existing.isPresent() && !updateWhenExists) {
-            throw StreamisException.conflict("File " + fileName + " version " + version
-                    + " already exists; set updateWhenExists to replace it");
+            throw StreamisException.conflict("file.version-exists", "File " + fileName + " version " + version
+                    + " already exists; set updateWhenExists to replace it", fileName, version);
         }
         if (existing.isPresent()) {
             // Replacing the bytes of a pinned version would break every job version that pinned them.
@@ -123,7 +124,8 @@ public class ProjectFileService {
         access.requireProject(user, project, Privilege.EDIT);
         List<ProjectFile> rows = mapper.selectVersions(project, fileName);
         if (rows.isEmpty()) {
-            throw StreamisException.notFound("File " + fileName + " does not exist in project " + project);
+            throw StreamisException.notFound("file.not-in-project", "File " + fileName + " does not exist in project "
+                    + project, fileName, project);
         }
         return deleteOwn(user, project, rows);
     }
@@ -134,7 +136,7 @@ public class ProjectFileService {
         for (Long id : ids) {
             ProjectFile f = mapper.selectById(id);
             if (f == null) {
-                throw StreamisException.notFound("File version " + id + " does not exist");
+                throw StreamisException.notFound("file.version-id", "File version " + id + " does not exist", id);
             }
             access.requireProject(user, f.projectName(), Privilege.EDIT);
             deleted += deleteOwn(user, f.projectName(), List.of(f));
@@ -146,8 +148,11 @@ public class ProjectFileService {
         List<ProjectFile> others = rows.stream().filter(f -> !user.equals(f.createBy()) && !access.isAdmin(user))
                 .toList();
         if (!others.isEmpty()) {
-            throw StreamisException.noPermission("Versions " + others.stream().map(ProjectFile::version).toList()
-                    + " of " + rows.get(0).fileName() + " belong to other users and cannot be deleted by " + user);
+            throw StreamisException.noPermission("file.others-versions", "Versions "
+                    + others.stream().map(ProjectFile::version).toList() + " of " + rows.get(0).fileName()
+                    + " belong to other users and cannot be deleted by " + user,
+                    String.join(", ", others.stream().map(ProjectFile::version).toList()), rows.get(0).fileName(),
+                    user);
         }
         for (ProjectFile row : rows) {
             ProjectFile f = lock(row);
@@ -165,7 +170,8 @@ public class ProjectFileService {
     private ProjectFile lock(ProjectFile f) {
         ProjectFile locked = mapper.selectByIdForUpdate(f.id());
         if (locked == null) {
-            throw StreamisException.notFound("File " + f.fileName() + " version " + f.version() + " does not exist");
+            throw StreamisException.notFound("file.version", "File " + f.fileName() + " version " + f.version()
+                    + " does not exist", f.fileName(), f.version());
         }
         return locked;
     }
@@ -175,17 +181,26 @@ public class ProjectFileService {
         if (!holders.isEmpty()) {
             String by = holders.stream().map(h -> "job " + h.jobName() + " version " + h.version()).distinct()
                     .limit(5).collect(Collectors.joining(", "));
-            throw StreamisException.conflict("File " + f.fileName() + " version " + f.version()
+            String english = "File " + f.fileName() + " version " + f.version()
                     + " cannot be " + action + ": it is pinned by " + by
                     + (holders.size() > 5 ? " and " + (holders.size() - 5) + " more" : "")
-                    + " (a published job version always launches the bytes it was published with)");
+                    + " (a published job version always launches the bytes it was published with)";
+            // The job versions as "name version", the same in every language; the translation counts them.
+            String pinnedBy = holders.stream().map(h -> h.jobName() + " " + h.version()).distinct().limit(5)
+                    .collect(Collectors.joining(", ")) + (holders.size() > 5 ? ", …" : "");
+            if (action.equals("deleted")) {
+                throw StreamisException.conflict("file.pinned-delete", english, f.fileName(), f.version(), pinnedBy,
+                        holders.size());
+            }
+            throw StreamisException.conflict("file.pinned-replace", english, f.fileName(), f.version(), pinnedBy,
+                    holders.size());
         }
     }
 
     public ProjectFile download(String user, long id) {
         ProjectFile f = mapper.selectById(id);
         if (f == null) {
-            throw StreamisException.notFound("File " + id + " does not exist");
+            throw StreamisException.notFound("file.id", "File " + id + " does not exist", id);
         }
         access.requireProject(user, f.projectName(), Privilege.ACCESS);
         return f;

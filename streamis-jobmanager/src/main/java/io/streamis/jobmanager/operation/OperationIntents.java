@@ -26,7 +26,8 @@ public class OperationIntents {
     @Transactional
     public long stop(StreamTask task, TaskStatus from, OperationKind kind, String user, String targetDir) {
         if (tasks.transition(task.id(), from.code(), TaskStatus.STOPPING.code()) == 0) {
-            throw StreamisException.conflict("The run of job " + task.jobId() + " changed status meanwhile, retry");
+            throw StreamisException.conflict("run.changed", "The run of job " + task.jobId()
+                    + " changed status meanwhile, retry", task.jobId());
         }
         return insert(task, kind, from, user, targetDir);
     }

@@ -42,10 +42,10 @@ class ProjectController {
     Message update(@LoginUser String user, @RequestBody Map<String, Object> body) {
         Object id = body.get("projectId");
         if (!(id instanceof Number n)) {
-            throw StreamisException.validation("projectId is required");
+            throw StreamisException.validation("project.id-required", "projectId is required");
         }
         Project p = projects.findById(n.longValue())
-                .orElseThrow(() -> StreamisException.notFound("Project " + id + " does not exist"));
+                .orElseThrow(() -> StreamisException.notFound("project", "Project " + id + " does not exist", id));
         access.requireProject(user, p.name(), Privilege.RELEASE);
         projects.update(user, n.longValue(), str(body, "projectName"), workspace(body), grants(body));
         return Message.ok();
@@ -54,7 +54,8 @@ class ProjectController {
     @DeleteMapping("/deleteProject")
     Message delete(@LoginUser String user, @RequestParam long projectId) {
         Project p = projects.findById(projectId)
-                .orElseThrow(() -> StreamisException.notFound("Project " + projectId + " does not exist"));
+                .orElseThrow(() -> StreamisException.notFound("project", "Project " + projectId + " does not exist",
+                        projectId));
         access.requireProject(user, p.name(), Privilege.RELEASE);
         projects.delete(user, projectId);
         return Message.ok();
@@ -140,8 +141,9 @@ class ProjectController {
     private Project resolve(Long projectId, String projectName) {
         Optional<Project> p = projectId != null ? projects.findById(projectId)
                 : Optional.ofNullable(projectName).flatMap(projects::findByName);
-        return p.orElseThrow(() -> StreamisException.notFound("Project "
-                + (projectId != null ? projectId : projectName) + " does not exist"));
+        return p.orElseThrow(() -> StreamisException.notFound("project", "Project "
+                + (projectId != null ? projectId : projectName) + " does not exist",
+                projectId != null ? projectId : projectName));
     }
 
     private static String str(Map<String, Object> body, String key) {
@@ -166,7 +168,8 @@ class ProjectController {
             return List.of();
         }
         if (!(v instanceof List<?> l)) {
-            throw StreamisException.validation("privilege user lists must be JSON arrays of user names");
+            throw StreamisException.validation("project.privilege-users",
+                    "privilege user lists must be JSON arrays of user names");
         }
         return l.stream().map(String::valueOf).toList();
     }

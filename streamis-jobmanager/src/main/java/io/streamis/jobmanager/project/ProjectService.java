@@ -1,6 +1,5 @@
 package io.streamis.jobmanager.project;
 
-import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.validation.Names;
 import java.util.EnumMap;
@@ -31,7 +30,7 @@ public class ProjectService {
         try {
             mapper.insert(row);
         } catch (DuplicateKeyException e) {
-            throw new StreamisException(ErrorCode.CONFLICT, "the project name is exist: " + name);
+            throw StreamisException.conflict("project.exists", "the project name is exist: " + name, name);
         }
         Map<Privilege, List<String>> grants = new EnumMap<>(Privilege.class);
         grants.putAll(users);
@@ -47,10 +46,10 @@ public class ProjectService {
         Names.require("projectName", name);
         try {
             if (mapper.update(id, name, workspaceId, user) == 0) {
-                throw StreamisException.notFound("Project " + id + " does not exist");
+                throw StreamisException.notFound("project", "Project " + id + " does not exist", id);
             }
         } catch (DuplicateKeyException e) {
-            throw new StreamisException(ErrorCode.CONFLICT, "the project name is exist: " + name);
+            throw StreamisException.conflict("project.exists", "the project name is exist: " + name, name);
         }
         replacePrivileges(id, users);
     }
@@ -58,7 +57,7 @@ public class ProjectService {
     @Transactional
     public void delete(String user, long id) {
         if (mapper.softDelete(id, user) == 0) {
-            throw StreamisException.notFound("Project " + id + " does not exist");
+            throw StreamisException.notFound("project", "Project " + id + " does not exist", id);
         }
         mapper.deletePrivileges(id);
     }
@@ -88,7 +87,8 @@ public class ProjectService {
     }
 
     public Project require(String name) {
-        return findByName(name).orElseThrow(() -> StreamisException.notFound("Project " + name + " does not exist"));
+        return findByName(name).orElseThrow(() -> StreamisException.notFound("project",
+                "Project " + name + " does not exist", name));
     }
 
     public List<Project> visibleTo(String user) {

@@ -89,14 +89,14 @@ public class RestorePoints {
     /** Lifts a refusal; fails when the point is not refused. Permission is the caller's. */
     public Cleared clear(StreamJob job, String path, String user) {
         if (path == null || path.isBlank()) {
-            throw StreamisException.validation("path is required");
+            throw StreamisException.validation("restore.path-required", "path is required");
         }
         // Under the job's row lock, like a start's intent: a start cannot refuse the point again half-way.
         tx.executeWithoutResult(status -> {
             jobs.selectByIdForUpdate(job.id());
             if (!known(job.id(), List.of()).isRefused(path)) {
-                throw StreamisException.notFound("Restore point " + path + " is not marked refused for job "
-                        + job.name());
+                throw StreamisException.notFound("restore.not-refused", "Restore point " + path
+                        + " is not marked refused for job " + job.name(), path, job.name());
             }
             mapper.insertMark(job.id(), path.trim(), hash(path), RestoreMark.Action.CLEARED, null, null, user);
         });

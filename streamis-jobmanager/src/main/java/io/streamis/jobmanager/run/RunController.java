@@ -52,7 +52,7 @@ class RunController {
     Message status(@LoginUser String user, @RequestBody Map<String, List<Long>> body) {
         List<Long> ids = body.get("id_list");
         if (ids == null || ids.isEmpty()) {
-            throw StreamisException.validation("id_list must list at least one job id");
+            throw StreamisException.validation("run.ids-empty", "id_list must list at least one job id");
         }
         access.readableJobs(user, ids);
         List<Map<String, Object>> result = new ArrayList<>();
@@ -127,7 +127,7 @@ class RunController {
                  @RequestParam(required = false) String ignoreKeywords,
                  @RequestParam(required = false, defaultValue = "0") int lastRows) {
         if (jobId == null) {
-            throw StreamisException.validation("jobId is required");
+            throw StreamisException.validation("job-id-required", "jobId is required");
         }
         access.readableJob(user, jobId);
         return Message.ok().data("logs", views.localisedLog(details.logs(jobId, taskId, logType, fromLine, pageSize,

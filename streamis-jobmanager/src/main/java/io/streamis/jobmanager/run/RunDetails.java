@@ -159,7 +159,8 @@ class RunDetails {
                 return safe(() -> tail((from, size) -> clusters.get(t.cluster()).taskManagerLog(t.flinkJobId(), from,
                         size, only, ignore), fromLine, pageSize, lastRows));
             default:
-                throw StreamisException.validation("logType must be client, flink, yarn, jobmanager or taskmanager");
+                throw StreamisException.validation("run.log-type",
+                        "logType must be client, flink, yarn, jobmanager or taskmanager");
         }
     }
 

@@ -41,8 +41,8 @@ class ImportSupport {
     void checkReferencedFiles(String project, List<String> referenced, Set<String> inZip) {
         for (String name : referenced) {
             if (!inZip.contains(name) && projectFiles.resolve(project, name).isEmpty()) {
-                throw StreamisException.validation("jobContent refers to file '" + name
-                        + "', which is neither in the zip nor a resource file of project " + project);
+                throw StreamisException.validation("content.missing-file", "jobContent refers to file '" + name
+                        + "', which is neither in the zip nor a resource file of project " + project, name, project);
             }
         }
     }

@@ -22,13 +22,15 @@ public final class JobContents {
     /** Validates the content's shape and returns the names of the files it needs. */
     public static List<String> validate(String jobType, Map<String, Object> content) {
         if (content == null || content.isEmpty()) {
-            throw StreamisException.validation("jobContent is required and must be a non-empty object");
+            throw StreamisException.validation("content.required",
+                    "jobContent is required and must be a non-empty object");
         }
         return switch (jobType) {
             case FLINK_SQL -> sqlFiles(content);
             case FLINK_JAR -> jarFiles(content);
-            default -> throw StreamisException.validation("jobType '" + jobType + "' is not supported (supported: "
-                    + String.join(", ", SUPPORTED_TYPES) + ")");
+            default -> throw StreamisException.validation("content.job-type", "jobType '" + jobType
+                    + "' is not supported (supported: " + String.join(", ", SUPPORTED_TYPES) + ")", jobType,
+                    String.join(", ", SUPPORTED_TYPES));
         };
     }
 
@@ -36,14 +38,16 @@ public final class JobContents {
         Object type = content.get("type");
         if ("sql".equals(type)) {
             if (!(content.get("sql") instanceof String s) || s.isBlank()) {
-                throw StreamisException.validation("jobContent.sql must be non-blank SQL text when type is sql");
+                throw StreamisException.validation("content.sql",
+                        "jobContent.sql must be non-blank SQL text when type is sql");
             }
             return List.of();
         }
         if ("file".equals(type)) {
             return List.of(requireString(content, "file"));
         }
-        throw StreamisException.validation("jobContent.type of a flink.sql job must be 'sql' or 'file'");
+        throw StreamisException.validation("content.sql-type",
+                "jobContent.type of a flink.sql job must be 'sql' or 'file'");
     }
 
     private static List<String> jarFiles(Map<String, Object> content) {
@@ -59,7 +63,8 @@ public final class JobContents {
 
     static String requireString(Map<String, Object> content, String key) {
         if (!(content.get(key) instanceof String s) || s.isBlank()) {
-            throw StreamisException.validation("jobContent." + key + " is required and must be a non-blank string");
+            throw StreamisException.validation("content.string", "jobContent." + key
+                    + " is required and must be a non-blank string", key);
         }
         return s;
     }
@@ -71,7 +76,8 @@ public final class JobContents {
             return List.of();
         }
         if (!(v instanceof List<?> list) || list.stream().anyMatch(e -> !(e instanceof String))) {
-            throw StreamisException.validation("jobContent." + key + " must be a JSON array of strings");
+            throw StreamisException.validation("content.string-list", "jobContent." + key
+                    + " must be a JSON array of strings", key);
         }
         return list.stream().map(String.class::cast).toList();
     }

@@ -157,8 +157,8 @@ public class JobImportService {
                 // deadlock victim); the loser retries and now finds the winner's row, which it locks like any
                 // later upload.
                 if (attempt >= CREATE_RETRIES) {
-                    throw StreamisException.conflict("Job " + meta.jobName() + " is being imported concurrently,"
-                            + " please retry");
+                    throw StreamisException.conflict("upload.concurrent", "Job " + meta.jobName()
+                            + " is being imported concurrently, please retry", meta.jobName());
                 }
             }
         }
@@ -177,8 +177,9 @@ public class JobImportService {
             job = jobs.selectByIdForUpdate(row.id);
         } else {
             if (!job.jobType().equals(meta.jobType())) {
-                throw StreamisException.validation("Job " + job.name() + " is a " + job.jobType()
-                        + " job; its jobType cannot change to " + meta.jobType());
+                throw StreamisException.validation("upload.job-type-change", "Job " + job.name() + " is a "
+                        + job.jobType() + " job; its jobType cannot change to " + meta.jobType(), job.name(),
+                        job.jobType(), meta.jobType());
             }
             jobs.updateMeta(job.id(), meta.tags() == null ? job.label() : meta.tags(), meta.description());
         }
@@ -199,7 +200,8 @@ public class JobImportService {
 
     private static void maxLength(String key, String value, int max) {
         if (value != null && value.length() > max) {
-            throw StreamisException.validation("meta.json " + key + " is longer than " + max + " characters");
+            throw StreamisException.validation("meta.too-long", "meta.json " + key + " is longer than " + max
+                    + " characters", key, max);
         }
     }
 
@@ -208,7 +210,7 @@ public class JobImportService {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw StreamisException.validation("jobContent cannot be serialised");
+            throw StreamisException.validation("content.not-serialisable", "jobContent cannot be serialised");
         }
     }
 }

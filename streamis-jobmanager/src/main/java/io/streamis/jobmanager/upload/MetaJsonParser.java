@@ -44,7 +44,7 @@ public class MetaJsonParser {
             throw StreamisException.validation("meta.not-json", "meta.json is not valid JSON: "
                     + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr(), e.getLocation().getLineNr());
         } catch (IOException e) {
-            throw StreamisException.validation("meta.json cannot be read");
+            throw StreamisException.validation("meta.unreadable", "meta.json cannot be read");
         }
     }
 }

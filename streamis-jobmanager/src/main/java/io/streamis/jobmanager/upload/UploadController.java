@@ -35,10 +35,10 @@ class UploadController {
                    @RequestParam(required = false) String source,
                    @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw StreamisException.validation("Upload a zip file in the multipart field 'file'");
+            throw StreamisException.validation("upload.no-file", "Upload a zip file in the multipart field 'file'");
         }
         if (projectName == null || projectName.isBlank()) {
-            throw StreamisException.validation("projectName is required");
+            throw StreamisException.validation("project-required", "projectName is required");
         }
         try (InputStream in = file.getInputStream()) {
             ImportResult r = imports.importZip(user, projectName, file.getOriginalFilename(), in, source);

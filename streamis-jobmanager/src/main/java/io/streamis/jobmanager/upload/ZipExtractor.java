@@ -50,10 +50,11 @@ public final class ZipExtractor {
                 String name = entry.getName();
                 checkName(entry, name);
                 if (files.containsKey(name)) {
-                    throw StreamisException.validation("The zip holds '" + name + "' twice");
+                    throw StreamisException.validation("upload.twice", "The zip holds '" + name + "' twice", name);
                 }
                 if (files.size() + 1 > maxEntries) {
-                    throw StreamisException.validation("The zip holds more than " + maxEntries + " entries");
+                    throw StreamisException.validation("upload.too-many-entries",
+                            "The zip holds more than " + maxEntries + " entries", maxEntries);
                 }
                 Path out = target.resolve(name);
                 try (OutputStream os = Files.newOutputStream(out)) {
@@ -62,8 +63,9 @@ public final class ZipExtractor {
                     while ((n = zin.read(buf)) > 0) {
                         total += n;
                         if (total > maxUnpackedBytes) {
-                            throw StreamisException.validation("The zip unpacks to more than " + maxUnpackedBytes
-                                    + " bytes (limit streamis.jobmanager.upload.max-unpacked-size)");
+                            throw StreamisException.validation("upload.too-large-unpacked",
+                                    "The zip unpacks to more than " + maxUnpackedBytes
+                                    + " bytes (limit streamis.jobmanager.upload.max-unpacked-size)", maxUnpackedBytes);
                         }
                         os.write(buf, 0, n);
                     }
@@ -83,16 +85,17 @@ public final class ZipExtractor {
     private static void checkName(ZipEntry entry, String name) {
         if (entry.isDirectory() || name.contains("/") || name.contains("\\")) {
             if (name.startsWith("/") || name.contains("..") || name.matches("^[A-Za-z]:.*")) {
-                throw StreamisException.validation("Zip entry '" + name
-                        + "' has an absolute or parent path; entries must be plain file names");
+                throw StreamisException.validation("upload.entry-path", "Zip entry '" + name
+                        + "' has an absolute or parent path; entries must be plain file names", name);
             }
-            throw StreamisException.validation("Zip entry '" + name
-                    + "' is a directory or inside one; put every file at the root of the zip");
+            throw StreamisException.validation("upload.entry-directory", "Zip entry '" + name
+                    + "' is a directory or inside one; put every file at the root of the zip", name);
         }
         try {
             Names.require("Zip entry name", name);
         } catch (StreamisException e) {
-            throw StreamisException.validation("Zip entry '" + name + "' must match ^[A-Za-z0-9._-]+$");
+            throw StreamisException.validation("upload.entry-name", "Zip entry '" + name
+                    + "' must match ^[A-Za-z0-9._-]+$", name);
         }
     }
 }

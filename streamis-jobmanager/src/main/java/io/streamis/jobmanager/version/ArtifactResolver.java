@@ -95,11 +95,13 @@ public class ArtifactResolver {
         }
         if (!versionPins.isEmpty()) {
             // Pinned versions pin every project file they name; a name without a pin is not part of this version.
-            throw new StreamisException(ErrorCode.PINNED_FILE_UNAVAILABLE, "Job version " + version.version()
-                    + " did not pin a project file named " + name + " when it was published");
+            throw new StreamisException(ErrorCode.PINNED_FILE_UNAVAILABLE, "not-pinned", "Job version "
+                    + version.version() + " did not pin a project file named " + name + " when it was published",
+                    version.version(), name);
         }
         Artifact newest = newest(projectName, name)
-                .orElseThrow(() -> StreamisException.notFound("Not exists file " + name + "."));
+                .orElseThrow(() -> StreamisException.notFound("version.file-missing", "Not exists file " + name + ".",
+                        name));
         LOG.info("Job version {} (job {}) was published before project files were pinned: {} resolves to the"
                         + " newest project file version {} (md5 {})", version.version(), version.jobId(), name,
                 newest.version(), newest.md5());
@@ -110,17 +112,20 @@ public class ArtifactResolver {
         String what = "Project file " + pin.fileName() + " version " + pin.fileVersion() + " pinned by job version "
                 + version.version();
         ProjectFile f = pinnedRow(pin).orElseThrow(() -> new StreamisException(ErrorCode.PINNED_FILE_UNAVAILABLE,
-                what + " no longer exists; publish a new job version to use another file version"));
+                "gone", what + " no longer exists; publish a new job version to use another file version",
+                pin.fileName(), pin.fileVersion(), version.version()));
         String actual;
         try {
             actual = md5(store.resolve(f.storePath()));
         } catch (IOException e) {
-            throw new StreamisException(ErrorCode.PINNED_FILE_UNAVAILABLE, what + " cannot be read from "
-                    + f.storePath() + ": " + e.getMessage(), e);
+            throw new StreamisException(ErrorCode.PINNED_FILE_UNAVAILABLE, "unreadable", what + " cannot be read from "
+                    + f.storePath() + ": " + e.getMessage(), pin.fileName(), pin.fileVersion(), version.version(),
+                    f.storePath(), e.getMessage()).causedBy(e);
         }
         if (pin.md5() == null || !pin.md5().equalsIgnoreCase(actual)) {
-            throw new StreamisException(ErrorCode.PINNED_FILE_UNAVAILABLE, what + " has changed: its bytes hash to"
-                    + " md5 " + actual + ", the version was published with md5 " + pin.md5());
+            throw new StreamisException(ErrorCode.PINNED_FILE_UNAVAILABLE, "changed", what + " has changed: its bytes"
+                    + " hash to md5 " + actual + ", the version was published with md5 " + pin.md5(), pin.fileName(),
+                    pin.fileVersion(), version.version(), actual, pin.md5());
         }
         return artifact(pin.refName(), f, true);
     }

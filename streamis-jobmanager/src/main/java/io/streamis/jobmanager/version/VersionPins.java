@@ -39,11 +39,13 @@ public class VersionPins {
                 continue;
             }
             ProjectFile resolved = projectFiles.resolve(projectName, name).orElseThrow(() ->
-                    StreamisException.validation("Project " + projectName + " has no file " + name));
+                    StreamisException.validation("version.no-file", "Project " + projectName + " has no file " + name,
+                            projectName, name));
             ProjectFile f = projectFileRows.selectByIdForUpdate(resolved.id());
             if (f == null) {
-                throw StreamisException.conflict("Project file " + name + " version " + resolved.version()
-                        + " was deleted while the job version was being published, please retry");
+                throw StreamisException.conflict("version.file-deleted", "Project file " + name + " version "
+                        + resolved.version() + " was deleted while the job version was being published, please retry",
+                        name, resolved.version());
             }
             pins.insert(version.jobId(), version.id(), name, f.id(), f.fileName(), f.version(), f.md5(), f.size());
         }

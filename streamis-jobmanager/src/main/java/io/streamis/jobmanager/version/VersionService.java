@@ -54,7 +54,7 @@ public class VersionService {
     public JobVersion latest(long jobId) {
         JobVersion v = versions.selectLatest(jobId);
         if (v == null) {
-            throw StreamisException.notFound("Job " + jobId + " has no version");
+            throw StreamisException.notFound("version.none", "Job " + jobId + " has no version", jobId);
         }
         return v;
     }
@@ -66,7 +66,8 @@ public class VersionService {
     public JobVersion require(long jobId, String version) {
         JobVersion v = versions.selectByVersion(jobId, version);
         if (v == null) {
-            throw StreamisException.notFound("Job " + jobId + " has no version " + version);
+            throw StreamisException.notFound("version", "Job " + jobId + " has no version " + version, jobId,
+                    version);
         }
         return v;
     }

@@ -44,7 +44,8 @@ public class ConfiguredFlinkClusters implements FlinkClusters, AutoCloseable {
             case EMBEDDED -> new ClusterTarget.Session(name, ClusterType.EMBEDDED,
                     new RestFlinkClusterGateway(name, () -> {
                         if (!properties.embedded().enabled()) {
-                            throw StreamisException.illegalState("The embedded Flink cluster is disabled"
+                            throw StreamisException.illegalState("cluster.embedded-disabled",
+                                    "The embedded Flink cluster is disabled"
                                     + " (streamis.launcher.embedded.enabled=false)");
                         }
                         return embedded.restUrl();
@@ -95,8 +96,8 @@ public class ConfiguredFlinkClusters implements FlinkClusters, AutoCloseable {
     public ClusterTarget target(String name) {
         ClusterTarget t = targets.get(name);
         if (t == null) {
-            throw StreamisException.notFound("Flink cluster '" + name + "' is not configured (configured: "
-                    + targets.keySet() + ")");
+            throw StreamisException.notFound("cluster", "Flink cluster '" + name
+                    + "' is not configured (configured: " + targets.keySet() + ")", name, targets.keySet());
         }
         return t;
     }

@@ -54,9 +54,10 @@ public class YarnApplicationDeployer {
         List<ApplicationReport> live = yarn.liveApplications(YarnTags.job(owner.jobId())).stream()
                 .filter(r -> YarnTags.ours(r, settings.installationTag())).toList();
         if (!live.isEmpty()) {
-            throw new StreamisException(ErrorCode.ILLEGAL_STATE, "Job " + owner.job() + " already has a live YARN"
-                    + " application " + live.get(0).getApplicationId() + " (" + live.get(0).getYarnApplicationState()
-                    + "); stop it before starting again");
+            throw new StreamisException(ErrorCode.ILLEGAL_STATE, "yarn.live-application", "Job " + owner.job()
+                    + " already has a live YARN application " + live.get(0).getApplicationId() + " ("
+                    + live.get(0).getYarnApplicationState() + "); stop it before starting again", owner.job(),
+                    live.get(0).getApplicationId(), live.get(0).getYarnApplicationState());
         }
         Configuration conf = settings.flinkConfiguration(spec, jar,
                 library.ensureUploaded(settings.libRoot(), yarn.conf()));

@@ -97,7 +97,8 @@ class AuditController {
         try {
             return AuditAction.valueOf(a.toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw StreamisException.validation("action must be one of " + Arrays.toString(AuditAction.values()));
+            throw StreamisException.validation("audit.action", "action must be one of "
+                    + Arrays.toString(AuditAction.values()), Arrays.toString(AuditAction.values()));
         }
     }
 
@@ -108,7 +109,7 @@ class AuditController {
         }
         o = o.toUpperCase(Locale.ROOT);
         if (!o.equals("OK") && !o.equals("ERROR")) {
-            throw StreamisException.validation("outcome must be OK or ERROR");
+            throw StreamisException.validation("audit.outcome", "outcome must be OK or ERROR");
         }
         return o;
     }
@@ -126,7 +127,8 @@ class AuditController {
             }
             return v.contains("T") ? LocalDateTime.parse(v) : LocalDateTime.parse(v, TIME);
         } catch (DateTimeParseException e) {
-            throw StreamisException.validation(name + " must be yyyy-MM-dd HH:mm:ss or yyyy-MM-dd, not '" + v + "'");
+            throw StreamisException.validation("audit.time", name
+                    + " must be yyyy-MM-dd HH:mm:ss or yyyy-MM-dd, not '" + v + "'", name, v);
         }
     }
 

@@ -86,7 +86,7 @@ class LoginController {
     @PostMapping("/create")
     Message create(@LoginUser String user, @RequestBody Map<String, String> body) {
         if (!access.isAdmin(user)) {
-            throw StreamisException.noPermission("Only admins can create users");
+            throw StreamisException.noPermission("user.admin-only", "Only admins can create users");
         }
         users.create(body.get("userName"), body.get("password"));
         return Message.ok("success");

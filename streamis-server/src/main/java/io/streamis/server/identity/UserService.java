@@ -37,12 +37,13 @@ public class UserService {
     public void create(String user, String password) {
         Names.require("userName", user);
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw StreamisException.validation("password must be at least " + MIN_PASSWORD + " characters");
+            throw StreamisException.validation("user.password-short", "password must be at least " + MIN_PASSWORD
+                    + " characters", MIN_PASSWORD);
         }
         try {
             mapper.insert(user, encoder.encode(password));
         } catch (DuplicateKeyException e) {
-            throw StreamisException.conflict("User " + user + " already exists");
+            throw StreamisException.conflict("user.exists", "User " + user + " already exists", user);
         }
     }
 }

@@ -26,6 +26,8 @@ class I18nConfig {
         source.setBasename("i18n/messages");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
+        // One quoting rule for every line ('' is a quote), with or without arguments.
+        source.setAlwaysUseMessageFormat(true);
         return source;
     }
 

@@ -212,6 +212,13 @@ abstract class AbstractAuditApiTest {
         assertThat(bad.get("message").asText()).contains("action must be one of");
         bad = api.call(get(ApiTestSupport.API + AUDIT).session(admin).param("from", "yesterday"));
         assertThat(bad.get("message").asText()).contains("from must be");
+        JsonNode zh = api.call(get(ApiTestSupport.API + AUDIT).session(admin).param("from", "yesterday")
+                .header("Accept-Language", "zh-CN"));
+        assertThat(zh.get("message").asText())
+                .isEqualTo("from 的格式必须是 yyyy-MM-dd HH:mm:ss 或 yyyy-MM-dd，而不是 'yesterday'");
+        zh = api.call(get(ApiTestSupport.API + AUDIT).session(admin).param("outcome", "MAYBE")
+                .header("Accept-Language", "zh-CN"));
+        assertThat(zh.get("message").asText()).isEqualTo("结果只能是 OK 或 ERROR");
     }
 
     @Test

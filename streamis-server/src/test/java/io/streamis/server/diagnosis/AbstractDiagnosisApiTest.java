@@ -3,6 +3,7 @@ package io.streamis.server.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,6 +142,13 @@ abstract class AbstractDiagnosisApiTest {
         JsonNode bad = api.postJson(admin, DIAG + "/patterns", body.replace("([0-9]+)", "([0-9]+"));
         assertThat(bad.get("status").asInt()).isEqualTo(2);
         assertThat(bad.get("message").asText()).contains("does not compile");
+        JsonNode zh = api.call(post(ApiTestSupport.API + DIAG + "/patterns").session(admin)
+                .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("([0-9]+)", "([0-9]+")));
+        assertThat(zh.get("message").asText()).startsWith("errorRegex 无法编译：").endsWith("附近）");
+        zh = api.call(post(ApiTestSupport.API + DIAG + "/patterns").session(plain)
+                .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON).content(body));
+        assertThat(zh.get("message").asText()).isEqualTo("只有管理员可以编辑失败诊断目录");
 
         JsonNode created = api.postJson(admin, DIAG + "/patterns", body);
         assertThat(created.get("status").asInt()).as(created.toString()).isZero();

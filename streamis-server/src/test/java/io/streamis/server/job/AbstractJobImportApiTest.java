@@ -523,6 +523,24 @@ abstract class AbstractJobImportApiTest {
         assertThat(chinese.at("/data/errorCode").asText()).isEqualTo("VALIDATION");
         assertThat(api.upload(admin, "default", "job.zip", noMeta).at("/message").asText())
                 .isEqualTo("The zip has no meta.json at its root");
+        // The rarer upload checks, the bulk dialog's refusals: keyed too.
+        byte[] inFolder = zip().add("job/meta.json", "{}").bytes();
+        assertThat(zh(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                ApiTestSupport.API + JOB + "/upload").file(new org.springframework.mock.web.MockMultipartFile("file",
+                "job.zip", "application/zip", inFolder)).param("projectName", "default")))
+                .isEqualTo("压缩包中的条目 job/meta.json 是目录或位于目录中；请把所有文件放在压缩包的根目录");
+        assertThat(api.upload(admin, "default", "job.zip", inFolder).at("/message").asText())
+                .isEqualTo("Zip entry 'job/meta.json' is a directory or inside one;"
+                        + " put every file at the root of the zip");
+        assertThat(zh(post(ApiTestSupport.API + JOB + "/bulk/pause").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"bulk_sbj\":[1],\"sbj_type\":\"PROJECT\"}"))).isEqualTo("sbj_type 只能是 JOB 或 TASK");
+        assertThat(zh(post(ApiTestSupport.API + JOB + "/bulk/pause").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"bulk_sbj\":[]}"))).isEqualTo("bulk_sbj 必须是由 id 组成的非空 JSON 数组");
+        assertThat(zh(get(ApiTestSupport.API + JOB + "/version").param("jobId", "1")))
+                .isEqualTo("jobId 和 version 均为必填项");
+        assertThat(zh(post(ApiTestSupport.API + "/streamis/project/createProject").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"projectName\":\"a b\"}")))
+                .isEqualTo("projectName 'a b' 必须匹配 ^[A-Za-z0-9._-]+$，且最多 200 个字符");
         JsonNode anonymous = api.call(get(ApiTestSupport.API + "/user/userInfo").header("Accept-Language", "zh"));
         assertThat(anonymous.at("/message").asText()).isEqualTo("您尚未登录，请先登录");
     }

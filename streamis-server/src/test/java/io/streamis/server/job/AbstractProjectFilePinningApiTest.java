@@ -134,6 +134,10 @@ abstract class AbstractProjectFilePinningApiTest {
         JsonNode byId = api.call(get(FILES + "/version/delete").session(admin).param("ids", String.valueOf(v1.id())));
         assertThat(byId.get("status").asInt()).as(byId.toString()).isNotZero();
         assertThat(byId.get("message").asText()).contains(lib).contains("1.0.0").contains(job).contains("v00001");
+        JsonNode byIdZh = api.call(get(FILES + "/version/delete").session(admin).param("ids", String.valueOf(v1.id()))
+                .header("Accept-Language", "zh-CN"));
+        assertThat(byIdZh.get("message").asText()).startsWith("文件 " + lib + " 的版本 1.0.0 不能删除：它被 ")
+                .contains(job + " v00001").endsWith("已发布的作业版本总是使用发布时的文件内容启动");
         JsonNode byName = api.call(get(FILES + "/delete").session(admin).param("projectName", "default")
                 .param("fileName", lib));
         assertThat(byName.get("status").asInt()).as(byName.toString()).isNotZero();

@@ -73,6 +73,13 @@ class ConfigAndAccessApiTest {
         assertThat(r.get("status").asInt()).isEqualTo(2);
         assertThat(r.get("message").asText()).contains("wds.linkis.flink.app.parallelism")
                 .contains("^([1-9][0-9]{0,1}|100)$");
+        // The same refusal in the reader's language, whole (one broken rule has its own key).
+        JsonNode zh = api.call(post(ApiTestSupport.API + CONFIG + "/json/" + jobId).session(admin)
+                .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"wds.linkis.flink.resource\":{\"wds.linkis.flink.app.parallelism\":\"0\"},"
+                        + "\"wds.linkis.flink.produce\":{}}"));
+        assertThat(zh.get("message").asText()).isEqualTo(
+                "作业配置无效：wds.linkis.flink.app.parallelism 的值 '0' 不符合规则 ^([1-9][0-9]{0,1}|100)$");
         assertThat(api.call(get(ApiTestSupport.API + CONFIG + "/json/" + jobId).session(admin)).toString())
                 .isEqualTo(before);
     }
@@ -119,6 +126,14 @@ class ConfigAndAccessApiTest {
         assertThat(up.get("status").asInt()).as(up.toString()).isZero();
         JsonNode cfg = api.call(get(ApiTestSupport.API + CONFIG + "/json/" + b).session(admin)).get("data");
         assertThat(cfg.at("/template/wds.linkis.flink.custom/from.template").asText()).isEqualTo("yes");
+
+        // A template that names a job is refused, in the reader's language.
+        JsonNode named = api.call(multipart(ApiTestSupport.API + "/streamis/streamProjectManager/project/files/upload")
+                .file(new MockMultipartFile("file", project + "-meta.json", "application/json",
+                        "{\"jobName\":\"x\"}".getBytes()))
+                .param("projectName", project).param("version", "2.0.0").session(admin)
+                .header("Accept-Language", "zh-CN"));
+        assertThat(named.get("message").asText()).isEqualTo(project + "-meta.json：作业模板不能定义 jobName");
     }
 
     @Test

@@ -106,6 +106,13 @@ class MessageBundleTest {
                 .contains("1200 秒");
     }
 
+    /** A line without arguments follows the same quoting rule as one with them: '' is one quote. */
+    @Test
+    void aLineWithoutArgumentsQuotesLikeTheOthers() {
+        assertThat(Text.of("VALIDATION.not-multipart", "The request must be multipart/form-data with a 'file' part")
+                .localise(messages, Locale.SIMPLIFIED_CHINESE)).isEqualTo("请求必须是带 'file' 部分的 multipart/form-data");
+    }
+
     @Test
     void anErrorWithoutKeyOrTranslationStaysEnglish() {
         assertThat(Text.localise(messages, Locale.CHINESE, null, "plain", new Object[0])).isEqualTo("plain");
