@@ -75,14 +75,18 @@ public interface JobMapper {
     int updateCurrentVersion(@Param("id") long id, @Param("version") String version);
 
     /**
+     * The status the job list shows for a job row, read from its latest task: that task's status while it ran the
+     * current version, else 0. Statements that change the latest task or the current version in the same SET spell
+     * it out with their new values instead (the order a SET is applied in is not the same on H2 and MySQL).
+     */
+    String SHOWN_STATUS = "COALESCE((SELECT CASE WHEN t.version = linkis_stream_job.current_version THEN t.status"
+            + " ELSE 0 END FROM linkis_stream_task t WHERE t.id = linkis_stream_job.latest_task_id), 0)";
+
+    /**
      * Puts right the list status of rows that disagree with their latest task (a process that died between a task's
      * status change and this row's); run at start-up. Returns how many rows were wrong.
      */
-    @Update("UPDATE linkis_stream_job SET list_status = COALESCE((SELECT CASE WHEN t.version ="
-            + " linkis_stream_job.current_version THEN t.status ELSE 0 END FROM linkis_stream_task t"
-            + " WHERE t.id = linkis_stream_job.latest_task_id), 0) WHERE list_status <> COALESCE((SELECT CASE"
-            + " WHEN t.version = linkis_stream_job.current_version THEN t.status ELSE 0 END"
-            + " FROM linkis_stream_task t WHERE t.id = linkis_stream_job.latest_task_id), 0)")
+    @Update("UPDATE linkis_stream_job SET list_status = " + SHOWN_STATUS + " WHERE list_status <> " + SHOWN_STATUS)
     int repairListStatus();
 
     @Update("UPDATE linkis_stream_job SET label = #{label} WHERE id = #{id}")

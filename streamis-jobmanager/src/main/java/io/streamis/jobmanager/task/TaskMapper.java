@@ -157,9 +157,8 @@ public interface TaskMapper {
         return moved;
     }
 
-    @Update("UPDATE linkis_stream_job SET list_status = COALESCE((SELECT CASE WHEN t.version ="
-            + " linkis_stream_job.current_version THEN t.status ELSE 0 END FROM linkis_stream_task t"
-            + " WHERE t.id = #{id}), 0) WHERE latest_task_id = #{id}")
+    @Update("UPDATE linkis_stream_job SET list_status = " + io.streamis.jobmanager.job.JobMapper.SHOWN_STATUS
+            + " WHERE latest_task_id = #{id}")
     int mirrorListStatus(@Param("id") long id);
 
     @Update("UPDATE linkis_stream_task SET status = #{to}, last_update_time = CURRENT_TIMESTAMP"
