@@ -1,5 +1,6 @@
 package io.streamis.jobmanager;
 
+import io.streamis.launcher.client.RestFlinkClusterGateway;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,11 +43,22 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         monitor = monitor == null ? new Monitor(null, null, null, null, null) : monitor;
         restart = restart == null ? new Restart(null, null, null, null, null, null) : restart;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
+        if (operationTimeout.compareTo(MIN_OPERATION_TIMEOUT) < 0) {
+            // A stop's request may spend a connect and a call deadline on an unanswering JobManager before it
+            // decides; an intent given up sooner would be settled under the requester's feet.
+            throw new IllegalArgumentException("streamis.jobmanager.operation-timeout must be at least "
+                    + MIN_OPERATION_TIMEOUT.toSeconds() + " s (a call to Flink may take "
+                    + RestFlinkClusterGateway.CALL_TIMEOUT.toSeconds() + " s before it is given up), not "
+                    + operationTimeout.toSeconds() + " s");
+        }
         taskLogRoot = taskLogRoot == null ? materialRoot.resolveSibling("task-logs") : taskLogRoot;
         restoreRoots = restoreRoots == null ? List.of() : List.copyOf(restoreRoots);
         alerts = alerts == null ? new Alerts(null, null, null, null, null, null, null) : alerts;
         lease = lease == null ? new Lease(null) : lease;
     }
+
+    /** Twice a Flink call's deadline: a stop's request decides well before its intent counts as abandoned. */
+    public static final Duration MIN_OPERATION_TIMEOUT = RestFlinkClusterGateway.CALL_TIMEOUT.multipliedBy(2);
 
     /**
      * @param period how long a leader's term lasts without renewal (renewed every third of it); a node that loses

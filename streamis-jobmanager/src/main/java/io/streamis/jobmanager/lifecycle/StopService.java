@@ -96,7 +96,7 @@ public class StopService {
         } catch (RuntimeException e) {
             if (clusters.isPerJob(task.cluster()) && e instanceof StreamisException se
                     && se.code() == ErrorCode.FLINK_UNAVAILABLE) {
-                return CompletableFuture.completedFuture(killUnanswering(job, task, from, id, flink, e));
+                return killUnanswering(job, task, from, id, flink, e);
             }
             throw failed(job, task, from, id, e);
         }
@@ -129,10 +129,16 @@ public class StopService {
 
     /**
      * The application's Flink does not answer, so no savepoint can be taken: the application is killed through
-     * YARN and the stop says so; its checkpoints stay, so the next start restores from the newest of them.
+     * YARN and the stop says so; its checkpoints stay, so the next start restores from the newest of them. The
+     * operation is claimed first (triggered without a trigger id): when the reconciler gave the intent up meanwhile,
+     * the run is back in its status and nothing may be killed under it.
      */
-    private StopOutcome killUnanswering(StreamJob job, StreamTask task, TaskStatus from, long id,
-                                        FlinkClusterGateway flink, RuntimeException cause) {
+    private CompletableFuture<StopOutcome> killUnanswering(StreamJob job, StreamTask task, TaskStatus from, long id,
+                                                           FlinkClusterGateway flink, RuntimeException cause) {
+        if (operations.triggered(id, null) == 0) {
+            return verdict(id, job, false).thenApply(op -> new StopOutcome(job.id(), task.id(), op.resultPath(),
+                    true));
+        }
         try {
             flink.release(task.flinkJobId());
         } catch (RuntimeException killFailed) {
@@ -145,7 +151,7 @@ public class StopService {
                 told) == 1) {
             facts.publishEvent(new TaskFact.Stopped(job.id(), task.id()));
         }
-        return new StopOutcome(job.id(), task.id(), null, true);
+        return CompletableFuture.completedFuture(new StopOutcome(job.id(), task.id(), null, true));
     }
 
     /** Flink refused to begin the stop: the run returns to where it was, the operation says why. */

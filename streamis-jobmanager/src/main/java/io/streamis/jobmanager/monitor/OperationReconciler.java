@@ -105,6 +105,14 @@ class OperationReconciler {
 
     private void followSavepoint(TaskOperation op, StreamTask t, boolean late, Duration timeout) {
         FlinkClusterGateway flink = clusters.get(t.cluster());
+        if (op.triggerId() == null) {
+            // Flink never answered the trigger and the requester is killing the application; finish if it died.
+            if (late) {
+                unanswered(op, t, flink, new StreamisException(ErrorCode.FLINK_UNAVAILABLE,
+                        "Flink did not answer the " + op.kind() + " request"));
+            }
+            return;
+        }
         SavepointStatus s;
         try {
             s = flink.savepointStatus(t.flinkJobId(), op.triggerId());

@@ -30,7 +30,16 @@ import java.util.function.Supplier;
  */
 public class RestFlinkClusterGateway implements FlinkClusterGateway {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A control or read call (trigger, stop, cancel, status, overview) answers in milliseconds from a healthy
+     * JobManager; one frozen or paused past this must not hold a stop until its operation times out, so the caller
+     * can decide (kill the application, report the stop as unanswered) while the operation is still its own.
+     */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+    /** Jar upload, run and log reads: bytes cross the network and {@code /jars/run} runs the program's main. */
+    private static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(60);
+    /** {@code DELETE /cluster} is asked of an application believed dead; YARN kills it when this passes. */
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
     private final String name;
     private final Supplier<String> restUrl;
@@ -77,7 +86,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             JsonNode n = send(HttpRequest.newBuilder(uri("/jars/upload"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).timeout(TRANSFER_TIMEOUT));
             String file = n.path("filename").asText();
             return file.substring(file.lastIndexOf('/') + 1);
         } catch (IOException e) {
@@ -108,7 +117,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
         if (r.flinkConfiguration() != null && !r.flinkConfiguration().isEmpty()) {
             body.put("flinkConfiguration", r.flinkConfiguration());
         }
-        return post("/jars/" + jarId + "/run", body).path("jobid").asText();
+        return send(jsonPost("/jars/" + jarId + "/run", body).timeout(TRANSFER_TIMEOUT)).path("jobid").asText();
     }
 
     @Override
@@ -269,7 +278,7 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
 
     /** {@code DELETE /cluster}: the whole cluster shuts down (used for a per-job application after its run). */
     public void shutDownCluster() {
-        send(HttpRequest.newBuilder(uri("/cluster")).DELETE());
+        send(HttpRequest.newBuilder(uri("/cluster")).DELETE().timeout(SHUTDOWN_TIMEOUT));
     }
 
     @Override
@@ -284,14 +293,18 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
     }
 
     private String getText(String path) {
-        HttpResponse<byte[]> r = exchange(HttpRequest.newBuilder(uri(path)).GET());
+        HttpResponse<byte[]> r = exchange(HttpRequest.newBuilder(uri(path)).GET().timeout(TRANSFER_TIMEOUT));
         return new String(r.body(), StandardCharsets.UTF_8);
     }
 
     private JsonNode post(String path, Object body) {
+        return send(jsonPost(path, body));
+    }
+
+    private HttpRequest.Builder jsonPost(String path, Object body) {
         try {
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+            return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
@@ -307,8 +320,10 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
         }
     }
 
+    /** A builder given no timeout of its own gets {@link #CALL_TIMEOUT}. */
     private HttpResponse<byte[]> exchange(HttpRequest.Builder b) {
-        HttpRequest req = b.timeout(TIMEOUT).build();
+        HttpRequest built = b.build();
+        HttpRequest req = built.timeout().isPresent() ? built : b.timeout(CALL_TIMEOUT).build();
         HttpResponse<byte[]> r;
         long t0 = System.nanoTime();
         String outcome = "unreachable";

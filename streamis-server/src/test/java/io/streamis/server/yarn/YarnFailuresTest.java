@@ -179,6 +179,54 @@ class YarnFailuresTest {
         }
     }
 
+    @Test
+    void aStopWhoseJobManagerIsFrozenKillsTheApplicationInTimeAndSaysSo() throws Exception {
+        try (ConfigurableApplicationContext ctx = YarnServers.server(Files.createTempDirectory(base, "server"),
+                hadoop, "500ms", "--streamis.jobmanager.operation-timeout=30s")) {
+            long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
+                    new ByteArrayInputStream(YarnServers.sqlZip("yarn_frozen")), null).jobId();
+            TaskMapper tasks = ctx.getBean(TaskMapper.class);
+            long taskId = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER).taskId();
+            awaitRunning(tasks, jobId, taskId - 1);
+            String appId = YarnServers.liveApplications(yarn, jobId).get(0).getApplicationId().toString();
+            List<ProcessHandle> jobManager = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                    .filter(c -> c.contains(appId) && c.contains("YarnApplicationClusterEntryPoint")).isPresent())
+                    .toList();
+            assertThat(jobManager).as("the JobManager's container process of " + appId).isNotEmpty();
+            signal("STOP", jobManager);
+            try {
+                // The request itself must decide within the operation timeout (30 s): before, its call to the frozen
+                // JobManager outlived it, the reconciler gave the intent up and the run read RUNNING again.
+                long t0 = System.nanoTime();
+                StopService.StopOutcome out = ctx.getBean(StopService.class)
+                        .stop(ctx.getBean(JobMapper.class).selectById(jobId), true, "admin")
+                        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+                assertThat(out.savepointPath()).as("no savepoint from a frozen JobManager").isNull();
+                StreamTask stopped = tasks.selectById(taskId);
+                assertThat(stopped.taskStatus()).isEqualTo(TaskStatus.STOPPED);
+                assertThat(stopped.errDesc()).contains("killed");
+                assertThat(ctx.getBean(JdbcTemplate.class).queryForObject("SELECT state FROM"
+                        + " streamis_task_operation WHERE task_id = ?", String.class, taskId))
+                        .as("settled once, so the reconciler's deadline cannot turn it back").isEqualTo("DONE");
+                Awaitility.await("the frozen application is gone from YARN").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> YarnServers.liveApplications(yarn, jobId).isEmpty());
+            } finally {
+                signal("CONT", jobManager);
+            }
+        }
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+        for (ProcessHandle p : processes) {
+            // A process YARN already killed is no error here.
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        }
+    }
+
     private static HttpClient login(ConfigurableApplicationContext ctx) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base(ctx) + API + "/user/login"))
