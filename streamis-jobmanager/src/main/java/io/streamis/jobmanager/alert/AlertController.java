@@ -11,6 +11,7 @@ import io.streamis.jobmanager.alert.delivery.Delivery;
 import io.streamis.jobmanager.alert.delivery.OutboxMapper;
 import io.streamis.jobmanager.project.Privilege;
 import java.time.LocalDateTime;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +35,11 @@ class AlertController {
     private final IncidentMapper incidents;
     private final OutboxMapper outbox;
     private final AlertDispatcher dispatcher;
+    private final MessageSource messages;
 
     AlertController(ChannelService channels, AccessGuard access, IncidentMapper incidents, OutboxMapper outbox,
-                    AlertDispatcher dispatcher) {
+                    AlertDispatcher dispatcher, MessageSource messages) {
+        this.messages = messages;
         this.channels = channels;
         this.access = access;
         this.incidents = incidents;
@@ -80,7 +83,9 @@ class AlertController {
                       @RequestParam(required = false) Integer pageSize) {
         access.readableJob(user, jobId);
         PageRequest page = PageRequest.of(pageNow, pageSize);
-        return Message.ok().data("incidents", incidents.selectByJob(jobId, page.offset(), page.pageSize()))
+        // Message and resolution in the caller's language (Accept-Language), under the same keys.
+        return Message.ok().data("incidents", incidents.selectByJob(jobId, page.offset(), page.pageSize()).stream()
+                        .map(i -> i.localised(messages)).toList())
                 .data("totalPage", incidents.countByJob(jobId));
     }
 

@@ -1,5 +1,6 @@
 package io.streamis.jobmanager.alert;
 
+import io.streamis.common.error.Text;
 import io.streamis.config.definition.ConfigCatalog;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
@@ -91,21 +92,23 @@ public class AlertDecider implements DisposableBean {
             }
             long n = restartsInWindow(job.id(), s.restartWindow());
             if (n >= s.restartCount()) {
-                openIf(job, AlertRule.RESTARTS_IN_WINDOW, s, f.taskId(), "restarted " + n + " times within "
-                        + s.restartWindow().toMinutes() + " min (threshold " + s.restartCount() + ")");
+                openIf(job, AlertRule.RESTARTS_IN_WINDOW, s, f.taskId(), Text.of("alert.restarts-in-window",
+                        "restarted " + n + " times within " + s.restartWindow().toMinutes() + " min (threshold "
+                                + s.restartCount() + ")", n, s.restartWindow().toMinutes(), s.restartCount()));
             }
         } else if (fact instanceof TaskFact.Running f) {
             for (Incident i : openIncidents(job.id())) {
                 AlertRule rule = AlertRule.valueOf(i.rule());
                 if (rule.resolvedByRunning()) {
-                    alerts.resolve(job, i, s, "job " + job.name() + " is running again (task " + f.taskId() + ")");
+                    alerts.resolve(job, i, s, Text.of("alert.resolved-running", "job " + job.name()
+                            + " is running again (task " + f.taskId() + ")", job.name(), f.taskId()));
                 }
             }
             resolveRestartsIfCalm(job, s);
         } else if (fact instanceof TaskFact.Stopped f) {
             // Whoever stopped the job took charge of it: what was open about its runs is over.
-            openIncidents(job.id()).forEach(i -> alerts.resolve(job, i, s, "job " + job.name()
-                    + " was stopped (task " + f.taskId() + ")"));
+            openIncidents(job.id()).forEach(i -> alerts.resolve(job, i, s, Text.of("alert.resolved-stopped",
+                    "job " + job.name() + " was stopped (task " + f.taskId() + ")", job.name(), f.taskId())));
         } else if (fact instanceof TaskFact.CheckpointsRead f) {
             checkpoints(job, s, f);
             resolveRestartsIfCalm(job, s);
@@ -125,37 +128,43 @@ public class AlertDecider implements DisposableBean {
         if (since != null) {
             Duration age = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - since));
             if (age.compareTo(s.checkpointMaxAge()) > 0) {
-                openIf(job, AlertRule.CHECKPOINT_STALE, s, f.taskId(), (f.latestCompletedTs() == null
-                        ? "no checkpoint completed since the run started " : "the newest checkpoint completed ")
-                        + age.toMinutes() + " min ago (limit " + s.checkpointMaxAge().toMinutes() + " min)");
+                long limit = s.checkpointMaxAge().toMinutes();
+                openIf(job, AlertRule.CHECKPOINT_STALE, s, f.taskId(), f.latestCompletedTs() == null
+                        ? Text.of("alert.checkpoint-none", "no checkpoint completed since the run started "
+                                + age.toMinutes() + " min ago (limit " + limit + " min)", age.toMinutes(), limit)
+                        : Text.of("alert.checkpoint-stale", "the newest checkpoint completed " + age.toMinutes()
+                                + " min ago (limit " + limit + " min)", age.toMinutes(), limit));
             } else if (f.latestCompletedTs() != null) {
-                resolveRule(job, s, AlertRule.CHECKPOINT_STALE, "a checkpoint completed " + age.toSeconds()
-                        + " s ago");
+                resolveRule(job, s, AlertRule.CHECKPOINT_STALE, Text.of("alert.resolved-checkpoint",
+                        "a checkpoint completed " + age.toSeconds() + " s ago", age.toSeconds()));
             }
         }
         if (f.failedInARow() >= s.checkpointFailures()) {
-            openIf(job, AlertRule.CHECKPOINT_FAILURES, s, f.taskId(), f.failedInARow()
-                    + " checkpoints failed in a row (threshold " + s.checkpointFailures() + ")");
+            openIf(job, AlertRule.CHECKPOINT_FAILURES, s, f.taskId(), Text.of("alert.checkpoint-failures",
+                    f.failedInARow() + " checkpoints failed in a row (threshold " + s.checkpointFailures() + ")",
+                    f.failedInARow(), s.checkpointFailures()));
         } else if (f.failedInARow() == 0) {
-            resolveRule(job, s, AlertRule.CHECKPOINT_FAILURES, "checkpoints complete again");
+            resolveRule(job, s, AlertRule.CHECKPOINT_FAILURES, Text.of("alert.resolved-checkpoints",
+                    "checkpoints complete again"));
         }
     }
 
     private void resolveRestartsIfCalm(StreamJob job, AlertSettings s) {
         long n = restartsInWindow(job.id(), s.restartWindow());
         if (n < s.restartCount()) {
-            resolveRule(job, s, AlertRule.RESTARTS_IN_WINDOW, "restarts within the last "
-                    + s.restartWindow().toMinutes() + " min dropped to " + n);
+            resolveRule(job, s, AlertRule.RESTARTS_IN_WINDOW, Text.of("alert.resolved-restarts",
+                    "restarts within the last " + s.restartWindow().toMinutes() + " min dropped to " + n,
+                    s.restartWindow().toMinutes(), n));
         }
     }
 
-    private void openIf(StreamJob job, AlertRule rule, AlertSettings s, Long taskId, String text) {
+    private void openIf(StreamJob job, AlertRule rule, AlertSettings s, Long taskId, Text text) {
         if (s.on(rule)) {
             alerts.open(job, rule, s, taskId, text);
         }
     }
 
-    private void resolveRule(StreamJob job, AlertSettings s, AlertRule rule, String resolution) {
+    private void resolveRule(StreamJob job, AlertSettings s, AlertRule rule, Text resolution) {
         openIncidents(job.id()).stream().filter(i -> i.rule().equals(rule.name()))
                 .forEach(i -> alerts.resolve(job, i, s, resolution));
     }

@@ -2,6 +2,7 @@ package io.streamis.jobmanager.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.error.Text;
 import io.streamis.jobmanager.alert.channel.AlertChannel;
 import io.streamis.jobmanager.alert.channel.ChannelMapper;
 import io.streamis.jobmanager.alert.delivery.AlertDispatcher;
@@ -73,16 +74,18 @@ public class AlertService {
     }
 
     /**
-     * Opens the rule's incident for the job unless one is open already (then nothing is written or sent).
+     * Opens the rule's incident for the job unless one is open already (then nothing is written or sent). The
+     * incident keeps {@code text}'s key and arguments, so the Alerts tab says it in its reader's language; what
+     * the channels and the 0.3.x rows receive is the English, fixed now (see {@link AlertMessage}).
      *
      * @return the new incident, or empty when it was already open
      */
-    public Optional<Incident> open(StreamJob job, AlertRule rule, AlertSettings settings, Long taskId, String text) {
+    public Optional<Incident> open(StreamJob job, AlertRule rule, AlertSettings settings, Long taskId, Text text) {
         AlertLevel level = settings.levelOf(rule);
-        String message = cut(text, 2000);
         LocalDateTime now = LocalDateTime.now();
         IncidentMapper.NewIncident row = new IncidentMapper.NewIncident(job.id(), rule.name(), level.name(), taskId,
-                message, now);
+                text, now);
+        String message = row.message;
         try {
             tx.executeWithoutResult(s -> {
                 incidents.insert(row);
@@ -91,7 +94,7 @@ public class AlertService {
                         List.copyOf(settings.users()), OffsetDateTime.now().toString());
                 for (String user : settings.users()) {
                     records.insert(level.name(), user, cut(m.headline() + (message == null ? "" : ": " + message), 1000), job.id(), null, taskId,
-                            cut(text, 2000), row.id);
+                            cut(text.english(), 2000), row.id);
                 }
                 enqueue(job.projectName(), level, row.id, m);
             });
@@ -104,21 +107,21 @@ public class AlertService {
     }
 
     /** Resolves an open incident and queues the resolve message (to the channels that took the alert). */
-    public boolean resolve(StreamJob job, Incident incident, AlertSettings settings, String resolution) {
+    public boolean resolve(StreamJob job, Incident incident, AlertSettings settings, Text resolution) {
         Boolean done = tx.execute(s -> {
-            if (incidents.resolve(incident.id(), LocalDateTime.now(), cut(resolution, 500)) != 1) {
+            if (incidents.resolve(incident.id(), LocalDateTime.now(), resolution) != 1) {
                 return false;
             }
             AlertRule rule = AlertRule.valueOf(incident.rule());
             AlertLevel level = AlertLevel.parse(incident.level(), settings.levelOf(rule));
             AlertMessage m = new AlertMessage(AlertMessage.Kind.RESOLVED, incident.id(), rule.name(), level.name(),
-                    job.projectName(), job.id(), job.name(), incident.taskId(), rule.title(), resolution,
+                    job.projectName(), job.id(), job.name(), incident.taskId(), rule.title(), resolution.english(),
                     List.copyOf(settings.users()), OffsetDateTime.now().toString());
             enqueue(job.projectName(), level, incident.id(), m);
             return true;
         });
         if (Boolean.TRUE.equals(done)) {
-            LOG.info("Resolved {} of job {}: {}", incident.rule(), job.name(), resolution);
+            LOG.info("Resolved {} of job {}: {}", incident.rule(), job.name(), resolution.english());
             dispatcher.wake();
             return true;
         }

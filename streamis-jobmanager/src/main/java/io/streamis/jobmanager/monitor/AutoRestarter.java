@@ -1,5 +1,6 @@
 package io.streamis.jobmanager.monitor;
 
+import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.config.ConfigKeys;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
@@ -97,8 +98,8 @@ public class AutoRestarter implements DisposableBean {
             return;
         }
         if (!restartable) {
-            facts.publishEvent(new TaskFact.RestartBudgetSpent(job.id(), failed.id(), "Job " + job.name()
-                    + " failed and will not be restarted: " + cause));
+            facts.publishEvent(new TaskFact.RestartBudgetSpent(job.id(), failed.id(), Text.of("alert.not-restartable",
+                    "Job " + job.name() + " failed and will not be restarted: " + cause, job.name(), cause)));
             return;
         }
         if (!job.enable() || !properties.restart().enabled()
@@ -110,8 +111,11 @@ public class AutoRestarter implements DisposableBean {
                 properties.restart().failureRateWindow());
         RestartPolicy.Decision d = policy.decide(recentAutoRestarts(job.id()), Instant.now());
         if (!d.restart()) {
-            facts.publishEvent(new TaskFact.RestartBudgetSpent(job.id(), failed.id(), "Job " + job.name()
-                    + " failed and will not be restarted: " + d.reason() + "; last failure: " + cause));
+            // One text, the policy's numbers placed in it (a Chinese line cannot nest a second key).
+            List<String> spent = d.why().args();
+            facts.publishEvent(new TaskFact.RestartBudgetSpent(job.id(), failed.id(), Text.of("alert.budget-spent-job",
+                    "Job " + job.name() + " failed and will not be restarted: " + d.reason() + "; last failure: "
+                            + cause, job.name(), spent.get(0), spent.get(1), spent.get(2), cause)));
             return;
         }
         LOG.info("Job {} failed ({}); restarting in {} ms, {}", job.name(), cause, d.delay().toMillis(), d.reason());
@@ -163,8 +167,9 @@ public class AutoRestarter implements DisposableBean {
                 facts.publishEvent(new TaskFact.Failed(jobId, failedStart.id(), e.getMessage(), false));
                 decide(failedStart, e.getMessage(), true, epoch);
             } else {
-                facts.publishEvent(new TaskFact.RestartBudgetSpent(jobId, latest.id(), "Auto-restart of job "
-                        + job.name() + " could not be made: " + e.getMessage()));
+                facts.publishEvent(new TaskFact.RestartBudgetSpent(jobId, latest.id(), Text.of("alert.restart-not-made",
+                        "Auto-restart of job " + job.name() + " could not be made: " + e.getMessage(), job.name(),
+                        e.getMessage())));
             }
         }
     }
@@ -177,15 +182,17 @@ public class AutoRestarter implements DisposableBean {
     public void recoveryFailed(StreamTask previous, RuntimeException e) {
         StreamTask latest = tasks.selectLatest(previous.jobId());
         if (latest != null && latest.id() != previous.id() && latest.taskStatus() == TaskStatus.FAILED) {
-            String cause = "recovery after a server restart failed: " + e.getMessage();
+            Text cause = Text.of("alert.recovery-failed", "recovery after a server restart failed: " + e.getMessage(),
+                    e.getMessage());
             facts.publishEvent(new TaskFact.Failed(latest.jobId(), latest.id(), cause, false));
-            onFailure(latest, cause);
+            onFailure(latest, cause.english());
             return;
         }
         StreamJob job = jobs.selectById(previous.jobId());
         if (job != null) {
-            facts.publishEvent(new TaskFact.Failed(job.id(), previous.id(), "Job " + job.name()
-                    + " was not brought back after the server restart: " + e.getMessage(), false));
+            facts.publishEvent(new TaskFact.Failed(job.id(), previous.id(), Text.of("alert.not-brought-back", "Job "
+                    + job.name() + " was not brought back after the server restart: " + e.getMessage(), job.name(),
+                    e.getMessage()), false));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.streamis.jobmanager.monitor;
 
+import io.streamis.common.error.Text;
 import io.streamis.jobmanager.lifecycle.DeploymentFailed;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
@@ -32,8 +33,13 @@ class FailureHandOff {
 
     /** A run that was running (or deploying) failed; {@code lost}: it went missing from its cluster. */
     void failed(StreamTask t, String cause, boolean restartable, boolean lost) {
+        failed(t, Text.plain(cause), restartable, lost);
+    }
+
+    /** The same with a cause the platform wrote (keyed, so the incident says it in its reader's language). */
+    void failed(StreamTask t, Text cause, boolean restartable, boolean lost) {
         facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
-        restarter.onFailure(tasks.selectById(t.id()), cause, restartable);
+        restarter.onFailure(tasks.selectById(t.id()), cause.english(), restartable);
     }
 
     /**

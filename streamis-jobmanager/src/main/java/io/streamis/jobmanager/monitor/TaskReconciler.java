@@ -1,5 +1,6 @@
 package io.streamis.jobmanager.monitor;
 
+import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.lease.LeaderWrites;
@@ -143,19 +144,18 @@ public class TaskReconciler {
         }
         Duration lostFor = StartReconciler.age(t);
         if (lostFor.compareTo(properties.monitor().lostConfirmAfter()) >= 0) {
-            fail(t, status, "the job has been missing from cluster " + t.cluster() + " for " + lostFor.toSeconds()
-                    + " s", true);
+            fail(t, status, Text.of("alert.lost", "the job has been missing from cluster " + t.cluster() + " for "
+                    + lostFor.toSeconds() + " s", t.cluster(), lostFor.toSeconds()), true);
         }
     }
 
-    private void fail(StreamTask t, TaskStatus from, String cause) {
-        fail(t, from, cause, false);
-    }
-
-    /** @param lost the run went missing from its cluster (a different alert than a failure Flink reported) */
-    private void fail(StreamTask t, TaskStatus from, String cause, boolean lost) {
-        if (writes.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause) == 1) {
-            LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause);
+    /**
+     * @param cause recorded as the run's error in English; keyed when the platform wrote it
+     * @param lost  the run went missing from its cluster (a different alert than a failure Flink reported)
+     */
+    private void fail(StreamTask t, TaskStatus from, Text cause, boolean lost) {
+        if (writes.transitionWithError(t.id(), from.code(), TaskStatus.FAILED.code(), cause.english()) == 1) {
+            LOG.warn("Task {} of job {} FAILED: {}", t.id(), t.jobId(), cause.english());
             handOff.failed(t, cause, true, lost);
         }
     }
@@ -163,7 +163,11 @@ public class TaskReconciler {
     /** A running job Flink reports FAILED (a start that fails is {@link StartReconciler}'s). */
     private void failed(StreamTask t, TaskStatus status) {
         String root = StartReconciler.rootException(clusters, t);
-        fail(t, status, "Flink reports the job FAILED: " + (root == null ? "no exception recorded" : firstLine(root)));
+        // Flink's own words stay as they are; the platform's sentence around them is keyed.
+        fail(t, status, root == null
+                ? Text.of("alert.flink-failed-no-exception", "Flink reports the job FAILED: no exception recorded")
+                : Text.of("alert.flink-failed", "Flink reports the job FAILED: " + firstLine(root), firstLine(root)),
+                false);
     }
 
     /** Records the newest completed checkpoint of the run as a restore point (once per path). */

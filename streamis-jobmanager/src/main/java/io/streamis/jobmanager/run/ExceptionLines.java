@@ -16,7 +16,10 @@ final class ExceptionLines {
 
     /** The single line when Flink reported no exception for the run. */
     static final String NONE = "Flink reported no exception for this run.";
-    /** Appended to a notice that the cluster keeps no JobManager log: what follows instead. */
+    /**
+     * Appended to a notice that the cluster keeps no JobManager log: what follows instead. The English of
+     * {@code log.exceptions-below}, said in the reader's language where the page is built (RunDetails).
+     */
     static final String INSTEAD = "below: Flink's exception history of this run";
 
     private ExceptionLines() {

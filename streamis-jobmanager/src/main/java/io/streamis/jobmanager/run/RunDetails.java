@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Reads live facts about a job's runs from Flink (metrics, checkpoints, logs) and its restore-point catalogue. */
@@ -34,9 +35,11 @@ class RunDetails {
     private final RestorePoints points;
     private final ObjectMapper json;
     private final FlinkConfResolver flinkConf;
+    private final MessageSource messages;
 
     RunDetails(TaskMapper tasks, FlinkClusters clusters, JobInfoCodec codec, TaskLog taskLog, RestorePoints points,
-               ObjectMapper json, FlinkConfResolver flinkConf) {
+               ObjectMapper json, FlinkConfResolver flinkConf, MessageSource messages) {
+        this.messages = messages;
         this.tasks = tasks;
         this.clusters = clusters;
         this.codec = codec;
@@ -141,9 +144,12 @@ class RunDetails {
                         return log;
                     }
                     // No JobManager log file (the embedded MiniCluster logs into the server's log): the run's
-                    // exception history instead, after the notice that says so, which is always line 1.
+                    // exception history instead, after the notice that says so, which is always line 1: said in the
+                    // reader's language, as a page that is only a notice is (RunViews.localisedLog).
+                    String notice = log.notice() == null ? log.logs().get(0) : log.notice().localise(messages);
                     List<String> lines = new ArrayList<>();
-                    lines.add(log.logs().get(0) + "; " + ExceptionLines.INSTEAD);
+                    lines.add(Text.of("log.exceptions-below", notice + "; " + ExceptionLines.INSTEAD, notice)
+                            .localise(messages));
                     lines.addAll(TaskLog.filter(exceptionLines(t), only, ignore));
                     return TaskLog.page(exceptionsPath(t), lines, fromLine, pageSize, lastRows);
                 });
@@ -208,7 +214,8 @@ class RunDetails {
         try {
             return ExceptionLines.of(clusters.get(t.cluster()).exceptions(t.flinkJobId()));
         } catch (RuntimeException e) {
-            return List.of("Flink's exception history is not available: " + e.getMessage());
+            return List.of(Text.of("log.exceptions-unavailable", "Flink's exception history is not available: "
+                    + e.getMessage(), String.valueOf(e.getMessage())).localise(messages));
         }
     }
 

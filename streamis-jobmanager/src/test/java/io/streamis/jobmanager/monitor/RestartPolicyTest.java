@@ -36,6 +36,9 @@ class RestartPolicyTest {
                 now.minusSeconds(180)), now);
         assertThat(d.restart()).isFalse();
         assertThat(d.reason()).contains("restart budget spent").contains("max 3");
+        // Keyed with its numbers in this order: the alert's text places them (AutoRestarter, alert.budget-spent-job).
+        assertThat(d.why().key()).isEqualTo("alert.budget-spent");
+        assertThat(d.why().args()).containsExactly("3", "30", "3");
     }
 
     @Test

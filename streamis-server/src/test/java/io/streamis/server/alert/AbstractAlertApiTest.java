@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamis.common.error.Text;
 import io.streamis.jobmanager.alert.RecordingHttpServer;
 import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.server.support.ApiTestSupport;
@@ -277,6 +278,60 @@ abstract class AbstractAlertApiTest {
         assertThat(incidents().get(1).get("rule")).isEqualTo("RESTARTS_IN_WINDOW");
         assertThat(incidents().get(1).get("level")).isEqualTo("WARNING");
         assertThat(incidents().get(1).get("message").toString()).contains("restarted 2 times");
+    }
+
+    /**
+     * The Alerts tab reads each incident in its own language (Accept-Language, as the UI sends it): what the platform
+     * wrote in Chinese for zh-CN and in English otherwise, under the same JSON keys; Flink's own words placed as they
+     * are; a row written before keys existed keeps its English. The channels took the English, fixed when decided.
+     */
+    @Test
+    void incidentsAreListedInTheReadersLanguage() throws Exception {
+        config("\"wds.linkis.flink.checkpoint.switch\":\"ON\",\"wds.linkis.flink.alert.checkpoint.failures\":\"2\"");
+        webhook("ops", null, null);
+        events.publishEvent(new TaskFact.CheckpointsRead(jobId, null, System.currentTimeMillis(), 3, 3));
+        awaitTrue("the checkpoint incident", () -> received("FIRING").size() == 1);
+        events.publishEvent(new TaskFact.CheckpointsRead(jobId, null, System.currentTimeMillis(), 0, 3));
+        awaitTrue("its resolve message", () -> received("RESOLVED").size() == 1);
+        String flink = "java.lang.ArithmeticException: / by zero";
+        events.publishEvent(new TaskFact.Failed(jobId, 7L, Text.of("alert.flink-failed",
+                "Flink reports the job FAILED: " + flink, flink), false));
+        awaitTrue("the failure incident", () -> received("FIRING").size() == 2);
+        jdbc.update("INSERT INTO streamis_alert_incident (job_id, rule, level, message, resolved_at, resolution)"
+                + " VALUES (?, 'JOB_LOST', 'CRITICAL', 'written before keys', CURRENT_TIMESTAMP, 'resolved before')",
+                jobId);
+
+        JsonNode zh = incidentsIn("zh-CN");
+        assertThat(zh).hasSize(3);
+        assertThat(zh.at("/0/message").asText()).as("no key: the stored English").isEqualTo("written before keys");
+        assertThat(zh.at("/0/resolution").asText()).isEqualTo("resolved before");
+        assertThat(zh.at("/1/rule").asText()).isEqualTo("JOB_FAILED");
+        assertThat(zh.at("/1/message").asText()).isEqualTo("Flink 报告作业失败：" + flink);
+        assertThat(zh.at("/1/resolution").isNull()).isTrue();
+        assertThat(zh.at("/2/rule").asText()).isEqualTo("CHECKPOINT_FAILURES");
+        assertThat(zh.at("/2/message").asText()).isEqualTo("连续 3 个检查点失败（阈值 2 个）");
+        assertThat(zh.at("/2/resolution").asText()).isEqualTo("检查点已恢复正常完成");
+        List<String> keys = new java.util.ArrayList<>();
+        zh.get(2).fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as("the JSON keys the tab reads, and no more").containsExactlyInAnyOrder("id", "jobId",
+                "rule", "level", "taskId", "message", "openedAt", "resolvedAt", "resolution");
+
+        JsonNode en = incidentsIn("en");
+        assertThat(en.at("/1/message").asText()).isEqualTo("Flink reports the job FAILED: " + flink);
+        assertThat(en.at("/2/message").asText()).isEqualTo("3 checkpoints failed in a row (threshold 2)");
+        assertThat(en.at("/2/resolution").asText()).isEqualTo("checkpoints complete again");
+        assertThat(incidentsIn(null)).as("no Accept-Language: English, as 0.3.x").isEqualTo(en);
+        assertThat(received("FIRING").get(0).get("text").asText())
+                .isEqualTo("3 checkpoints failed in a row (threshold 2)");
+        assertThat(received("RESOLVED").get(0).get("text").asText()).isEqualTo("checkpoints complete again");
+    }
+
+    private JsonNode incidentsIn(String language) throws Exception {
+        var b = get(ApiTestSupport.API + ALERT + "/incidents").param("jobId", String.valueOf(jobId)).session(admin);
+        JsonNode r = api.call(language == null ? b : b.header("Accept-Language", language));
+        assertThat(r.get("status").asInt()).as(r.toString()).isZero();
+        assertThat(r.at("/data/totalPage").asLong()).isEqualTo(3);
+        return r.at("/data/incidents");
     }
 
     @Test

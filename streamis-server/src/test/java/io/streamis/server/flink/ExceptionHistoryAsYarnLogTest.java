@@ -46,6 +46,14 @@ class ExceptionHistoryAsYarnLogTest extends AbstractFlinkApiTest {
         assertThat(lines.get(0)).isEqualTo("This cluster keeps no JobManager log file (embedded MiniCluster: see the"
                 + " server log); below: Flink's exception history of this run");
         assertThat(all.get("logPath").asText()).isEqualTo("flink:/jobs/" + flinkJobId + "/exceptions");
+        // The notice line in the reader's language, the history after it the same in both.
+        JsonNode zh = api.call(get(ApiTestSupport.API + JOB + "/logs").session(admin).param("jobId",
+                String.valueOf(jobId)).param("logType", "yarn").param("pageSize", "1000")
+                .header("Accept-Language", "zh-CN")).at("/data/logs");
+        List<String> zhLines = texts(zh.get("logs"));
+        assertThat(zhLines.get(0)).isEqualTo("该集群没有保存 JobManager 日志文件（内嵌 MiniCluster：请查看服务端日志）；"
+                + "下面是本次运行的 Flink 异常历史");
+        assertThat(zhLines.subList(1, zhLines.size())).isEqualTo(lines.subList(1, lines.size()));
         // A header with the time of the root exception, then its trace one frame a line.
         assertThat(lines.get(1))
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z --- root exception ---");

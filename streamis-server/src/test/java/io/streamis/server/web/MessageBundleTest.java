@@ -73,7 +73,8 @@ class MessageBundleTest {
             }
         }
         assertThat(thrown).as("keys found in the sources").contains("NOT_FOUND.job", "RESTORE_UNAVAILABLE.refused",
-                "VALIDATION.upload.no-meta", "bulk.stopped", "log.no-log-file", "NOT_FOUND.endpoint").hasSizeGreaterThan(40);
+                "VALIDATION.upload.no-meta", "bulk.stopped", "log.no-log-file", "NOT_FOUND.endpoint",
+                "alert.restarts-in-window", "log.exceptions-below").hasSizeGreaterThan(40);
         assertThat(zh().stringPropertyNames()).containsAll(thrown);
     }
 
@@ -86,7 +87,7 @@ class MessageBundleTest {
             assertThat(text).as(key).containsPattern("[\\u4e00-\\u9fff]");
             String prefix = key.substring(0, key.indexOf('.'));
             boolean family = prefix.equals("bulk") || prefix.equals("stop") || prefix.equals("notApplied")
-                    || prefix.equals("inspect") || prefix.equals("log");
+                    || prefix.equals("inspect") || prefix.equals("log") || prefix.equals("alert");
             assertThat(family || isErrorCode(prefix)).as(key + " is keyed by an error code or a family").isTrue();
         }
     }
