@@ -121,6 +121,14 @@ public interface TaskMapper {
             + " ORDER BY id</script>")
     List<StreamTask> selectByStatuses(@Param("statuses") Collection<Integer> statuses);
 
+    /** Which of these Flink job ids a run that is not over ({@code over}: the terminal statuses) still claims. */
+    @Select("<script>SELECT linkis_job_id FROM linkis_stream_task WHERE linkis_job_id IN"
+            + "<foreach collection='flinkJobIds' item='f' open='(' separator=',' close=')'>#{f}</foreach>"
+            + " AND status NOT IN <foreach collection='over' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
+            + "</script>")
+    List<String> selectClaimedFlinkJobIds(@Param("flinkJobIds") Collection<String> flinkJobIds,
+                                          @Param("over") Collection<Integer> over);
+
     /** The latest task of each job, through the job row's {@code latest_task_id} (primary-key lookups). */
     @ResultMap("task")
     @Select("<script>SELECT t.* FROM linkis_stream_job j JOIN linkis_stream_task t ON t.id = j.latest_task_id"

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One Flink session cluster, driven over its REST API (works across Flink versions, flink-notes §6). */
 public interface FlinkClusterGateway {
@@ -71,6 +72,14 @@ public interface FlinkClusterGateway {
      * session cluster.
      */
     default void releaseNow(String flinkJobId) {
+    }
+
+    /**
+     * The Flink job ids of the live per-job deployments (applications) this installation made on the target, so
+     * one nobody's run claims can be found and ended. Empty on a session cluster: it outlives its jobs.
+     */
+    default Set<String> deployments() {
+        return Set.of();
     }
 
     /**

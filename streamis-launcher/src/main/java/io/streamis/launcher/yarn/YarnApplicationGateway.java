@@ -19,9 +19,11 @@ import io.streamis.launcher.client.SavepointStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,8 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
      * ResourceManager query (and an HDFS read) per waiting start.
      */
     static final Duration ENDED_ASK_INTERVAL = Duration.ofSeconds(2);
+    /** How long a ResourceManager answer stands in for a new query of {@link #deployments()}. */
+    private static final long FRESH_NANOS = Duration.ofSeconds(1).toNanos();
     /** Shared by every YARN gateway; daemon threads, so they never keep the server alive. */
     private static final ExecutorService POLLERS = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "streamis-yarn-poll");
@@ -64,7 +68,9 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
     }
 
     /** A live application of ours: its id, state and Flink REST address (null until the JobManager is up). */
-    record App(String applicationId, YarnApplicationState state, String restUrl, long startTime, String name) {
+    /** {@code tagged}: carries this installation's own tag (an untagged one of an earlier version may be anyone's). */
+    record App(String applicationId, YarnApplicationState state, String restUrl, long startTime, String name,
+               boolean tagged) {
     }
 
     private final String name;
@@ -76,6 +82,7 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
     private final LongSupplier nanoClock;
     private final String installationTag;
     private final Map<String, Recent> recentEnded = new ConcurrentHashMap<>();
+    private volatile long refreshedAt = Long.MIN_VALUE / 2;
 
     public YarnApplicationGateway(String name, YarnConnection yarn, ObjectMapper json) {
         this(name, yarn, json, null);
@@ -151,12 +158,30 @@ public class YarnApplicationGateway implements FlinkClusterGateway {
                 boolean up = r.getYarnApplicationState() == YarnApplicationState.RUNNING && r.getRpcPort() > 0
                         && r.getHost() != null && !"N/A".equals(r.getHost());
                 now.put(flinkJobId, new App(r.getApplicationId().toString(), r.getYarnApplicationState(),
-                        up ? "http://" + r.getHost() + ":" + r.getRpcPort() : null, r.getStartTime(), r.getName()));
+                        up ? "http://" + r.getHost() + ":" + r.getRpcPort() : null, r.getStartTime(), r.getName(),
+                        installationTag != null && r.getApplicationTags().contains(installationTag)));
             }
         }
         byFlinkJob.keySet().retainAll(now.keySet());
         byFlinkJob.putAll(now);
+        refreshedAt = nanoClock.getAsLong();
         return now;
+    }
+
+    /**
+     * The live applications carrying this installation's tag, by Flink job id. Asked right after a poll, it reuses
+     * that poll's ResourceManager answer (one query per cycle, not two).
+     */
+    @Override
+    public Set<String> deployments() {
+        Map<String, App> apps = nanoClock.getAsLong() - refreshedAt < FRESH_NANOS ? byFlinkJob : refresh();
+        Set<String> out = new HashSet<>();
+        apps.forEach((flinkJobId, app) -> {
+            if (app.tagged()) {
+                out.add(flinkJobId);
+            }
+        });
+        return out;
     }
 
     /** The live application of a Flink job: the last poll's answer, or a fresh RM query when that one lacks it. */

@@ -218,6 +218,36 @@ class YarnFailuresTest {
         }
     }
 
+    @Test
+    void anApplicationNoUnfinishedRunClaimsIsEndedAndOneThatIsClaimedIsLeftAlone() throws Exception {
+        try (ConfigurableApplicationContext ctx = YarnServers.server(Files.createTempDirectory(base, "server"),
+                hadoop, "500ms")) {
+            long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "job.zip",
+                    new ByteArrayInputStream(YarnServers.sqlZip("yarn_orphan", YarnServers.SQL, false)), null)
+                    .jobId();
+            TaskMapper tasks = ctx.getBean(TaskMapper.class);
+            long taskId = ctx.getBean(StartService.class).start(jobId, "admin", null, StartCause.USER).taskId();
+            awaitRunning(tasks, jobId, taskId - 1);
+            String appId = YarnServers.liveApplications(yarn, jobId).get(0).getApplicationId().toString();
+            Awaitility.await("the claimed application keeps running past the grace period")
+                    .during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> YarnServers.liveApplications(yarn, jobId).size() == 1);
+
+            // What a new leader writes when the node deploying this run stopped beating: the run is over for the
+            // platform, while the deposed node's application came up anyway and runs the job, watched by nobody.
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            assertThat(jdbc.update("UPDATE linkis_stream_task SET status = ?, err_desc = ? WHERE id = ?",
+                    TaskStatus.FAILED.code(), "settled by the leader: its node stopped beating", taskId)).isOne();
+            Awaitility.await("the unclaimed application " + appId + " is ended").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> YarnServers.liveApplications(yarn, jobId).isEmpty());
+            assertThat(yarn.getApplicationReport(org.apache.hadoop.yarn.api.records.ApplicationId.fromString(appId))
+                    .getFinalApplicationStatus().toString()).isIn("KILLED", "SUCCEEDED", "FAILED");
+            assertThat(tasks.selectById(taskId).taskStatus()).as("the settled run stays as the leader left it")
+                    .isEqualTo(TaskStatus.FAILED);
+        }
+    }
+
     private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
         for (ProcessHandle p : processes) {
             // A process YARN already killed is no error here.
