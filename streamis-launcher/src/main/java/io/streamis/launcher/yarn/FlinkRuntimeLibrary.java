@@ -2,6 +2,7 @@ package io.streamis.launcher.yarn;
 
 import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,19 +12,30 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Flink runtime jars YARN containers run, uploaded once per content hash to {@code <libRoot>/<hash>} and
  * passed as {@code yarn.provided.lib.dirs}, so a start ships only the job's own jar (a 7 s deploy instead of
  * 24 s, yarn-hdfs-notes §3). The upload goes to a temporary name and is renamed into place, so a crash mid-upload
- * never leaves a half directory that later starts would trust.
+ * never leaves a half directory under the hash's name; a directory there is still checked against the local jars
+ * before it is trusted.
  */
 public class FlinkRuntimeLibrary {
+
+    private static final Logger log = LoggerFactory.getLogger(FlinkRuntimeLibrary.class);
 
     private final Path localDir;
     private final Map<String, String> uploaded = new ConcurrentHashMap<>();
@@ -33,26 +45,25 @@ public class FlinkRuntimeLibrary {
         this.localDir = localDir;
     }
 
-    /** The remote directory holding this library under {@code libRoot}; uploads it first if it is not there. */
+    /**
+     * The remote directory holding this library under {@code libRoot}; uploads it first unless a complete copy is
+     * there (every jar, each of its local size, nothing else).
+     */
     public synchronized String ensureUploaded(String libRoot, Configuration hadoopConf) {
         String target = stripSlash(libRoot) + "/" + hash();
         if (uploaded.containsKey(target)) {
             return target;
         }
         try {
+            Map<String, Long> local = new TreeMap<>();
+            for (Path jar : jars()) {
+                local.put(jar.getFileName().toString(), Files.size(jar));
+            }
             org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target);
             FileSystem fs = dst.getFileSystem(hadoopConf);
-            if (!fs.exists(dst)) {
-                org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(target + ".part-" + UUID.randomUUID());
-                fs.mkdirs(tmp);
-                for (Path jar : jars()) {
-                    fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(jar.toUri()),
-                            new org.apache.hadoop.fs.Path(tmp, jar.getFileName().toString()));
-                }
-                if (!fs.rename(tmp, dst) && !fs.exists(dst)) {
-                    throw new IOException("could not rename " + tmp + " to " + dst);
-                }
-                fs.delete(tmp, true);
+            dst = fs.makeQualified(dst);
+            if (!isComplete(fs, dst, local)) {
+                upload(fs, hadoopConf, dst, local);
             }
             uploaded.put(target, target);
             return target;
@@ -60,6 +71,71 @@ public class FlinkRuntimeLibrary {
             throw new StreamisException(ErrorCode.STATE_STORAGE, "Cannot upload the Flink runtime to " + target + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private void upload(FileSystem fs, Configuration hadoopConf, org.apache.hadoop.fs.Path dst,
+                        Map<String, Long> local) throws IOException {
+        org.apache.hadoop.fs.Path tmp = fs.makeQualified(new org.apache.hadoop.fs.Path(dst + ".part-"
+                + UUID.randomUUID()));
+        try {
+            fs.mkdirs(tmp);
+            for (String jar : local.keySet()) {
+                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(localDir.resolve(jar).toUri()),
+                        new org.apache.hadoop.fs.Path(tmp, jar));
+            }
+            if (commit(fs, hadoopConf, tmp, dst) || isComplete(fs, dst, local)) {
+                return; // ours, or another node's complete upload that got there first
+            }
+            // A directory under the hash's name that is not this library (copied by hand, cut short): replaced,
+            // because the containers of every start would otherwise run on it.
+            log.warn("Replacing the incomplete Flink runtime directory {}", dst);
+            fs.delete(dst, true);
+            if (!commit(fs, hadoopConf, tmp, dst) && !isComplete(fs, dst, local)) {
+                throw new IOException(dst + " is incomplete and could not be replaced");
+            }
+        } finally {
+            fs.delete(tmp, true); // gone already when it was renamed into place
+        }
+    }
+
+    /**
+     * Renames {@code tmp} to {@code dst} unless {@code dst} exists; false if it does. {@code FileSystem.rename}
+     * cannot say that: on HDFS it moves {@code tmp} into an existing {@code dst}, so two nodes uploading the same
+     * hash at once would leave a second copy nested inside the first, which Flink then ships to every container.
+     */
+    private static boolean commit(FileSystem fs, Configuration hadoopConf, org.apache.hadoop.fs.Path tmp,
+                                  org.apache.hadoop.fs.Path dst) throws IOException {
+        try {
+            FileContext.getFileContext(fs.getUri(), hadoopConf).rename(tmp, dst, Options.Rename.NONE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedFileSystemException e) {
+            // A scheme without Hadoop's AbstractFileSystem binding: the plain rename, with a check before it.
+            if (fs.exists(dst)) {
+                return false;
+            }
+            if (!fs.rename(tmp, dst)) {
+                throw new IOException("could not rename " + tmp + " to " + dst);
+            }
+            return true;
+        }
+    }
+
+    /** {@code dst} holds exactly the local jars, each of its local size. */
+    private static boolean isComplete(FileSystem fs, org.apache.hadoop.fs.Path dst, Map<String, Long> local)
+            throws IOException {
+        FileStatus[] listed;
+        try {
+            listed = fs.listStatus(dst);
+        } catch (FileNotFoundException e) {
+            return false;
+        }
+        Map<String, Long> remote = new TreeMap<>();
+        for (FileStatus f : listed) {
+            remote.put(f.getPath().getName(), f.isFile() ? f.getLen() : -1L);
+        }
+        return remote.equals(local);
     }
 
     /** SHA-256 over the jars' names and bytes; computed once per process. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -34,8 +35,16 @@ public class YarnConnection implements AutoCloseable {
     private volatile YarnClient client;
 
     public YarnConnection(String cluster, String hadoopConfDir) {
+        this(cluster, hadoopConfDir, System::getenv);
+    }
+
+    /**
+     * {@code env}: the process environment, where the conf dir falls back to; a parameter because a test cannot
+     * set the JVM's own environment variables.
+     */
+    YarnConnection(String cluster, String hadoopConfDir, Function<String, String> env) {
         this.cluster = cluster;
-        this.confDir = resolveConfDir(cluster, hadoopConfDir);
+        this.confDir = resolveConfDir(cluster, hadoopConfDir, env);
         YarnConfiguration c = new YarnConfiguration();
         for (String f : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml")) {
             Path p = confDir.resolve(f);
@@ -60,16 +69,38 @@ public class YarnConnection implements AutoCloseable {
         }
     }
 
-    private static Path resolveConfDir(String cluster, String configured) {
-        String dir = configured != null && !configured.isBlank() ? configured
-                : System.getenv("HADOOP_CONF_DIR") != null ? System.getenv("HADOOP_CONF_DIR")
-                : System.getenv("YARN_CONF_DIR");
-        if (dir == null || dir.isBlank() || !new File(dir).isDirectory()) {
-            throw new IllegalStateException("Flink cluster '" + cluster + "' needs a Hadoop configuration directory:"
-                    + " set streamis.launcher.clusters." + cluster + ".hadoop-conf-dir or HADOOP_CONF_DIR"
-                    + (dir == null ? "" : " (" + dir + " is not a directory)"));
+    /**
+     * The cluster's own {@code hadoop-conf-dir}, else {@code HADOOP_CONF_DIR}, else {@code YARN_CONF_DIR} (a blank
+     * variable counts as unset, as Hadoop's scripts treat it). A source that names a missing directory is an error,
+     * not a reason to try the next one: silently reading another cluster's site files would be worse.
+     */
+    private static Path resolveConfDir(String cluster, String configured, Function<String, String> env) {
+        String setting = "streamis.launcher.clusters." + cluster + ".hadoop-conf-dir";
+        String source;
+        String dir;
+        if (configured != null && !configured.isBlank()) {
+            source = setting;
+            dir = configured;
+        } else if (nonBlank(env.apply("HADOOP_CONF_DIR"))) {
+            source = "HADOOP_CONF_DIR";
+            dir = env.apply("HADOOP_CONF_DIR");
+        } else if (nonBlank(env.apply("YARN_CONF_DIR"))) {
+            source = "YARN_CONF_DIR";
+            dir = env.apply("YARN_CONF_DIR");
+        } else {
+            throw new IllegalStateException("Flink cluster '" + cluster + "' needs a Hadoop configuration directory"
+                    + " (core-site.xml, yarn-site.xml): set " + setting + ", or HADOOP_CONF_DIR or YARN_CONF_DIR in"
+                    + " the server's environment");
+        }
+        if (!new File(dir).isDirectory()) {
+            throw new IllegalStateException("Flink cluster '" + cluster + "' needs a Hadoop configuration directory: "
+                    + source + " = " + dir + " is not a directory");
         }
         return Path.of(dir).toAbsolutePath();
+    }
+
+    private static boolean nonBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     public YarnConfiguration conf() {
