@@ -2,6 +2,7 @@ package io.streamis.bulk;
 
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.error.Text;
+import io.streamis.jobmanager.lifecycle.StartFailure;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
@@ -190,14 +191,18 @@ class BulkController {
 
     private static final Pattern CARRIED = Pattern.compile(" \\(in bulk operation (\\d+); not run again\\)$");
 
-    /** The item's message in the caller's language; a carried item's note says which operation did it. */
+    /**
+     * The item's message in the caller's language; a carried item's note says which operation did it. A start's
+     * failure the message names (did not start: ...) is said in that language too ({@link StartFailure#localise}).
+     */
     private static String localise(BulkItem i, MessageSource messages) {
         Text text = i.text();
         Matcher carried = CARRIED.matcher(i.message());
         if (!carried.find() || text.key() == null) {
-            return text.localise(messages);
+            return StartFailure.localise(text, messages);
         }
-        String own = new Text(text.key(), i.message().substring(0, carried.start()), text.args()).localise(messages);
+        String own = StartFailure.localise(new Text(text.key(), i.message().substring(0, carried.start()),
+                text.args()), messages);
         return own + Text.of("bulk.carried", carried.group(), carried.group(1)).localise(messages);
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,11 +39,14 @@ public class InspectionService {
     private final FlinkClusters clusters;
     private final HighAvailabilityCheck ha;
     private final JobInfoCodec codec;
+    private final MessageSource messages;
 
     public InspectionService(AccessGuard access, VersionService versions, TaskMapper tasks,
                              EffectiveConfig effective, SnapshotInspection snapshots, LaunchSpecFactory specs,
-                             FlinkClusters clusters, HighAvailabilityCheck ha, JobInfoCodec codec) {
+                             FlinkClusters clusters, HighAvailabilityCheck ha, JobInfoCodec codec,
+                             MessageSource messages) {
         this.codec = codec;
+        this.messages = messages;
         this.access = access;
         this.versions = versions;
         this.tasks = tasks;
@@ -119,7 +123,8 @@ public class InspectionService {
         m.put("taskId", last.id());
         m.put("path", last.restoredFrom() != null ? last.restoredFrom()
                 : planned == null ? null : planned.location());
-        m.put("message", last.errDesc());
+        // The run's recorded English, said in the reader's language (Flink's reason inside stays as it is).
+        m.put("message", StopReason.localise(last.errDesc(), messages));
         m.put("allowNonRestoredState", true);
         return m;
     }

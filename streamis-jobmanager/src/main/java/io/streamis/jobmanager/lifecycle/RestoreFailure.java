@@ -1,5 +1,6 @@
 package io.streamis.jobmanager.lifecycle;
 
+import io.streamis.common.error.Text;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -48,10 +49,12 @@ public enum RestoreFailure {
 
     /** What a start that hit {@link #INCOMPATIBLE_PROGRAM} tells the user (synchronous and deployed starts alike). */
     public static String incompatibleMessage(String job, String version, String path, String reason) {
-        return "Job " + job + " version " + version + " cannot take the state of restore point " + path
-                + ": the new program has no operator for some of its state (" + reason + "). The restore point is"
-                + " kept. Start again with allowNonRestoredState=true to skip the state that no longer maps, or"
-                + " choose another restore point.";
+        return incompatibleText(job, version, path, reason).english();
+    }
+
+    /** {@link #incompatibleMessage} with its key (the reason, Flink's or the platform's words, is an argument). */
+    public static Text incompatibleText(String job, String version, String path, String reason) {
+        return StartFailure.INCOMPATIBLE.text(job, version, path, reason);
     }
 
     /** Classifies Flink's failure text, e.g. the root exception of {@code /jobs/:id/exceptions}. */

@@ -88,9 +88,8 @@ public class StartService {
     public StartOutcome stepBack(StepBack s, DeployFailed onDeployFailed) {
         int stepsDone = recorder.stepBacksTo(s.of());
         if (stepsDone >= MAX_STEP_BACKS) {
-            throw new StreamisException(ErrorCode.FLINK_REJECTED, "start.stepped-back", s.refusal()
-                    + " (stepped back " + stepsDone + " times; no further restore point tried)", s.refusal(),
-                    stepsDone);
+            throw new StreamisException(ErrorCode.FLINK_REJECTED, "start.stepped-back",
+                    StartFailure.STEPPED_BACK.text(s.refusal(), stepsDone).english(), s.refusal(), stepsDone);
         }
         return attempts(new Request(s.jobId(), s.user(), null, s.allowNonRestoredState(), s.cause(), onDeployFailed),
                 new RestoreRefused(s.refusal(), s.of()), stepsDone + 1);
@@ -104,8 +103,8 @@ public class StartService {
             } catch (RestoreRefused e) {
                 previous = e;
                 if (attempt >= MAX_STEP_BACKS) {
-                    throw new StreamisException(ErrorCode.FLINK_REJECTED, "start.stepped-back", e.getMessage()
-                            + " (stepped back " + attempt + " times; no further restore point tried)", e.getMessage(),
+                    throw new StreamisException(ErrorCode.FLINK_REJECTED, "start.stepped-back",
+                            StartFailure.STEPPED_BACK.text(e.getMessage(), attempt).english(), e.getMessage(),
                             attempt);
                 }
                 LOG.warn("Job {}: {}; stepping back to the next restore point", r.jobId(), e.getMessage());
@@ -140,7 +139,7 @@ public class StartService {
         recorder.failed(taskId, recorded);
         if (path != null && why.stepsBack() && "auto".equals(p.decision().source())) {
             recorder.poisoned(taskId, path, recorded);
-            throw new RestoreRefused("Restore point " + path + " refused: " + recorded, taskId);
+            throw new RestoreRefused(StartFailure.REFUSED.text(path, recorded).english(), taskId);
         }
         return new StreamisException(ErrorCode.FLINK_REJECTED, thrown, cause);
     }
@@ -175,7 +174,7 @@ public class StartService {
         try {
             launched = launcher.launch(p.launch().spec());
         } catch (RuntimeException e) {
-            String msg = "Launch failed: " + rootMessage(e);
+            String msg = StartFailure.LAUNCH_FAILED.text(rootMessage(e)).english();
             LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
             throw failed(p, taskId, RestoreFailure.of(e), msg, msg, e);
         }
@@ -207,10 +206,9 @@ public class StartService {
     }
 
     private static StreamisException noPointLeft(RestoreRefused steppedBackFrom, String detail) {
-        return new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, "no-point-left", steppedBackFrom.getMessage()
-                + "; no other usable restore point is left, refusing to start without state" + detail
-                + ". Choose a restore point, or repair the point and clear its mark"
-                + " (POST /job/snapshots/clearRefused)", steppedBackFrom.getMessage(), detail);
+        return new StreamisException(ErrorCode.RESTORE_UNAVAILABLE, "no-point-left",
+                StartFailure.NO_POINT_LEFT.text(steppedBackFrom.getMessage(), detail).english(),
+                steppedBackFrom.getMessage(), detail);
     }
 
     /**
@@ -233,7 +231,7 @@ public class StartService {
                     configs.clearOneShotValues(p.job().id());
                 }
             } catch (RuntimeException e) {
-                String msg = "Launch failed: " + rootMessage(e);
+                String msg = StartFailure.LAUNCH_FAILED.text(rootMessage(e)).english();
                 LOG.warn("Job {} task {}: {}", p.job().name(), taskId, msg);
                 if (recorder.failed(taskId, msg)) {
                     // Nobody waits for this answer: the caller that asked to be told ends the start with it;

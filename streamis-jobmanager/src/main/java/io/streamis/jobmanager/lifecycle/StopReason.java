@@ -1,6 +1,7 @@
 package io.streamis.jobmanager.lifecycle;
 
 import io.streamis.common.error.Text;
+import org.springframework.context.MessageSource;
 
 /**
  * Why a run was stopped, as its task's cause records it: English in the row (the 0.3.x errorMsg shows it as is),
@@ -33,7 +34,10 @@ public enum StopReason {
                 + " start restores from the newest checkpoint";
     }
 
-    /** A recorded cause as a text to translate; any other cause (Flink's own words) stays as it is. */
+    /**
+     * A recorded cause as a text to translate: a stop's, or a start's failure ({@link StartFailure}); any other
+     * cause (Flink's own words) stays as it is.
+     */
     public static Text textOf(String recorded) {
         if (recorded == null) {
             return null;
@@ -43,6 +47,11 @@ public enum StopReason {
                 return Text.of(r.key, recorded, r == SAVEPOINT ? recorded.substring(r.english.length()) : "");
             }
         }
-        return Text.plain(recorded);
+        return StartFailure.textOf(recorded);
+    }
+
+    /** A run's recorded cause in the current request's language (English when it is none of the platform's). */
+    public static String localise(String recorded, MessageSource messages) {
+        return recorded == null ? null : StartFailure.localise(textOf(recorded), messages);
     }
 }

@@ -2,6 +2,7 @@ package io.streamis.jobmanager.monitor;
 
 import io.streamis.common.error.Text;
 import io.streamis.jobmanager.lifecycle.DeploymentFailed;
+import io.streamis.jobmanager.lifecycle.StartFailure;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
@@ -31,12 +32,10 @@ class FailureHandOff {
         this.facts = facts;
     }
 
-    /** A run that was running (or deploying) failed; {@code lost}: it went missing from its cluster. */
-    void failed(StreamTask t, String cause, boolean restartable, boolean lost) {
-        failed(t, Text.plain(cause), restartable, lost);
-    }
-
-    /** The same with a cause the platform wrote (keyed, so the incident says it in its reader's language). */
+    /**
+     * A run that was running (or deploying) failed; {@code lost}: it went missing from its cluster. The cause the
+     * platform wrote is keyed, so the incident says it in its reader's language.
+     */
     void failed(StreamTask t, Text cause, boolean restartable, boolean lost) {
         facts.publishEvent(new TaskFact.Failed(t.jobId(), t.id(), cause, lost));
         restarter.onFailure(tasks.selectById(t.id()), cause.english(), restartable);
@@ -50,12 +49,16 @@ class FailureHandOff {
     public void onDeploymentFailed(DeploymentFailed failed) {
         StreamTask t = tasks.selectById(failed.taskId());
         if (t != null) {
-            startFailed(t, failed.message(), true, true);
+            // "Launch failed: ..." as StartService recorded it: read again, so the incident is keyed.
+            startFailed(t, StartFailure.textOf(failed.message()), true, true);
         }
     }
 
-    /** A start that failed before it ran: handed on unless a person started it on a session cluster. */
-    void startFailed(StreamTask t, String cause, boolean perJob, boolean restartable) {
+    /**
+     * A start that failed before it ran: handed on unless a person started it on a session cluster. The cause is
+     * keyed ({@link StartFailure}) so the JOB_FAILED incident says it in its reader's language.
+     */
+    void startFailed(StreamTask t, Text cause, boolean perJob, boolean restartable) {
         if (perJob || PLATFORM_STARTS.contains(t.startCause())) {
             failed(t, cause, restartable, false);
         }

@@ -1,11 +1,13 @@
 package io.streamis.jobmanager.monitor;
 
+import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lifecycle.RestoreFailure;
+import io.streamis.jobmanager.lifecycle.StartFailure;
 import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
@@ -91,15 +93,15 @@ class StartReconciler {
                 if (cause == null) {
                     return false; // the JobManager's log, which says why, is not aggregated yet
                 }
-                judge(t, true, cause, "the application of the start ended before its job ran: ");
+                judge(t, true, cause, StartFailure.REASON_ENDED);
                 return true;
             }
             // A deployment may not have reached YARN yet; a session cluster lists a job the moment it accepts it.
             Duration limit = perJob ? timeout.multipliedBy(2) : timeout;
             if (age(t).compareTo(limit) >= 0) {
-                fail(t, perJob ? "the application never appeared on cluster " + t.cluster() + " within "
-                        + age(t).toSeconds() + " s" : "Did not start: cluster " + t.cluster() + " never reported"
-                        + " Flink job " + t.flinkJobId() + " within " + timeout.toSeconds() + " s", perJob, true);
+                fail(t, perJob ? StartFailure.NEVER_APPEARED.text(t.cluster(), age(t).toSeconds())
+                        : StartFailure.NEVER_REPORTED.text(t.cluster(), t.flinkJobId(), timeout.toSeconds()), perJob,
+                        true);
             }
             return true;
         }
@@ -118,7 +120,7 @@ class StartReconciler {
             return failed(t, perJob);
         }
         if (!perJob) {
-            fail(t, "Did not start: Flink reports the job " + state, false, true);
+            fail(t, StartFailure.JOB_ENDED.text(state), false, true);
         }
         return true;
     }
@@ -131,10 +133,8 @@ class StartReconciler {
      * would hold its containers with nobody watching it.
      */
     private void notAllRunning(StreamTask t, JobOverview overview, boolean perJob, Duration limit) {
-        String message = "Did not start: not all tasks running within " + limit.toSeconds() + " s: state "
-                + overview.state() + ", tasks running " + overview.tasksRunning() + "/" + overview.tasksTotal()
-                + (perJob ? " (YARN did not grant all of the application's containers: is the queue full?)"
-                : " (not enough free slots?)");
+        Text message = (perJob ? StartFailure.NOT_ALL_RUNNING_YARN : StartFailure.NOT_ALL_RUNNING).text(
+                limit.toSeconds(), overview.state(), overview.tasksRunning(), overview.tasksTotal());
         if (!perJob) {
             if (fail(t, message, false, true)) {
                 cancelQuietly(t);
@@ -165,7 +165,7 @@ class StartReconciler {
             return false;
         }
         cancelQuietly(t);
-        judge(t, perJob, root, "Flink could not restore the job's state (restarting): ");
+        judge(t, perJob, root, StartFailure.REASON_RESTARTING);
         return true;
     }
 
@@ -189,20 +189,24 @@ class StartReconciler {
             // blame no point and let the next start try the same broken one again.
             return false;
         }
-        judge(t, perJob, root, "Flink reports the job FAILED: ");
+        judge(t, perJob, root, StartFailure.REASON_FAILED);
         return true;
     }
 
-    /** Judges a start that failed for {@code root} (Flink's exception or YARN's diagnostics, null when unknown). */
-    private void judge(StreamTask t, boolean perJob, String root, String prefix) {
+    /**
+     * Judges a start that failed for {@code root} (Flink's exception or YARN's diagnostics, null when unknown);
+     * {@code said} says how the platform learnt it, with Flink's first line as its argument.
+     */
+    private void judge(StreamTask t, boolean perJob, String root, StartFailure said) {
         String path = t.restoredFrom();
-        String reason = prefix + (root == null ? "no exception recorded" : TaskReconciler.firstLine(root));
-        String recorded = "Did not start: " + reason;
+        Text reason = root == null ? StartFailure.REASON_UNEXPLAINED.text()
+                : said.text(TaskReconciler.firstLine(root));
+        Text recorded = StartFailure.DID_NOT_START.text(reason);
         RestoreFailure why = path == null || root == null ? RestoreFailure.OTHER : RestoreFailure.of(root);
         if (why == RestoreFailure.INCOMPATIBLE_PROGRAM) {
             StreamJob job = jobs.selectById(t.jobId());
-            fail(t, RestoreFailure.incompatibleMessage(job == null ? "of task " + t.id() : job.name(), t.version(),
-                    path, recorded), perJob, false);
+            fail(t, RestoreFailure.incompatibleText(job == null ? "of task " + t.id() : job.name(), t.version(),
+                    path, recorded.english()), perJob, false);
             return;
         }
         if (why.stepsBack() && !userChosen(t)) {
@@ -221,17 +225,21 @@ class StartReconciler {
         fail(t, recorded, perJob, true);
     }
 
-    /** STARTING → FAILED with the message; true for the caller that moved it. */
-    private boolean move(StreamTask t, String message) {
-        if (writes.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.FAILED.code(), message) != 1) {
+    /**
+     * STARTING → FAILED with the message; true for the caller that moved it. The run's error holds the English;
+     * views recognise it again ({@link StartFailure#textOf}) to say it in their reader's language.
+     */
+    private boolean move(StreamTask t, Text message) {
+        if (writes.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.FAILED.code(),
+                message.english()) != 1) {
             return false;
         }
-        LOG.warn("Task {} of job {} did not start: {}", t.id(), t.jobId(), message);
-        log.append(t.id(), message);
+        LOG.warn("Task {} of job {} did not start: {}", t.id(), t.jobId(), message.english());
+        log.append(t.id(), message.english());
         return true;
     }
 
-    private boolean fail(StreamTask t, String message, boolean perJob, boolean restartable) {
+    private boolean fail(StreamTask t, Text message, boolean perJob, boolean restartable) {
         if (!move(t, message)) {
             return false;
         }

@@ -1,9 +1,11 @@
 package io.streamis.jobmanager.monitor;
 
+import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lease.Leadership;
 import io.streamis.jobmanager.lifecycle.StartCause;
+import io.streamis.jobmanager.lifecycle.StartFailure;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.log.TaskLog;
@@ -49,32 +51,34 @@ class StepBacks {
     }
 
     /** Called once the failed run {@code t} is FAILED (by this caller's compare-and-set). */
-    void refuse(StreamTask t, String path, String reason, boolean perJob) {
-        points.refused(t.jobId(), t.id(), path, reason);
-        log.append(t.id(), "Restore point " + path + " refused by Flink (" + reason + "); it will not be used again");
-        LOG.warn("Restore point {} refused by Flink for task {} ({}); stepping back", path, t.id(), reason);
-        String refusal = "Restore point " + path + " refused: " + reason;
+    void refuse(StreamTask t, String path, Text reason, boolean perJob) {
+        points.refused(t.jobId(), t.id(), path, reason.english());
+        log.append(t.id(), "Restore point " + path + " refused by Flink (" + reason.english()
+                + "); it will not be used again");
+        LOG.warn("Restore point {} refused by Flink for task {} ({}); stepping back", path, t.id(), reason.english());
+        Text refusal = StartFailure.REFUSED.text(path, reason);
         OptionalLong epoch = leadership.actingEpoch();
         if (epoch.isEmpty()) {
             end(t, refusal, perJob); // not a leader's action: nobody may start on its behalf
             return;
         }
         StartService.StepBack request = new StartService.StepBack(t.jobId(), t.id(), t.submitUser(), cause(t),
-                t.allowNonRestoredState(), refusal);
+                t.allowNonRestoredState(), refusal.english());
         try {
             StartOutcome o = leadership.act(epoch.getAsLong(), () -> true,
                     () -> starts.stepBack(request, (taskId, message) -> deployFailed(t, taskId, message)));
             log.append(t.id(), "Stepped back: task " + o.taskId() + " restores from " + o.restoredFrom());
         } catch (Leadership.Deposed | Leadership.Claimed e) {
-            end(t, refusal + "; the step back was not made: " + e.getMessage(), perJob);
+            end(t, StartFailure.REFUSED_NOT_STEPPED.text(path, reason, e.getMessage()), perJob);
         } catch (RuntimeException e) {
-            // Not only the platform's own refusals: whatever stopped the step back ends the start, told.
-            String why = e.getMessage() != null ? e.getMessage() : e.toString();
+            // Not only the platform's own refusals: whatever stopped the step back ends the start, told (keyed
+            // when it is one of the platform's: the refusals of StartService, a launch that failed).
+            Text why = e.getMessage() != null ? StartFailure.textOf(e.getMessage()) : Text.plain(e.toString());
             StreamTask latest = tasks.selectLatest(t.jobId());
             if (latest != null && latest.id() > t.id() && latest.taskStatus() == TaskStatus.FAILED) {
                 // The step back made its own task and failed at launch (the next point refused too, the cluster
                 // not reachable, ...): that run ends the start, and the run it stepped back from says so.
-                log.append(t.id(), "The step back failed at launch (task " + latest.id() + "): " + why);
+                log.append(t.id(), "The step back failed at launch (task " + latest.id() + "): " + why.english());
                 end(latest, why, perJob);
             } else {
                 end(t, why, perJob);
@@ -87,15 +91,16 @@ class StepBacks {
         log.append(from.id(), "The step back failed at launch (task " + taskId + "): " + message);
         StreamTask failed = tasks.selectById(taskId);
         if (failed != null) {
-            handOff.startFailed(failed, message, true, false);
+            handOff.startFailed(failed, StartFailure.textOf(message), true, false);
         }
     }
 
     /** Ends the start on {@code last} (FAILED already) with the final failure, told as any failed start is. */
-    private void end(StreamTask last, String failure, boolean perJob) {
-        if (!failure.equals(last.errDesc())) {
-            writes.transitionWithError(last.id(), TaskStatus.FAILED.code(), TaskStatus.FAILED.code(), failure);
-            log.append(last.id(), failure);
+    private void end(StreamTask last, Text failure, boolean perJob) {
+        if (!failure.english().equals(last.errDesc())) {
+            writes.transitionWithError(last.id(), TaskStatus.FAILED.code(), TaskStatus.FAILED.code(),
+                    failure.english());
+            log.append(last.id(), failure.english());
         }
         handOff.startFailed(last, failure, perJob, false);
     }

@@ -62,7 +62,7 @@ class RunController {
             m.put("taskId", t.id());
             m.put("status", t.taskStatus().text());
             m.put("statusCode", t.status());
-            m.put("message", t.errDesc());
+            m.put("message", views.error(t.errDesc()));
             result.add(m);
         }
         return Message.ok().data("result", result);
@@ -96,8 +96,9 @@ class RunController {
     }
 
     /**
-     * The latest task (0.3.x {@code errDesc} keeps the raw error) plus {@code diagnosis}: what the failure
-     * catalogue makes of it (null when nothing matched or the run did not fail).
+     * The latest task (0.3.x {@code errDesc}: the recorded error, the platform's own words in the reader's
+     * language, Flink's as they are) plus {@code diagnosis}: what the failure catalogue makes of it (null when
+     * nothing matched or the run did not fail).
      */
     @GetMapping("/execute/errorMsg")
     Message errorMsg(@LoginUser String user, @RequestParam long jobId) {

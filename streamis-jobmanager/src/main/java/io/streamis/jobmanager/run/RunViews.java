@@ -56,7 +56,7 @@ class RunViews {
         // runTime keeps the 0.3.x text; runSeconds is the number a UI renders in its own language.
         m.put("runTime", run == null ? null : run.toMinutes() + " 分钟");
         m.put("runSeconds", run == null ? null : Math.max(0, run.toSeconds()));
-        String cause = over && t.errDesc() != null ? StopReason.textOf(t.errDesc()).localise(messages) : t.errDesc();
+        String cause = over ? StopReason.localise(t.errDesc(), messages) : t.errDesc();
         m.put("stopCause", cause == null ? null : cause.length() > 300 ? cause.substring(0, 300) : cause);
         JobVersion v = versions.selectById(t.jobVersionId());
         m.put("versionContent", v == null ? null : v.jobContent());
@@ -68,6 +68,11 @@ class RunViews {
         return m;
     }
 
+    /** A run's recorded error in the current request's language (see {@link StopReason#localise}). */
+    String error(String recorded) {
+        return StopReason.localise(recorded, messages);
+    }
+
     Map<String, Object> task(StreamTask t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
@@ -76,7 +81,9 @@ class RunViews {
         m.put("status", t.status());
         m.put("startTime", format(t.startTime()));
         m.put("lastUpdateTime", format(t.lastUpdateTime()));
-        m.put("errDesc", t.errDesc());
+        // The recorded error as its reader reads it: the platform's own words (a start that failed, a stop) in
+        // their language, Flink's as they are. The diagnosis still matches the row's English.
+        m.put("errDesc", error(t.errDesc()));
         m.put("solution", t.solution());
         m.put("submitUser", t.submitUser());
         m.put("restoredFrom", t.restoredFrom());

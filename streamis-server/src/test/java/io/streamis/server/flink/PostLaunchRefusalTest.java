@@ -141,6 +141,25 @@ class PostLaunchRefusalTest extends AbstractFlinkApiTest {
         org.awaitility.Awaitility.await("the failure alert").atMost(WAIT).untilAsserted(() ->
                 assertThat(jdbc.queryForList("SELECT task_id FROM streamis_alert_incident WHERE job_id = ? AND rule"
                         + " = 'JOB_FAILED'", Long.class, jobId)).containsExactly(lastId));
+        // The incident names the failure in its reader's language at every level (the refusal, the reason Flink
+        // gave, the step back that was not made); English for an English reader, as recorded on the run.
+        assertThat(jobFailedIncident(jobId, "zh-CN")).containsAnyOf("不再尝试其他恢复点", "没有其他可用的恢复点")
+                .contains("被拒绝").doesNotContain(" refused: ").doesNotContain("Did not start")
+                .doesNotContain("Launch failed");
+        assertThat(last.get("errDesc").asText()).startsWith(jobFailedIncident(jobId, "en"));
+    }
+
+    /** The message of the job's JOB_FAILED incident as GET alert/incidents says it in {@code language}. */
+    private String jobFailedIncident(long jobId, String language) throws Exception {
+        JsonNode incidents = api.call(get(ApiTestSupport.API + "/streamis/streamJobManager/alert/incidents")
+                .session(admin).param("jobId", String.valueOf(jobId)).header("Accept-Language", language))
+                .at("/data/incidents");
+        for (JsonNode i : incidents) {
+            if (i.path("rule").asText().equals("JOB_FAILED")) {
+                return i.path("message").asText();
+            }
+        }
+        throw new AssertionError("no JOB_FAILED incident: " + incidents);
     }
 
     /** Runs the job until {@code n} checkpoints completed, stops it, and returns its points (normalised). */

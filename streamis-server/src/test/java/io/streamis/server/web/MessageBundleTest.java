@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.error.Text;
+import io.streamis.jobmanager.lifecycle.StartFailure;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,28 @@ class MessageBundleTest {
         assertThat(zh().stringPropertyNames()).containsAll(thrown);
     }
 
+    /** A start's failure is recognised from the run's English by its key: each needs its Chinese line. */
+    @Test
+    void everyStartFailureHasAChineseLine() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (StartFailure f : StartFailure.values()) {
+            keys.add(f.key());
+        }
+        assertThat(zh().stringPropertyNames()).containsAll(keys);
+    }
+
+    /** A recorded start failure nests (a refusal names Flink's reason): each level is said in Chinese. */
+    @Test
+    void aNestedStartFailureSpeaksChineseThroughoutAndKeepsItsEnglish() {
+        String recorded = StartFailure.REFUSED.text("file:/c/chk-2",
+                StartFailure.REASON_FAILED.text("java.io.FileNotFoundException: _metadata")).english();
+        assertThat(recorded).isEqualTo("Restore point file:/c/chk-2 refused: Flink reports the job FAILED:"
+                + " java.io.FileNotFoundException: _metadata");
+        assertThat(StartFailure.localise(Text.plain(recorded), messages, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("恢复点 file:/c/chk-2 被拒绝：Flink 报告作业失败：java.io.FileNotFoundException: _metadata");
+        assertThat(StartFailure.localise(Text.plain(recorded), messages, Locale.ENGLISH)).isEqualTo(recorded);
+    }
+
     @Test
     void everyEntryIsAValidChineseMessage() throws Exception {
         Properties zh = zh();
@@ -86,7 +109,8 @@ class MessageBundleTest {
             String text = new MessageFormat(zh.getProperty(key), Locale.CHINESE).format(new Object[] {"a", "b"});
             assertThat(text).as(key).containsPattern("[\\u4e00-\\u9fff]");
             String prefix = key.substring(0, key.indexOf('.'));
-            boolean family = prefix.equals("bulk") || prefix.equals("stop") || prefix.equals("notApplied")
+            boolean family = prefix.equals("bulk") || prefix.equals("stop") || prefix.equals("start")
+                    || prefix.equals("notApplied")
                     || prefix.equals("inspect") || prefix.equals("log") || prefix.equals("alert");
             assertThat(family || isErrorCode(prefix)).as(key + " is keyed by an error code or a family").isTrue();
         }
