@@ -267,9 +267,7 @@ public class BulkService implements DisposableBean {
                             t.restoredFrom());
                     changed = true;
                 } else if (t.taskStatus().isTerminal()) {
-                    String why = t.errDesc() == null ? t.taskStatus().text() : t.errDesc();
-                    mapper.updateItem(i.id(), ItemState.FAILED.name(), t.id(),
-                            Text.of("bulk.did-not-start", "did not start: " + why, why), t.restoredFrom());
+                    mapper.updateItem(i.id(), ItemState.FAILED.name(), t.id(), didNotStart(t), t.restoredFrom());
                     changed = true;
                 }
             }
@@ -277,6 +275,16 @@ public class BulkService implements DisposableBean {
                 finishIfDone(bulkId);
             }
         }
+    }
+
+    /**
+     * The run's error as the item's message; one that already says it did not start is not told twice ("did not
+     * start: Did not start: …"): it stays whole and unkeyed, so it is localised as the start failure it is.
+     */
+    static Text didNotStart(StreamTask t) {
+        String why = t.errDesc() == null ? t.taskStatus().text() : t.errDesc();
+        return why.startsWith("Did not start") ? Text.plain(why)
+                : Text.of("bulk.did-not-start", "did not start: " + why, why);
     }
 
     /**
