@@ -59,6 +59,9 @@ one_start() { # $1 data dir, $2 label
   SAMPLES[$label.flink]+="$(( fl1 - fl0 )) "; SAMPLES[$label.runners]+="$(( ready - started )) "
   SAMPLES[$label.env]+="$(( refresh - spring )) "
   STREAMIS_DATA_DIR="$data" bin/stop.sh >/dev/null
+  # The stopped JVM's last work (writing the archive, exiting) and its page cache churn must not run into the next
+  # start's measurement: a node restarts on a machine that is not busy starting another JVM.
+  sleep "${STREAMIS_READY_PAUSE:-5}"
 }
 
 echo "Ready time, $ROUNDS rounds, port $STREAMIS_PORT, $(nproc) cores, JVM options: ${STREAMIS_JAVA_OPTS:-(bin/streamis-env.sh defaults)}"
