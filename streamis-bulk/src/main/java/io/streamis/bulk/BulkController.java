@@ -2,7 +2,7 @@ package io.streamis.bulk;
 
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.error.Text;
-import io.streamis.jobmanager.lifecycle.StartFailure;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.common.rest.Message;
 import io.streamis.common.security.LoginUser;
 import io.streamis.jobmanager.access.AccessGuard;
@@ -193,15 +193,15 @@ class BulkController {
 
     /**
      * The item's message in the caller's language; a carried item's note says which operation did it. A start's
-     * failure the message names (did not start: ...) is said in that language too ({@link StartFailure#localise}).
+     * failure the message names (did not start: ...) is said in that language too ({@link RunTexts#localise}).
      */
     private static String localise(BulkItem i, MessageSource messages) {
         Text text = i.text();
         Matcher carried = CARRIED.matcher(i.message());
         if (!carried.find() || text.key() == null) {
-            return StartFailure.localise(text, messages);
+            return RunTexts.localise(text, messages);
         }
-        String own = StartFailure.localise(new Text(text.key(), i.message().substring(0, carried.start()),
+        String own = RunTexts.localise(new Text(text.key(), i.message().substring(0, carried.start()),
                 text.args()), messages);
         return own + Text.of("bulk.carried", carried.group(), carried.group(1)).localise(messages);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
-import io.streamis.jobmanager.lifecycle.StartFailure;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.jobmanager.task.StreamTask;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class DidNotStartTextTest {
         assertThat(t.english()).isEqualTo(err);
         StaticMessageSource zh = new StaticMessageSource();
         zh.addMessage("start.never-reported", Locale.CHINA, "未能启动：集群 {0} 在 {2} 秒内没有报告 Flink 作业 {1}");
-        assertThat(StartFailure.localise(t, zh, Locale.CHINA))
+        assertThat(RunTexts.localise(t, zh, Locale.CHINA))
                 .isEqualTo("未能启动：集群 embedded 在 60 秒内没有报告 Flink 作业 abc");
     }
 

@@ -2,7 +2,7 @@ package io.streamis.jobmanager.alert;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.streamis.common.error.Text;
-import io.streamis.jobmanager.lifecycle.StartFailure;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import java.time.LocalDateTime;
 import org.springframework.context.MessageSource;
 
@@ -32,12 +32,12 @@ public record Incident(long id, long jobId, String rule, String level, Long task
 
     /**
      * The same incident with its message and resolution in the current request's language (same JSON keys); a
-     * start's failure placed in it (the JOB_FAILED text, the cause a restart decision names) is said in that
-     * language too ({@link StartFailure#localise}).
+     * run's text placed in it (the JOB_FAILED text, the cause a restart decision names) is said in that language
+     * too ({@link RunTexts#localise}).
      */
     public Incident localised(MessageSource messages) {
-        return new Incident(id, jobId, rule, level, taskId, StartFailure.localise(text(), messages), openedAt,
-                resolvedAt, resolution == null ? null : StartFailure.localise(resolutionText(), messages),
+        return new Incident(id, jobId, rule, level, taskId, RunTexts.localise(text(), messages), openedAt,
+                resolvedAt, resolution == null ? null : RunTexts.localise(resolutionText(), messages),
                 messageKey, messageArgs,
                 resolutionKey, resolutionArgs);
     }

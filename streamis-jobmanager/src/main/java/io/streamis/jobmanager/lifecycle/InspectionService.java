@@ -124,7 +124,7 @@ public class InspectionService {
         m.put("path", last.restoredFrom() != null ? last.restoredFrom()
                 : planned == null ? null : planned.location());
         // The run's recorded English, said in the reader's language (Flink's reason inside stays as it is).
-        m.put("message", StopReason.localise(last.errDesc(), messages));
+        m.put("message", RunTexts.localise(last.errDesc(), messages));
         m.put("allowNonRestoredState", true);
         return m;
     }

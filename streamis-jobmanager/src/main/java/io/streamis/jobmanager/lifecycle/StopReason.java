@@ -1,28 +1,32 @@
 package io.streamis.jobmanager.lifecycle;
 
 import io.streamis.common.error.Text;
-import org.springframework.context.MessageSource;
 
 /**
  * Why a run was stopped, as its task's cause records it: English in the row (the 0.3.x errorMsg shows it as is),
- * recognised again when a view says it in the reader's language.
+ * recognised again when a view says it in the reader's language ({@link RunTexts}).
  */
 public enum StopReason {
     CANCELLED("stop.cancelled", "stopped by user (cancelled without savepoint)"),
-    SAVEPOINT("stop.savepoint", "stopped by user with savepoint "),
-    LOST("stop.lost", "stopped by user while lost from its cluster");
+    SAVEPOINT("stop.savepoint", "stopped by user with savepoint {0}"),
+    LOST("stop.lost", "stopped by user while lost from its cluster"),
+    /** A per-job application whose Flink did not answer, killed through YARN ({0}: why, Flink's or the platform's). */
+    KILLED_UNANSWERING("stop.killed-unanswering", "Flink did not answer ({0}); the YARN application was killed"
+            + " without a savepoint, the next start restores from the newest checkpoint");
 
-    private final String key;
-    private final String english;
+    private final TextTemplate template;
 
     StopReason(String key, String english) {
-        this.key = key;
-        this.english = english;
+        this.template = new TextTemplate(key, english, TextTemplate.ANY);
+    }
+
+    public String key() {
+        return template.key();
     }
 
     /** The recorded cause; the savepoint reason ends with the savepoint's path. */
     public String record(String path) {
-        return this == SAVEPOINT ? english + path : english;
+        return this == SAVEPOINT ? template.text(path).english() : template.text().english();
     }
 
     /**
@@ -30,28 +34,15 @@ public enum StopReason {
      * was killed through YARN, so there is no savepoint and the next start restores from the newest checkpoint.
      */
     public static String killedUnanswering(String why) {
-        return "Flink did not answer (" + why + "); the YARN application was killed without a savepoint, the next"
-                + " start restores from the newest checkpoint";
+        return KILLED_UNANSWERING.template.text(why).english();
     }
 
-    /**
-     * A recorded cause as a text to translate: a stop's, or a start's failure ({@link StartFailure}); any other
-     * cause (Flink's own words) stays as it is.
-     */
-    public static Text textOf(String recorded) {
-        if (recorded == null) {
-            return null;
-        }
-        for (StopReason r : values()) {
-            if (r == SAVEPOINT ? recorded.startsWith(r.english) : recorded.equals(r.english)) {
-                return Text.of(r.key, recorded, r == SAVEPOINT ? recorded.substring(r.english.length()) : "");
-            }
-        }
-        return StartFailure.textOf(recorded);
+    /** The text with its arguments; an argument that is a {@link Text} places its English. */
+    public Text text(Object... args) {
+        return template.text(args);
     }
 
-    /** A run's recorded cause in the current request's language (English when it is none of the platform's). */
-    public static String localise(String recorded, MessageSource messages) {
-        return recorded == null ? null : StartFailure.localise(textOf(recorded), messages);
+    TextTemplate template() {
+        return template;
     }
 }

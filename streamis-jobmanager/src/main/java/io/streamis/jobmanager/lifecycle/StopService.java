@@ -158,7 +158,8 @@ public class StopService {
     private StreamisException failed(StreamJob job, StreamTask task, TaskStatus from, long id, RuntimeException e) {
         String why = StartService.rootMessage(e);
         if (operations.settle(id, OperationState.FAILED.name(), null, why) == 1) {
-            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(), "Stop failed: " + why);
+            tasks.transitionWithError(task.id(), TaskStatus.STOPPING.code(), from.code(),
+                    RunError.STOP_FAILED.english(why));
         }
         return new StreamisException(ErrorCode.FLINK_REJECTED, "stop.failed", "Stopping job " + job.name()
                 + " failed: " + why, job.name(), why).causedBy(e);

@@ -2,6 +2,7 @@ package io.streamis.jobmanager.monitor;
 
 import io.streamis.common.error.Text;
 import io.streamis.jobmanager.lifecycle.DeploymentFailed;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.jobmanager.lifecycle.StartFailure;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
@@ -50,7 +51,7 @@ class FailureHandOff {
         StreamTask t = tasks.selectById(failed.taskId());
         if (t != null) {
             // "Launch failed: ..." as StartService recorded it: read again, so the incident is keyed.
-            startFailed(t, StartFailure.textOf(failed.message()), true, true);
+            startFailed(t, RunTexts.textOf(failed.message()), true, true);
         }
     }
 

@@ -5,6 +5,7 @@ import io.streamis.common.error.StreamisException;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.lease.Leadership;
+import io.streamis.jobmanager.lifecycle.RunError;
 import io.streamis.jobmanager.operation.OperationMapper;
 import io.streamis.jobmanager.operation.OperationState;
 import io.streamis.jobmanager.operation.TaskOperation;
@@ -88,7 +89,7 @@ class OperationReconciler {
         if (op.state() == OperationState.REQUESTED) {
             // The requester is between its intent and its call to Flink, or died there: Flink was never asked.
             if (late) {
-                settle.failed(op, t, "the request ended before Flink was asked (was the server restarted?)");
+                settle.failed(op, t, RunError.NOT_ASKED.english());
             }
             return;
         }
@@ -109,7 +110,7 @@ class OperationReconciler {
             // Flink never answered the trigger and the requester is killing the application; finish if it died.
             if (late) {
                 unanswered(op, t, flink, new StreamisException(ErrorCode.FLINK_UNAVAILABLE,
-                        "Flink did not answer the " + op.kind() + " request"));
+                        RunError.TRIGGER_UNANSWERED.english(op.kind())));
             }
             return;
         }
@@ -127,7 +128,7 @@ class OperationReconciler {
             case FAILED -> settle.failed(op, t, s.failureCause());
             default -> {
                 if (late) {
-                    settle.failed(op, t, op.kind() + " did not complete within " + timeout.toSeconds() + " s");
+                    settle.failed(op, t, RunError.NOT_COMPLETED.english(op.kind(), timeout.toSeconds()));
                 }
             }
         }
@@ -148,7 +149,7 @@ class OperationReconciler {
             runs.recordCheckpoint(t);
             settle.done(op, t, null);
         } else if (late) {
-            settle.failed(op, t, "the job did not stop within " + timeout.toSeconds() + " s");
+            settle.failed(op, t, RunError.NOT_STOPPED.english(timeout.toSeconds()));
         }
     }
 
@@ -163,13 +164,12 @@ class OperationReconciler {
             try {
                 flink.release(t.flinkJobId());
             } catch (RuntimeException killFailed) {
-                settle.failed(op, t, "Flink did not answer: " + why + "; killing the YARN application failed too: "
-                        + killFailed.getMessage());
+                settle.failed(op, t, RunError.UNANSWERED_KILL_FAILED.english(why, killFailed.getMessage()));
                 return;
             }
             settle.killed(op, t, why);
             return;
         }
-        settle.failed(op, t, "Flink did not answer: " + why);
+        settle.failed(op, t, RunError.UNANSWERED.english(why));
     }
 }

@@ -3,6 +3,7 @@ package io.streamis.jobmanager.monitor;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lifecycle.JobInfoCodec;
+import io.streamis.jobmanager.lifecycle.RunError;
 import io.streamis.jobmanager.lifecycle.StopReason;
 import io.streamis.jobmanager.log.TaskLog;
 import io.streamis.jobmanager.operation.OperationMapper;
@@ -91,14 +92,18 @@ class OperationSettlement {
         settle(op, OperationState.DONE, path, note);
     }
 
-    /** The operation failed: a stop returns the run to the status it had, the answer says why. */
+    /**
+     * The operation failed: a stop returns the run to the status it had, the answer says why. {@code why} is
+     * Flink's words or one of the platform's ({@link RunError}), recognised again when the run is read.
+     */
     void failed(TaskOperation op, StreamTask t, String why) {
+        String stopFailed = RunError.STOP_FAILED.english(why);
         if (op.kind().stops() && t.taskStatus() == TaskStatus.STOPPING
-                && writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), op.fromStatus(), "Stop failed: "
-                + why) != 1) {
+                && writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), op.fromStatus(), stopFailed)
+                != 1) {
             return;
         }
-        log.append(t.id(), (op.kind().stops() ? "Stop failed: " : "Savepoint failed: ") + why);
+        log.append(t.id(), op.kind().stops() ? stopFailed : "Savepoint failed: " + why);
         settle(op, OperationState.FAILED, null, why);
     }
 

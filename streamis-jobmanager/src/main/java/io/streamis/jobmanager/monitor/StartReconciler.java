@@ -227,7 +227,8 @@ class StartReconciler {
 
     /**
      * STARTING → FAILED with the message; true for the caller that moved it. The run's error holds the English;
-     * views recognise it again ({@link StartFailure#textOf}) to say it in their reader's language.
+     * views recognise it again ({@link io.streamis.jobmanager.lifecycle.RunTexts#textOf}) to say it in their
+     * reader's language.
      */
     private boolean move(StreamTask t, Text message) {
         if (writes.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.FAILED.code(),

@@ -6,6 +6,7 @@ import io.streamis.jobmanager.job.StreamJob;
 import io.streamis.jobmanager.lease.LeaderDuty;
 import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lease.Leadership;
+import io.streamis.jobmanager.lifecycle.RunError;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.operation.OperationMapper;
@@ -112,7 +113,7 @@ public class StartupRecovery implements LeaderDuty {
         TaskStatus s = t.taskStatus();
         if (t.cluster() == null || !clusters.names().contains(t.cluster())) {
             writes.transitionWithError(t.id(), s.code(), TaskStatus.FAILED.code(),
-                    "cluster " + t.cluster() + " is no longer configured");
+                    RunError.CLUSTER_GONE.english(t.cluster()));
             return;
         }
         if (clusters.isEmbedded(t.cluster())) {
@@ -139,9 +140,9 @@ public class StartupRecovery implements LeaderDuty {
         }
         switch (s) {
             case STARTING -> writes.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
-                    : TaskStatus.FAILED.code(), alive ? null : "the server stopped while the job was starting");
+                    : TaskStatus.FAILED.code(), alive ? null : RunError.STOPPED_WHILE_STARTING.english());
             case STOPPING -> writes.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
-                    : TaskStatus.STOPPED.code(), alive ? "the stop was interrupted by a server restart" : null);
+                    : TaskStatus.STOPPED.code(), alive ? RunError.STOP_INTERRUPTED.english() : null);
             default -> LOG.info("Reattached task {} (job {}) on cluster {}: {}", t.id(), t.jobId(), t.cluster(),
                     job.map(j -> j.state().name()).orElse("missing"));
         }
@@ -167,7 +168,7 @@ public class StartupRecovery implements LeaderDuty {
         }
         tasks.updateLaunched(t.id(), found.get().jobId(), t.linkisJobInfo(), t.restoredFrom());
         writes.transitionWithError(t.id(), TaskStatus.STARTING.code(), TaskStatus.RUNNING.code(),
-                "adopted Flink job " + found.get().jobId() + " after a server restart during its start");
+                RunError.ADOPTED.english(found.get().jobId()));
         LOG.info("Adopted Flink job {} for task {} of job {}", found.get().jobId(), t.id(), name);
         return true;
     }
@@ -186,7 +187,7 @@ public class StartupRecovery implements LeaderDuty {
             boolean wasRunning = s != TaskStatus.STOPPING;
             TaskStatus to = wasRunning ? TaskStatus.FAILED : TaskStatus.STOPPED;
             if (writes.transitionWithError(t.id(), s.code(), to.code(),
-                    "the embedded Flink cluster stopped with the previous server process") == 1) {
+                    RunError.EMBEDDED_GONE.english()) == 1) {
                 if (wasRunning) {
                     LOG.info("Restarting job {} from its newest state after server restart", t.jobId());
                     restart(t);

@@ -4,6 +4,7 @@ import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.lease.LeaderWrites;
 import io.streamis.jobmanager.lease.Leadership;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartFailure;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
@@ -73,7 +74,7 @@ class StepBacks {
         } catch (RuntimeException e) {
             // Not only the platform's own refusals: whatever stopped the step back ends the start, told (keyed
             // when it is one of the platform's: the refusals of StartService, a launch that failed).
-            Text why = e.getMessage() != null ? StartFailure.textOf(e.getMessage()) : Text.plain(e.toString());
+            Text why = e.getMessage() != null ? RunTexts.textOf(e.getMessage()) : Text.plain(e.toString());
             StreamTask latest = tasks.selectLatest(t.jobId());
             if (latest != null && latest.id() > t.id() && latest.taskStatus() == TaskStatus.FAILED) {
                 // The step back made its own task and failed at launch (the next point refused too, the cluster
@@ -91,7 +92,7 @@ class StepBacks {
         log.append(from.id(), "The step back failed at launch (task " + taskId + "): " + message);
         StreamTask failed = tasks.selectById(taskId);
         if (failed != null) {
-            handOff.startFailed(failed, StartFailure.textOf(message), true, false);
+            handOff.startFailed(failed, RunTexts.textOf(message), true, false);
         }
     }
 

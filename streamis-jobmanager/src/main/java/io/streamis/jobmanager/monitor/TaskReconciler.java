@@ -4,6 +4,7 @@ import io.streamis.common.error.Text;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.StreamisJobManagerProperties;
 import io.streamis.jobmanager.lease.LeaderWrites;
+import io.streamis.jobmanager.lifecycle.RunError;
 import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
@@ -90,9 +91,9 @@ public class TaskReconciler {
         switch (state) {
             case FAILED -> failed(t, status);
             case FINISHED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
-                    "the job finished");
+                    RunError.FINISHED.english());
             case CANCELED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
-                    "the job was cancelled outside Streamis");
+                    RunError.CANCELLED_OUTSIDE.english());
             default -> { }
         }
         if (perJob && state.isGloballyTerminal() && status != TaskStatus.STOPPING) {
@@ -121,9 +122,9 @@ public class TaskReconciler {
         boolean allRunning = o.overview().allTasksRunning();
         if (status == TaskStatus.RUNNING && !allRunning && (state == FlinkJobState.RESTARTING
                 || state == FlinkJobState.RUNNING || state == FlinkJobState.FAILING)) {
-            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(), "Flink reports "
-                    + state + " with " + o.overview().tasksRunning() + "/" + o.overview().tasksTotal()
-                    + " tasks running") == 1) {
+            if (writes.transitionWithError(t.id(), status.code(), TaskStatus.WAIT_RESTART.code(),
+                    RunError.WAIT_RESTART.english(state, o.overview().tasksRunning(), o.overview().tasksTotal()))
+                    == 1) {
                 facts.publishEvent(new TaskFact.Restarted(t.jobId(), t.id(), true));
                 return TaskStatus.WAIT_RESTART;
             }
@@ -139,13 +140,12 @@ public class TaskReconciler {
     private void onMissing(StreamTask t, TaskStatus status) {
         if (status != TaskStatus.LOST) {
             writes.transitionWithError(t.id(), status.code(), TaskStatus.LOST.code(),
-                    "the job is no longer listed by cluster " + t.cluster() + " (unconfirmed)");
+                    RunError.UNLISTED.english(t.cluster()));
             return;
         }
         Duration lostFor = StartReconciler.age(t);
         if (lostFor.compareTo(properties.monitor().lostConfirmAfter()) >= 0) {
-            fail(t, status, Text.of("alert.lost", "the job has been missing from cluster " + t.cluster() + " for "
-                    + lostFor.toSeconds() + " s", t.cluster(), lostFor.toSeconds()), true);
+            fail(t, status, RunError.MISSING.text(t.cluster(), lostFor.toSeconds()), true);
         }
     }
 

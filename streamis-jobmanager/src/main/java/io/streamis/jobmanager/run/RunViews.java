@@ -6,7 +6,7 @@ import io.streamis.common.error.Text;
 import io.streamis.jobmanager.job.JobViews;
 import io.streamis.jobmanager.lifecycle.JobInfo;
 import io.streamis.jobmanager.job.StreamJob;
-import io.streamis.jobmanager.lifecycle.StopReason;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.jobmanager.version.VersionMapper;
@@ -56,7 +56,8 @@ class RunViews {
         // runTime keeps the 0.3.x text; runSeconds is the number a UI renders in its own language.
         m.put("runTime", run == null ? null : run.toMinutes() + " 分钟");
         m.put("runSeconds", run == null ? null : Math.max(0, run.toSeconds()));
-        String cause = over ? StopReason.localise(t.errDesc(), messages) : t.errDesc();
+        // Any run's cause, also of one still running (a stop that failed, Flink restarting it by itself).
+        String cause = error(t.errDesc());
         m.put("stopCause", cause == null ? null : cause.length() > 300 ? cause.substring(0, 300) : cause);
         JobVersion v = versions.selectById(t.jobVersionId());
         m.put("versionContent", v == null ? null : v.jobContent());
@@ -68,9 +69,9 @@ class RunViews {
         return m;
     }
 
-    /** A run's recorded error in the current request's language (see {@link StopReason#localise}). */
+    /** A run's recorded error in the current request's language (see {@link RunTexts#localise}). */
     String error(String recorded) {
-        return StopReason.localise(recorded, messages);
+        return RunTexts.localise(recorded, messages);
     }
 
     Map<String, Object> task(StreamTask t) {

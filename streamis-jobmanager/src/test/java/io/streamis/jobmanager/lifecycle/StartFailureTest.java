@@ -27,7 +27,7 @@ class StartFailureTest {
         Text t = StartFailure.NOT_ALL_RUNNING.text(30, "RUNNING", 1, 2);
         assertThat(t.english()).isEqualTo("Did not start: not all tasks running within 30 s: state RUNNING,"
                 + " tasks running 1/2 (not enough free slots?)");
-        Text read = StartFailure.textOf(t.english());
+        Text read = RunTexts.textOf(t.english());
         assertThat(read.key()).isEqualTo("start.not-all-running");
         assertThat(read.args()).containsExactly("30", "RUNNING", "1", "2");
     }
@@ -36,12 +36,12 @@ class StartFailureTest {
     @Test
     void theMostSpecificTextIsRecognised() {
         String failed = StartFailure.DID_NOT_START.text(StartFailure.REASON_FAILED.text("boom: x")).english();
-        assertThat(StartFailure.textOf(failed).key()).isEqualTo("start.did-not-start");
-        assertThat(StartFailure.textOf("Did not start: Flink reports the job CANCELED").key())
+        assertThat(RunTexts.textOf(failed).key()).isEqualTo("start.did-not-start");
+        assertThat(RunTexts.textOf("Did not start: Flink reports the job CANCELED").key())
                 .isEqualTo("start.job-ended");
-        assertThat(StartFailure.textOf("Did not start: Flink reports the job FAILED: no exception recorded").args())
+        assertThat(RunTexts.textOf("Did not start: Flink reports the job FAILED: no exception recorded").args())
                 .containsExactly("Flink reports the job FAILED: no exception recorded");
-        assertThat(StartFailure.textOf(StartFailure.NOT_ALL_RUNNING.text(30, "RUNNING", 1, 2).english()).key())
+        assertThat(RunTexts.textOf(StartFailure.NOT_ALL_RUNNING.text(30, "RUNNING", 1, 2).english()).key())
                 .isEqualTo("start.not-all-running");
     }
 
@@ -53,19 +53,19 @@ class StartFailureTest {
         assertThat(recorded).isEqualTo("Restore point file:/c/chk-1 refused: Launch failed:"
                 + " java.io.FileNotFoundException: /c/chk-1/_metadata (stepped back 3 times; no further restore point"
                 + " tried)");
-        assertThat(StartFailure.localise(Text.plain(recorded), messages, Locale.CHINESE)).isEqualTo(
+        assertThat(RunTexts.localise(Text.plain(recorded), messages, Locale.CHINESE)).isEqualTo(
                 "恢复点 file:/c/chk-1 被拒绝：提交失败：java.io.FileNotFoundException: /c/chk-1/_metadata（已回退 3 次，"
                         + "不再尝试其他恢复点）");
-        assertThat(StartFailure.localise(Text.plain(recorded), messages, Locale.ENGLISH)).isEqualTo(recorded);
+        assertThat(RunTexts.localise(Text.plain(recorded), messages, Locale.ENGLISH)).isEqualTo(recorded);
     }
 
     /** A row written before keys, or Flink's own words: what is none of the platform's texts stays as it is. */
     @Test
     void aTextThatIsNoneOfTheseStaysAsRecorded() {
-        assertThat(StartFailure.textOf("java.lang.RuntimeException: boom").key()).isNull();
-        assertThat(StartFailure.localise(Text.plain("java.lang.RuntimeException: boom"), messages, Locale.CHINESE))
+        assertThat(RunTexts.textOf("java.lang.RuntimeException: boom").key()).isNull();
+        assertThat(RunTexts.localise(Text.plain("java.lang.RuntimeException: boom"), messages, Locale.CHINESE))
                 .isEqualTo("java.lang.RuntimeException: boom");
-        assertThat(StopReason.textOf("Did not start: Flink reports the job CANCELED").key())
+        assertThat(RunTexts.textOf("Did not start: Flink reports the job CANCELED").key())
                 .isEqualTo("start.job-ended");
     }
 }

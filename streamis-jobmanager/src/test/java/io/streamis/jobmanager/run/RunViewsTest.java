@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamis.jobmanager.lifecycle.JobInfo;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.jobmanager.lifecycle.StopReason;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +45,9 @@ class RunViewsTest {
 
     @Test
     void aRecordedStopReasonIsRecognisedAndFlinksOwnWordsAreNot() {
-        assertThat(StopReason.textOf(StopReason.SAVEPOINT.record("file:/s/savepoint-1")).args())
+        assertThat(RunTexts.textOf(StopReason.SAVEPOINT.record("file:/s/savepoint-1")).args())
                 .containsExactly("file:/s/savepoint-1");
-        assertThat(StopReason.textOf(StopReason.CANCELLED.record(null)).key()).isEqualTo("stop.cancelled");
-        assertThat(StopReason.textOf("java.lang.RuntimeException: boom").key()).isNull();
+        assertThat(RunTexts.textOf(StopReason.CANCELLED.record(null)).key()).isEqualTo("stop.cancelled");
+        assertThat(RunTexts.textOf("java.lang.RuntimeException: boom").key()).isNull();
     }
 }

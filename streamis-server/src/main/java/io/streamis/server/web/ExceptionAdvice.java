@@ -4,6 +4,7 @@ import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.error.Text;
 import io.streamis.common.rest.Message;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.server.audit.AuditInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -41,12 +42,14 @@ class ExceptionAdvice {
             LOG.warn("{} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
         }
         // In the caller's language (Accept-Language) when the error has a key; the English message otherwise.
-        // The audit row keeps the key instead, for whoever reads it later.
+        // The audit row keeps the key instead, for whoever reads it later. A run's text the error names (why a
+        // stop failed, as its operation recorded it) is said in that language too.
         if (e.messageKey() != null) {
             request.setAttribute(AuditInterceptor.ERROR_TEXT, Text.of(e));
         }
-        String message = Text.localise(messages, LocaleContextHolder.getLocale(), e.messageKey(), e.getMessage(),
-                e.args());
+        String message = e.getMessage() == null
+                ? Text.localise(messages, LocaleContextHolder.getLocale(), e.messageKey(), null, e.args())
+                : RunTexts.localise(Text.of(e), messages, LocaleContextHolder.getLocale());
         return respond(e.code(), message, request);
     }
 

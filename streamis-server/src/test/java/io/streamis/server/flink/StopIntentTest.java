@@ -91,7 +91,23 @@ class StopIntentTest extends AbstractFlinkApiTest {
         String flinkJobId = run.get("flinkJobId").asText();
         assertThat(clusters.get("embedded").jobsOverview().get(flinkJobId).state().isGloballyTerminal())
                 .as("the job was never asked to stop").isFalse();
-        assertThat(jdbc.queryForObject("SELECT err_desc FROM linkis_stream_task WHERE id = ?", String.class, taskId))
-                .contains("Stop failed");
+        String recorded = jdbc.queryForObject("SELECT err_desc FROM linkis_stream_task WHERE id = ?", String.class,
+                taskId);
+        assertThat(recorded).as("the run records the English, as before")
+                .isEqualTo("Stop failed: the request ended before Flink was asked (was the server restarted?)");
+        // Shown in the reader's language, each level (the failed stop, why it failed); English for an English reader.
+        String zh = "停止失败：请求在询问 Flink 之前就已结束（服务器是否重启过？）";
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
+                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"))
+                .at("/data/details/0/stopCause").asText()).as("a running run's cause too").isEqualTo(zh);
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
+                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"))
+                .at("/data/details/errDesc").asText()).isEqualTo(zh);
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
+                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "en"))
+                .at("/data/details/0/stopCause").asText()).isEqualTo(recorded);
+        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
+                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "en"))
+                .at("/data/details/errDesc").asText()).isEqualTo(recorded);
     }
 }

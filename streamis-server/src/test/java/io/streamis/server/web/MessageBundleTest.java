@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamis.common.error.ErrorCode;
 import io.streamis.common.error.StreamisException;
 import io.streamis.common.error.Text;
+import io.streamis.jobmanager.lifecycle.RunError;
+import io.streamis.jobmanager.lifecycle.RunTexts;
 import io.streamis.jobmanager.lifecycle.StartFailure;
+import io.streamis.jobmanager.lifecycle.StopReason;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /** The Chinese bundle: every entry is a valid message in Chinese, and keyed errors and texts find theirs. */
 class MessageBundleTest {
@@ -79,13 +84,20 @@ class MessageBundleTest {
         assertThat(zh().stringPropertyNames()).containsAll(thrown);
     }
 
-    /** A start's failure is recognised from the run's English by its key: each needs its Chinese line. */
+    /** A run's text (a start's failure, a stop, what else the platform records) is recognised by its key. */
     @Test
-    void everyStartFailureHasAChineseLine() throws IOException {
+    void everyRunTextHasAChineseLine() throws IOException {
         Set<String> keys = new TreeSet<>();
         for (StartFailure f : StartFailure.values()) {
             keys.add(f.key());
         }
+        for (StopReason r : StopReason.values()) {
+            keys.add(r.key());
+        }
+        for (RunError e : RunError.values()) {
+            keys.add(e.key());
+        }
+        assertThat(keys).contains("run.stop-failed", "stop.killed-unanswering", "run.recovery.embedded-gone");
         assertThat(zh().stringPropertyNames()).containsAll(keys);
     }
 
@@ -96,9 +108,38 @@ class MessageBundleTest {
                 StartFailure.REASON_FAILED.text("java.io.FileNotFoundException: _metadata")).english();
         assertThat(recorded).isEqualTo("Restore point file:/c/chk-2 refused: Flink reports the job FAILED:"
                 + " java.io.FileNotFoundException: _metadata");
-        assertThat(StartFailure.localise(Text.plain(recorded), messages, Locale.SIMPLIFIED_CHINESE))
+        assertThat(RunTexts.localise(Text.plain(recorded), messages, Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("恢复点 file:/c/chk-2 被拒绝：Flink 报告作业失败：java.io.FileNotFoundException: _metadata");
-        assertThat(StartFailure.localise(Text.plain(recorded), messages, Locale.ENGLISH)).isEqualTo(recorded);
+        assertThat(RunTexts.localise(Text.plain(recorded), messages, Locale.ENGLISH)).isEqualTo(recorded);
+    }
+
+    /** A stop that failed names why, the platform's words or Flink's: the bundle says both levels in Chinese. */
+    @Test
+    void aFailedStopSpeaksChineseThroughoutAndKeepsItsEnglish() {
+        String recorded = RunError.STOP_FAILED.english(RunError.UNANSWERED.text("connection refused"));
+        assertThat(recorded).isEqualTo("Stop failed: Flink did not answer: connection refused");
+        assertThat(RunTexts.localise(Text.plain(recorded), messages, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("停止失败：Flink 没有响应：connection refused");
+        assertThat(RunTexts.localise(Text.plain(recorded), messages, Locale.ENGLISH)).isEqualTo(recorded);
+    }
+
+    /** The answer of a stop that failed names why as its operation recorded it: in the caller's language too. */
+    @Test
+    void aFailedStopsAnswerNamesWhyInTheCallersLanguage() {
+        String why = RunError.NOT_STOPPED.english(60);
+        StreamisException e = new StreamisException(ErrorCode.FLINK_REJECTED, "stop.failed", "Stopping job j failed: "
+                + why, "j", why);
+        ExceptionAdvice advice = new ExceptionAdvice(messages);
+        try {
+            LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+            assertThat(advice.business(e, new MockHttpServletRequest()).getBody().getMessage())
+                    .isEqualTo("停止作业 j 失败：作业在 60 秒内没有停止");
+            LocaleContextHolder.setLocale(Locale.ENGLISH);
+            assertThat(advice.business(e, new MockHttpServletRequest()).getBody().getMessage())
+                    .isEqualTo("Stopping job j failed: the job did not stop within 60 s");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test
@@ -110,7 +151,7 @@ class MessageBundleTest {
             assertThat(text).as(key).containsPattern("[\\u4e00-\\u9fff]");
             String prefix = key.substring(0, key.indexOf('.'));
             boolean family = prefix.equals("bulk") || prefix.equals("stop") || prefix.equals("start")
-                    || prefix.equals("notApplied")
+                    || prefix.equals("run") || prefix.equals("notApplied")
                     || prefix.equals("inspect") || prefix.equals("log") || prefix.equals("alert");
             assertThat(family || isErrorCode(prefix)).as(key + " is keyed by an error code or a family").isTrue();
         }
