@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public class FlinkRuntimeLibrary {
 
-    private static final Logger log = LoggerFactory.getLogger(FlinkRuntimeLibrary.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FlinkRuntimeLibrary.class);
 
     private final Path localDir;
     private final Map<String, String> uploaded = new ConcurrentHashMap<>();
@@ -88,7 +88,7 @@ public class FlinkRuntimeLibrary {
             }
             // A directory under the hash's name that is not this library (copied by hand, cut short): replaced,
             // because the containers of every start would otherwise run on it.
-            log.warn("Replacing the incomplete Flink runtime directory {}", dst);
+            LOG.warn("Replacing the incomplete Flink runtime directory {}", dst);
             fs.delete(dst, true);
             if (!commit(fs, hadoopConf, tmp, dst) && !isComplete(fs, dst, local)) {
                 throw new IOException(dst + " is incomplete and could not be replaced");
