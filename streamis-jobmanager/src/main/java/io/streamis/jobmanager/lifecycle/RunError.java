@@ -1,7 +1,5 @@
 package io.streamis.jobmanager.lifecycle;
 
-import io.streamis.common.error.Text;
-
 /**
  * What the platform records on a run besides a start's failure ({@link StartFailure}) and a user's stop
  * ({@link StopReason}): a stop that failed and why (the operation's reconciler), what the monitor saw (the job
@@ -9,7 +7,7 @@ import io.streamis.common.error.Text;
  * error (err_desc) byte for byte as before, recognised again when a view says it in the reader's language
  * ({@link RunTexts}); Flink's and YARN's words are arguments and stay as they are.
  */
-public enum RunError {
+public enum RunError implements RunText {
     /** A stop that did not happen: the run returns to its status ({0}: why, Flink's words or one of these). */
     STOP_FAILED("run.stop-failed", "Stop failed: {0}"),
     // Why an operation (stop, savepoint) failed, as the operation records it and a failed stop names it.
@@ -48,21 +46,13 @@ public enum RunError {
         this.template = new TextTemplate(key, english, argument);
     }
 
-    public String key() {
-        return template.key();
-    }
-
-    /** The text with its arguments; an argument that is a {@link Text} places its English. */
-    public Text text(Object... args) {
-        return template.text(args);
-    }
-
     /** {@link #text}'s English: what the run records. */
     public String english(Object... args) {
         return template.text(args).english();
     }
 
-    TextTemplate template() {
+    @Override
+    public TextTemplate template() {
         return template;
     }
 }

@@ -1,6 +1,7 @@
 package io.streamis.jobmanager.lifecycle;
 
 import io.streamis.common.error.Text;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +22,10 @@ public final class RunTexts {
      * read the timed-out start's text, "Stop failed: {0}" a stop that failed for want of an answer, with all of it
      * as Flink's words.
      */
-    private static final List<TextTemplate> BY_SPECIFICITY = Stream.of(
-                    Stream.of(StopReason.values()).map(StopReason::template),
-                    Stream.of(StartFailure.values()).map(StartFailure::template),
-                    Stream.of(RunError.values()).map(RunError::template))
-            .flatMap(s -> s)
+    private static final List<TextTemplate> BY_SPECIFICITY = Stream.<RunText[]>of(StopReason.values(),
+                    StartFailure.values(), RunError.values())
+            .flatMap(Arrays::stream)
+            .map(RunText::template)
             .sorted(Comparator.comparingInt(TextTemplate::fixedLength).reversed())
             .toList();
 

@@ -1,7 +1,5 @@
 package io.streamis.jobmanager.lifecycle;
 
-import io.streamis.common.error.Text;
-
 /**
  * Why a start failed, in the platform's own words: English in the run's error (err_desc, which the 0.3.x errorMsg
  * and the restore classification read as it is), recognised again when a view says it in the reader's language —
@@ -10,7 +8,7 @@ import io.streamis.common.error.Text;
  * that is itself one of these texts is said in the same language. A row written before keeps its English unless
  * it reads as one of these texts. Read back and said by {@link RunTexts}, with the other families of a run's texts.
  */
-public enum StartFailure {
+public enum StartFailure implements RunText {
     NEVER_APPEARED("start.never-appeared", "the application never appeared on cluster {0} within {1} s"),
     NEVER_REPORTED("start.never-reported", "Did not start: cluster {0} never reported Flink job {1} within {2} s"),
     NOT_ALL_RUNNING("start.not-all-running", "Did not start: not all tasks running within {0} s: state {1},"
@@ -50,16 +48,8 @@ public enum StartFailure {
         this.template = new TextTemplate(key, english, argument);
     }
 
-    public String key() {
-        return template.key();
-    }
-
-    /** The text with its arguments; an argument that is a {@link Text} places its English. */
-    public Text text(Object... args) {
-        return template.text(args);
-    }
-
-    TextTemplate template() {
+    @Override
+    public TextTemplate template() {
         return template;
     }
 }

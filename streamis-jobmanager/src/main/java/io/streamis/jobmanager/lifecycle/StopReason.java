@@ -1,12 +1,10 @@
 package io.streamis.jobmanager.lifecycle;
 
-import io.streamis.common.error.Text;
-
 /**
  * Why a run was stopped, as its task's cause records it: English in the row (the 0.3.x errorMsg shows it as is),
  * recognised again when a view says it in the reader's language ({@link RunTexts}).
  */
-public enum StopReason {
+public enum StopReason implements RunText {
     CANCELLED("stop.cancelled", "stopped by user (cancelled without savepoint)"),
     SAVEPOINT("stop.savepoint", "stopped by user with savepoint {0}"),
     LOST("stop.lost", "stopped by user while lost from its cluster"),
@@ -18,10 +16,6 @@ public enum StopReason {
 
     StopReason(String key, String english) {
         this.template = new TextTemplate(key, english, TextTemplate.ANY);
-    }
-
-    public String key() {
-        return template.key();
     }
 
     /** The recorded cause; the savepoint reason ends with the savepoint's path. */
@@ -37,12 +31,8 @@ public enum StopReason {
         return KILLED_UNANSWERING.template.text(why).english();
     }
 
-    /** The text with its arguments; an argument that is a {@link Text} places its English. */
-    public Text text(Object... args) {
-        return template.text(args);
-    }
-
-    TextTemplate template() {
+    @Override
+    public TextTemplate template() {
         return template;
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * that reads the recorded English back as the same key and arguments. The families ({@link StopReason},
  * {@link StartFailure}, {@link RunError}) hold these; {@link RunTexts} recognises them all.
  */
-final class TextTemplate {
+public final class TextTemplate {
 
     /** Where an argument goes ({0}). */
     private static final Pattern PLACE = Pattern.compile("\\{(\\d)}");
