@@ -141,4 +141,16 @@ abstract class AbstractFlinkApiTest {
                 s -> s.findValues("kind").stream().anyMatch(k -> k.asText().equals("CHECKPOINT")));
     }
 
+    /** {@code GET .../execute/errorMsg}'s details as a reader of {@code language} sees them. */
+    JsonNode errorMsg(long jobId, String language) throws Exception {
+        return api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
+                .param("jobId", String.valueOf(jobId)).header("Accept-Language", language)).at("/data/details");
+    }
+
+    /** The newest run's stop cause in {@code GET .../execute/history}, as a reader of {@code language} sees it. */
+    String stopCause(long jobId, String language) throws Exception {
+        return api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
+                .param("jobId", String.valueOf(jobId)).header("Accept-Language", language))
+                .at("/data/details/0/stopCause").asText();
+    }
 }

@@ -85,18 +85,13 @@ class AlertsAndDiagnosisFlinkTest extends AbstractFlinkApiTest {
         assertThat(details.get("errDesc").asText()).as("the raw error stays").startsWith("Launch failed: ")
                 .contains("'nope'");
         // The platform's own words in the reader's language, Flink's as they are; English for an English reader.
-        JsonNode zh = api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN")).at("/data/details");
+        JsonNode zh = errorMsg(jobId, "zh-CN");
         assertThat(zh.get("errDesc").asText()).startsWith("提交失败：").doesNotContain("Launch failed")
                 .contains("Could not find any factory for identifier 'nope'");
         assertThat(zh.get("diagnosis").get("code").asText()).as("matched on the recorded English")
                 .isEqualTo("CONNECTOR_MISSING");
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "en")).at("/data/details/errDesc")
-                .asText()).isEqualTo(details.get("errDesc").asText());
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"))
-                .at("/data/details/0/stopCause").asText()).startsWith("提交失败：");
+        assertThat(errorMsg(jobId, "en").get("errDesc").asText()).isEqualTo(details.get("errDesc").asText());
+        assertThat(stopCause(jobId, "zh-CN")).startsWith("提交失败：");
         JsonNode d = details.get("diagnosis");
         assertThat(d.get("code").asText()).as(details.toString()).isEqualTo("CONNECTOR_MISSING");
         assertThat(d.get("explanationEn").asText()).contains("'nope'");

@@ -269,15 +269,9 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
                 + " 0123456789abcdef0123456789abcdef within 60 s");
         // Recorded in English, shown in the reader's language: history's stop cause and errorMsg's error.
         String zh = "未能启动：集群 embedded 在 60 秒内没有报告 Flink 作业 0123456789abcdef0123456789abcdef";
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"))
-                .at("/data/details/0/stopCause").asText()).isEqualTo(zh);
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"))
-                .at("/data/details/errDesc").asText()).isEqualTo(zh);
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "en"))
-                .at("/data/details/0/stopCause").asText()).isEqualTo(failed.get("errDesc").asText());
+        assertThat(stopCause(jobId, "zh-CN")).isEqualTo(zh);
+        assertThat(errorMsg(jobId, "zh-CN").get("errDesc").asText()).isEqualTo(zh);
+        assertThat(stopCause(jobId, "en")).isEqualTo(failed.get("errDesc").asText());
     }
 
     /** Flink's own restart strategy at work: the task shows "wait for restart" (2) until every task runs again. */

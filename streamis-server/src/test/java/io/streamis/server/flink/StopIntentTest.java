@@ -97,17 +97,9 @@ class StopIntentTest extends AbstractFlinkApiTest {
                 .isEqualTo("Stop failed: the request ended before Flink was asked (was the server restarted?)");
         // Shown in the reader's language, each level (the failed stop, why it failed); English for an English reader.
         String zh = "停止失败：请求在询问 Flink 之前就已结束（服务器是否重启过？）";
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"))
-                .at("/data/details/0/stopCause").asText()).as("a running run's cause too").isEqualTo(zh);
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "zh-CN"))
-                .at("/data/details/errDesc").asText()).isEqualTo(zh);
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/history").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "en"))
-                .at("/data/details/0/stopCause").asText()).isEqualTo(recorded);
-        assertThat(api.call(get(ApiTestSupport.API + JOB + "/execute/errorMsg").session(admin)
-                .param("jobId", String.valueOf(jobId)).header("Accept-Language", "en"))
-                .at("/data/details/errDesc").asText()).isEqualTo(recorded);
+        assertThat(stopCause(jobId, "zh-CN")).as("a running run's cause too").isEqualTo(zh);
+        assertThat(errorMsg(jobId, "zh-CN").get("errDesc").asText()).isEqualTo(zh);
+        assertThat(stopCause(jobId, "en")).isEqualTo(recorded);
+        assertThat(errorMsg(jobId, "en").get("errDesc").asText()).isEqualTo(recorded);
     }
 }
