@@ -1,5 +1,6 @@
 package io.streamis.jobmanager;
 
+import io.streamis.jobmanager.monitor.CancelledOutside;
 import io.streamis.launcher.client.RestFlinkClusterGateway;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
         contentEditEnable = contentEditEnable == null ? Boolean.TRUE : contentEditEnable;
         argsMaxLength = argsMaxLength == null ? 2000 : argsMaxLength;
         projectNameStrictCheck = projectNameStrictCheck == null ? Boolean.TRUE : projectNameStrictCheck;
-        monitor = monitor == null ? new Monitor(null, null, null, null, null) : monitor;
+        monitor = monitor == null ? new Monitor(null, null, null, null, null, null) : monitor;
         restart = restart == null ? new Restart(null, null, null, null, null, null) : restart;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
         if (operationTimeout.compareTo(MIN_OPERATION_TIMEOUT) < 0) {
@@ -120,10 +121,13 @@ public record StreamisJobManagerProperties(Path materialRoot, List<String> admin
      * @param checkpointReadsPerCycle jobs whose newest checkpoint is read per cycle (one REST call each)
      * @param startFollowInterval how often the leader observes its clusters while any task is STARTING (the start
      *                         follower); a start launched on this node is observed sooner, at a tenth of its age
+     * @param cancelledOutside what a job cancelled in Flink, not through the platform, becomes (STOPPED by default)
      */
     public record Monitor(Boolean enabled, Duration interval, Duration lostConfirmAfter,
-                          Integer checkpointReadsPerCycle, Duration startFollowInterval) {
+                          Integer checkpointReadsPerCycle, Duration startFollowInterval,
+                          CancelledOutside cancelledOutside) {
         public Monitor {
+            cancelledOutside = cancelledOutside == null ? CancelledOutside.STOP : cancelledOutside;
             startFollowInterval = startFollowInterval == null ? Duration.ofMillis(150) : startFollowInterval;
             checkpointReadsPerCycle = checkpointReadsPerCycle == null ? 200 : checkpointReadsPerCycle;
             enabled = enabled == null ? Boolean.TRUE : enabled;

@@ -23,6 +23,9 @@ public enum RunError implements RunText {
     // What the monitor saw (TaskReconciler).
     FINISHED("run.finished", "the job finished"),
     CANCELLED_OUTSIDE("run.cancelled-outside", "the job was cancelled outside Streamis"),
+    /** The same, with {@code monitor.cancelled-outside=restart} and fail-restart ON: a failure to restart from. */
+    CANCELLED_OUTSIDE_RESTART("run.cancelled-outside-restart", "the job was cancelled outside Streamis; it is"
+            + " restarted as after a failure (cancelled-outside: restart)"),
     /** Flink restarting the job by itself ({0}: Flink's state word, {1}/{2}: tasks running/all). */
     WAIT_RESTART("run.wait-restart", "Flink reports {0} with {1}/{2} tasks running", "([A-Z_0-9]+)"),
     UNLISTED("run.unlisted", "the job is no longer listed by cluster {0} (unconfirmed)"),

@@ -102,8 +102,7 @@ public class AutoRestarter implements DisposableBean {
                     "Job " + job.name() + " failed and will not be restarted: " + cause, job.name(), cause)));
             return;
         }
-        if (!job.enable() || !properties.restart().enabled()
-                || !effective.of(job).config().isOn(ConfigKeys.FAIL_RESTART_SWITCH)) {
+        if (!restartsOnFailure(job)) {
             return;
         }
         RestartPolicy policy = new RestartPolicy(properties.restart().maxAttempts(),
@@ -194,6 +193,17 @@ public class AutoRestarter implements DisposableBean {
                     + job.name() + " was not brought back after the server restart: " + e.getMessage(), job.name(),
                     e.getMessage()), false));
         }
+    }
+
+    /** The job's and the platform's switches allow restarting it after a failure (the budget is decided apart). */
+    boolean restartsOnFailure(long jobId) {
+        StreamJob job = jobs.selectById(jobId);
+        return job != null && restartsOnFailure(job);
+    }
+
+    private boolean restartsOnFailure(StreamJob job) {
+        return job.enable() && properties.restart().enabled()
+                && effective.of(job).config().isOn(ConfigKeys.FAIL_RESTART_SWITCH);
     }
 
     private List<Instant> recentAutoRestarts(long jobId) {

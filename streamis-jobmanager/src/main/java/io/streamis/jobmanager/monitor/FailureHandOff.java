@@ -42,6 +42,11 @@ class FailureHandOff {
         restarter.onFailure(tasks.selectById(t.id()), cause.english(), restartable);
     }
 
+    /** Whether a failure of this run's job would be restarted (its switches, not the restart budget). */
+    boolean restartsOnFailure(StreamTask t) {
+        return restarter.restartsOnFailure(t.jobId());
+    }
+
     /**
      * A deployment that failed in the background (YARN refused it, the runtime could not be uploaded): before, the
      * run just read FAILED — an automatic restart whose deployment failed at night left the job down, unalerted.

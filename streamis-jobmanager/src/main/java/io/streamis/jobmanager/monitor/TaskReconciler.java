@@ -92,13 +92,26 @@ public class TaskReconciler {
             case FAILED -> failed(t, status);
             case FINISHED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.COMPLETED.code(),
                     RunError.FINISHED.english());
-            case CANCELED -> writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
-                    RunError.CANCELLED_OUTSIDE.english());
+            case CANCELED -> cancelledOutside(t, status);
             default -> { }
         }
         if (perJob && state.isGloballyTerminal() && status != TaskStatus.STOPPING) {
             release(t);
         }
+    }
+
+    /**
+     * Flink reports the job CANCELED while the platform was not stopping it (a stop in progress is STOPPING, and
+     * every write here is a compare-and-set on the status read, so a stop that began since then wins).
+     */
+    private void cancelledOutside(StreamTask t, TaskStatus status) {
+        if (status != TaskStatus.STOPPING && properties.monitor().cancelledOutside().restartsWhenAllowed()
+                && handOff.restartsOnFailure(t)) {
+            fail(t, status, RunError.CANCELLED_OUTSIDE_RESTART.text(), false);
+            return;
+        }
+        writes.transitionWithError(t.id(), status.code(), TaskStatus.STOPPED.code(),
+                RunError.CANCELLED_OUTSIDE.english());
     }
 
     /** A per-job application whose job ended is shut down (it stays up so the outcome can be read first). */

@@ -88,9 +88,10 @@ class FlinkLifecycleTest extends AbstractFlinkApiTest {
         org.apache.commons.io.FileUtils.deleteDirectory(localDir(locations.savepointDir("embedded", "default",
                 "sql_carry").toString()).toFile());
 
-        // Run 2 restores the copy but checkpoints only every 10 minutes, and dies (cancelled outside Streamis).
+        // Run 2 restores the copy but checkpoints only every 10 minutes, and dies (cancelled outside Streamis). Its
+        // fail-restart is ON: by default (monitor.cancelled-outside=stop) such a cancel is a stop, not a failure.
         api.postJson(admin, "/streamis/streamJobManager/config/json/" + jobId,
-                "{" + produce("600000", false, null) + "}");
+                "{" + produce("600000", true, null) + "}");
         JsonNode run2 = execute(jobId, external.toString());
         assertThat(normalise(run2.get("restoredFrom").asText())).isEqualTo(normalise(external.toString()));
         clusters.get("embedded").cancel(run2.get("flinkJobId").asText());

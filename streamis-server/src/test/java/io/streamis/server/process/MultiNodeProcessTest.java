@@ -36,7 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two real server processes on one MariaDB schema and one real standalone Flink cluster (issue 13): one of them
  * acts, both serve the API. A job fails on cue ({@code CountJob --fail-once <file>}), so each case sees a real
- * Flink failure. One cluster and one pair of nodes for the whole class; the lease is 3 s.
+ * Flink failure. One cluster and one pair of nodes for the whole class; the lease is 3 s. The nodes treat a job
+ * cancelled in Flink as failed ({@code monitor.cancelled-outside=restart}, issue 13's first test); the default,
+ * STOPPED, is {@code FlinkLifecycleTest}'s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiNodeProcessTest {
@@ -79,7 +81,8 @@ class MultiNodeProcessTest {
             "--streamis.jobmanager.task-log-root=" + shared.resolve("task-logs"),
             "--streamis.jobmanager.lease.period=" + LEASE.toSeconds() + "s",
             "--streamis.jobmanager.restart.initial-backoff=4s",
-            "--streamis.jobmanager.restart.max-backoff=4s"};
+            "--streamis.jobmanager.restart.max-backoff=4s",
+            "--streamis.jobmanager.monitor.cancelled-outside=restart"};
     }
 
     @AfterAll
@@ -153,7 +156,7 @@ class MultiNodeProcessTest {
 
     @Test
     @Order(3)
-    void aFailedJobIsRestartedExactlyOnceWhicheverNodeLeads() throws Exception {
+    void aFailedOrCancelledJobIsRestartedExactlyOnceWhicheverNodeLeads() throws Exception {
         Path failFile = root.resolve("fail-once-mn_fail");
         long job = createJob(b, "mn_fail", true, failFile);
         assertThat(execute(b, job).path("status").asInt()).isZero();
@@ -169,10 +172,22 @@ class MultiNodeProcessTest {
         assertThat(runs.get(0).status()).isEqualTo(6);
         assertNoFurtherRuns(job, 2);
 
-        // Cancelled behind the platform's back: the run is STOPPED (design), and neither node starts it again.
+        // Cancelled behind the platform's back: the nodes run with cancelled-outside=restart, so for a job whose
+        // fail-restart is ON that is a failure like the one above: exactly one restart, by whichever node leads.
         cancelInFlink(restart.flinkJobId());
-        awaitRuns(job, 2, Duration.ofSeconds(30), rs -> rs.get(1).status() == 7);
-        assertNoFurtherRuns(job, 2);
+        List<Task> after = awaitRuns(job, 3, Duration.ofSeconds(60));
+        assertThat(after.get(1).status()).as("the cancelled run").isEqualTo(6);
+        assertThat(after.get(2).startCause()).isEqualTo("AUTO_RESTART");
+        assertThat(after.get(2).serverInstance()).isEqualTo(instance(leader()));
+        assertThat(after.get(2).restoredFrom()).contains("chk-");
+        assertNoFurtherRuns(job, 3);
+
+        // Fail-restart OFF: the same cancel leaves the run STOPPED, and neither node starts it again.
+        long off = createJob(b, "mn_cancel_off", false, null);
+        assertThat(execute(b, off).path("status").asInt()).isZero();
+        cancelInFlink(awaitRuns(off, 1, Duration.ofSeconds(60)).get(0).flinkJobId());
+        awaitRuns(off, 1, Duration.ofSeconds(30), rs -> rs.get(0).status() == 7);
+        assertNoFurtherRuns(off, 1);
     }
 
     @Test
