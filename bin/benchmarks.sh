@@ -13,7 +13,7 @@ if [ "${1:-}" = "--ready" ]; then
 fi
 ./mvnw -B -q -o install -DskipTests -Dskip.web=true >/dev/null
 cp_of() { (cd "$1" && ../mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout); }
-OPENS="$(grep -o -- '--add-[a-z]*=[^ ]*' bin/streamis-env.sh | tr '\n' ' ')"
+OPENS="$(grep -o -- '--add-[a-z]*=[^ "]*' bin/streamis-env.sh | tr '\n' ' ')"
 if [ "${1:-}" = "--yarn" ]; then
   SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of streamis-server)"
   # Containers run $JAVA_HOME/bin/java: export it for the JVM hosting the NodeManager.
