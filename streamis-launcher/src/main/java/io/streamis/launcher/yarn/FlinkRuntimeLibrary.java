@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -31,11 +33,26 @@ import org.slf4j.LoggerFactory;
  * passed as {@code yarn.provided.lib.dirs}, so a start ships only the job's own jar (a 7 s deploy instead of
  * 24 s, yarn-hdfs-notes §3). The upload goes to a temporary name and is renamed into place, so a crash mid-upload
  * never leaves a half directory under the hash's name; a directory there is still checked against the local jars
- * before it is trusted.
+ * before it is trusted. Temporary directories a crashed upload left behind are deleted once they are old enough that
+ * no node can still be writing them.
  */
 public class FlinkRuntimeLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlinkRuntimeLibrary.class);
+
+    /**
+     * How long a {@code <hash>.part-<uuid>} directory must have stood unchanged before it counts as a crashed upload's
+     * leftover. Its modification time moves with every jar an upload starts, and the longest step (one jar of the
+     * runtime) takes minutes at worst on a slow link, so an hour is far above any upload still in progress on another
+     * node, and far above the clock skew between this server and the NameNode whose clock stamped it.
+     */
+    static final Duration LEFTOVER_MAX_AGE = Duration.ofHours(1);
+
+    private static final String HASH_PREFIX = "flink-";
+    private static final String PART_INFIX = ".part-";
+    /** Exactly the temporary names {@link #upload} makes; anything else under the lib root is never deleted. */
+    private static final Pattern LEFTOVER = Pattern.compile(Pattern.quote(HASH_PREFIX) + "[0-9a-f]{16}"
+            + Pattern.quote(PART_INFIX) + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Path localDir;
     private final Map<String, String> uploaded = new ConcurrentHashMap<>();
@@ -65,6 +82,9 @@ public class FlinkRuntimeLibrary {
             if (!isComplete(fs, dst, local)) {
                 upload(fs, hadoopConf, dst, local);
             }
+            // Once per process and lib root (one listing): a node that crashed mid-upload may find the library
+            // complete after its restart, so cleaning only when uploading would keep its leftover forever.
+            deleteOldLeftovers(fs, dst.getParent());
             uploaded.put(target, target);
             return target;
         } catch (IOException e) {
@@ -75,7 +95,7 @@ public class FlinkRuntimeLibrary {
 
     private void upload(FileSystem fs, Configuration hadoopConf, org.apache.hadoop.fs.Path dst,
                         Map<String, Long> local) throws IOException {
-        org.apache.hadoop.fs.Path tmp = fs.makeQualified(new org.apache.hadoop.fs.Path(dst + ".part-"
+        org.apache.hadoop.fs.Path tmp = fs.makeQualified(new org.apache.hadoop.fs.Path(dst + PART_INFIX
                 + UUID.randomUUID()));
         try {
             fs.mkdirs(tmp);
@@ -122,6 +142,38 @@ public class FlinkRuntimeLibrary {
         }
     }
 
+    /**
+     * Deletes the temporary directories of uploads (of any hash) under {@code libRoot} unchanged for
+     * {@link #LEFTOVER_MAX_AGE}; a younger one may be another node's upload in progress. Best effort: a failure is
+     * logged and the start goes on, the next process's resolution tries again.
+     */
+    private static void deleteOldLeftovers(FileSystem fs, org.apache.hadoop.fs.Path libRoot) {
+        long cutoff = System.currentTimeMillis() - LEFTOVER_MAX_AGE.toMillis();
+        FileStatus[] listed;
+        try {
+            listed = fs.listStatus(libRoot);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot list {} for leftovers of crashed Flink runtime uploads: {}", libRoot, e.toString());
+            return;
+        }
+        for (FileStatus f : listed) {
+            if (!f.isDirectory() || f.getModificationTime() >= cutoff
+                    || !LEFTOVER.matcher(f.getPath().getName()).matches()) {
+                continue;
+            }
+            try {
+                if (fs.delete(f.getPath(), true)) {
+                    LOG.info("Deleted {}, the leftover of a crashed Flink runtime upload", f.getPath());
+                } else if (fs.exists(f.getPath())) {
+                    LOG.warn("Could not delete {}, the leftover of a crashed Flink runtime upload", f.getPath());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not delete {}, the leftover of a crashed Flink runtime upload: {}", f.getPath(),
+                        e.toString());
+            }
+        }
+    }
+
     /** {@code dst} holds exactly the local jars, each of its local size. */
     private static boolean isComplete(FileSystem fs, org.apache.hadoop.fs.Path dst, Map<String, Long> local)
             throws IOException {
@@ -153,7 +205,7 @@ public class FlinkRuntimeLibrary {
                         }
                     }
                 }
-                h = "flink-" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+                h = HASH_PREFIX + HexFormat.of().formatHex(md.digest()).substring(0, 16);
                 hash = h;
             } catch (IOException | NoSuchAlgorithmException e) {
                 throw new IllegalStateException("Cannot read the Flink runtime in " + localDir + ": " + e.getMessage(),

@@ -2,6 +2,10 @@ package io.streamis.launcher.yarn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.streamis.launcher.hadoop.HadoopMiniClusters;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -26,11 +31,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Flink runtime reaches YARN as {@code yarn.provided.lib.dirs} on a real HDFS: uploaded once per content hash,
  * reused by later preparations (this process's or a restarted server's), never trusted half-finished, and not
- * duplicated when two nodes upload the same hash at once.
+ * duplicated when two nodes upload the same hash at once; a crashed upload's leftover is deleted once it is old.
  */
 class FlinkRuntimeLibraryUploadTest {
 
@@ -62,6 +68,7 @@ class FlinkRuntimeLibraryUploadTest {
     @AfterEach
     void noRace() {
         RacingFileSystem.beforeFirstCopy = null;
+        UndeletableFileSystem.undeletable = null;
     }
 
     @BeforeEach
@@ -192,6 +199,115 @@ class FlinkRuntimeLibraryUploadTest {
         // Exactly the jars: no second copy nested inside (FileSystem.rename moves into an existing directory).
         assertHolds(dir, runtime);
         assertThat(names(libRoot)).containsExactly(ours.hash());
+    }
+
+    @Test
+    void oldLeftoversOfCrashedUploadsAreDeletedAndEverythingElseIsKept() throws Exception {
+        Path runtime = runtime("a", 1);
+        FlinkRuntimeLibrary lib = new FlinkRuntimeLibrary(runtime);
+        String otherHash = "flink-0123456789abcdef";
+        long old = System.currentTimeMillis() - FlinkRuntimeLibrary.LEFTOVER_MAX_AGE.toMillis()
+                - java.time.Duration.ofMinutes(5).toMillis();
+        // Crashed uploads of this hash and of an older jar set, long unchanged.
+        String oldOwn = leftover(lib.hash(), runtime, old);
+        String oldOther = leftover(otherHash, runtime, old);
+        // Another node's upload in progress: just written.
+        String fresh = leftover(lib.hash(), runtime, -1);
+        // Old, but not a leftover of this library's naming scheme, or not a directory.
+        String finished = directory(otherHash, runtime, old);
+        String notAUuid = directory(otherHash + ".part-keep-me", runtime, old);
+        String notAHash = directory("backup.part-" + UUID.randomUUID(), runtime, old);
+        String unrelated = directory("operator-notes", runtime, old);
+        String aFile = lib.hash() + ".part-" + UUID.randomUUID();
+        try (var out = hdfs.create(new org.apache.hadoop.fs.Path(libRoot, aFile))) {
+            out.write(1);
+        }
+        hdfs.setTimes(new org.apache.hadoop.fs.Path(libRoot, aFile), old, -1);
+
+        String dir = lib.ensureUploaded(libRoot, hadoop.conf());
+
+        assertHolds(dir, runtime);
+        assertThat(names(libRoot)).doesNotContain(oldOwn, oldOther)
+                .containsExactlyInAnyOrder(lib.hash(), fresh, finished, notAUuid, notAHash, unrelated, aFile);
+        assertThat(names(libRoot + "/" + finished)).containsExactly(JARS.get(0)); // untouched inside too
+    }
+
+    @Test
+    void aRestartedServerFindingTheLibraryCompleteStillDeletesOldLeftovers() throws Exception {
+        Path runtime = runtime("a", 1);
+        FlinkRuntimeLibrary crashedNode = new FlinkRuntimeLibrary(runtime);
+        crashedNode.ensureUploaded(libRoot, hadoop.conf()); // another node completed the upload meanwhile
+        String old = leftover(crashedNode.hash(), runtime, System.currentTimeMillis()
+                - FlinkRuntimeLibrary.LEFTOVER_MAX_AGE.toMillis() - 60_000);
+
+        String dir = new FlinkRuntimeLibrary(copy(runtime, "restarted")).ensureUploaded(libRoot, hadoop.conf());
+
+        assertHolds(dir, runtime);
+        assertThat(names(libRoot)).doesNotContain(old).containsExactly(crashedNode.hash());
+    }
+
+    @Test
+    void aLeftoverThatCannotBeDeletedIsLoggedAndTheUploadGoesOn() throws Exception {
+        Path runtime = runtime("a", 1);
+        FlinkRuntimeLibrary lib = new FlinkRuntimeLibrary(runtime);
+        String old = leftover(lib.hash(), runtime, System.currentTimeMillis()
+                - FlinkRuntimeLibrary.LEFTOVER_MAX_AGE.toMillis() - 60_000);
+        UndeletableFileSystem.undeletable = old;
+        Configuration failing = new Configuration(hadoop.conf());
+        failing.setClass("fs.hdfs.impl", UndeletableFileSystem.class, FileSystem.class);
+        failing.setBoolean("fs.hdfs.impl.disable.cache", true);
+        Logger logger = (Logger) LoggerFactory.getLogger(FlinkRuntimeLibrary.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        String dir;
+        try {
+            dir = lib.ensureUploaded(libRoot, failing);
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertHolds(dir, runtime);
+        assertThat(names(libRoot)).containsExactlyInAnyOrder(lib.hash(), old);
+        assertThat(log.list).anySatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage()).contains(old).contains("permission denied");
+        });
+    }
+
+    /** HDFS, except that deleting the directory named {@link #undeletable} fails. */
+    public static class UndeletableFileSystem extends FilterFileSystem {
+        static volatile String undeletable;
+
+        public UndeletableFileSystem() {
+            super(new DistributedFileSystem());
+        }
+
+        @Override
+        public boolean delete(org.apache.hadoop.fs.Path f, boolean recursive) throws IOException {
+            if (f.getName().equals(undeletable)) {
+                throw new org.apache.hadoop.security.AccessControlException("permission denied");
+            }
+            return super.delete(f, recursive);
+        }
+    }
+
+    /** A crashed upload's temporary directory for {@code hash} holding one jar, modified at {@code mtime}. */
+    private String leftover(String hash, Path runtime, long mtime) throws IOException {
+        return directory(hash + ".part-" + UUID.randomUUID(), runtime, mtime);
+    }
+
+    /** A directory under the lib root holding the first jar, modified at {@code mtime} (-1: now). */
+    private String directory(String name, Path runtime, long mtime) throws IOException {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(libRoot, name);
+        hdfs.mkdirs(dir);
+        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(runtime.resolve(JARS.get(0)).toUri()),
+                new org.apache.hadoop.fs.Path(dir, JARS.get(0)));
+        if (mtime >= 0) {
+            hdfs.setTimes(dir, mtime, -1); // after its content, which would move it
+            assertThat(hdfs.getFileStatus(dir).getModificationTime()).isEqualTo(mtime);
+        }
+        return name;
     }
 
     /** HDFS, except that the first copy from local disk first runs {@link #beforeFirstCopy}. */
