@@ -7,6 +7,7 @@ import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.lifecycle.StartCause;
 import io.streamis.jobmanager.lifecycle.StartLaunched;
 import io.streamis.jobmanager.lifecycle.StartOutcome;
+import io.streamis.jobmanager.lifecycle.StartPreparation;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.lifecycle.StopService;
 import io.streamis.jobmanager.task.TaskMapper;
@@ -104,6 +105,12 @@ public final class PlatformBenchmark {
                 timings.add(l);
             }
         });
+        // The same job as Flink sees it: the Flink configuration the platform sends for it (its checkpoint and
+        // savepoint directories, retention and the like), so the comparison is of the paths, not of two jobs.
+        Map<String, String> directConf = new java.util.LinkedHashMap<>(ctx.getBean(StartPreparation.class)
+                .prepare(jobId, null, false).launch().spec().flinkConfiguration());
+        directConf.put("pipeline.name", "direct");
+        directConf.put("parallelism.default", "1");
         List<Long> platform = new ArrayList<>();
         List<Long> direct = new ArrayList<>();
         List<Long> request = new ArrayList<>();
@@ -126,7 +133,7 @@ public final class PlatformBenchmark {
 
             long t1 = System.nanoTime();
             String fid = g.runJar(jarId, new RunRequest("io.streamis.server.testjob.CountJob", List.of(), 1, null,
-                    false, Map.of("pipeline.name", "direct")));
+                    false, directConf));
             while (true) {
                 JobOverview ov = g.jobsOverview().get(fid);
                 if (ov != null && ov.allTasksRunning()) {
@@ -136,6 +143,9 @@ public final class PlatformBenchmark {
             }
             long directRunning = System.nanoTime();
             g.cancel(fid);
+            // The platform's side ended with its stop complete (join): so must this one, or the next platform
+            // start would share the TaskManager with a job still cancelling and pay for it.
+            awaitEnded(g, fid);
             if (i > 0) {
                 platform.add(running - t0);
                 request.add(answered - t0);
@@ -155,6 +165,20 @@ public final class PlatformBenchmark {
                 median(measured.stream().map(x -> x.intent().toNanos()).toList()) / 1e6,
                 median(measured.stream().map(x -> x.launch().toNanos()).toList()) / 1e6, median(decided) / 1e6);
         System.out.printf("  platform runs (ms): %s%n  direct runs (ms):   %s%n", ms(platform), ms(direct));
+    }
+
+    private static void awaitEnded(FlinkClusterGateway g, String flinkJobId) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JobOverview ov = g.jobsOverview().get(flinkJobId);
+            if (ov == null || ov.state().isGloballyTerminal()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("direct job " + flinkJobId + " not cancelled within 60 s: " + ov);
+            }
+            LockSupport.parkNanos(5_000_000L);
+        }
     }
 
     private static String ms(List<Long> xs) {
