@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,12 @@ public class JobMetrics implements MeterBinder {
     private final MetricsMapper counts;
     private final JobMapper jobs;
     private final Map<Long, Reading> running = new ConcurrentHashMap<>();
+    /**
+     * The per-job rows no longer match {@link #running}. Rebuilding them costs ~15–20 µs a job (7–10 ms at 500 running
+     * jobs), so it is done once at the end of a monitor cycle, not on the thread that published a start, stop or
+     * failure (a request thread) and not once per newly read job (quadratic in a cycle that reads them all).
+     */
+    private final AtomicBoolean rowsStale = new AtomicBoolean();
     private volatile MeterRegistry registry;
     private MultiGauge restorePointAge;
     private MultiGauge checkpointFailures;
@@ -118,7 +125,7 @@ public class JobMetrics implements MeterBinder {
             }
             if (running.put(f.jobId(), new Reading(project, job, f.latestCompletedTs(), f.failedTotal(),
                     f.failedInARow())) == null) {
-                publishPerJob(); // rows read the map when scraped; only a new job needs new rows
+                rowsStale.set(true); // rows read the map when scraped; only a new job needs new rows
             }
         }
     }
@@ -128,11 +135,15 @@ public class JobMetrics implements MeterBinder {
         if (cycle != null) {
             cycle.record(c.took());
         }
+        if (rowsStale.getAndSet(false) && registry != null) {
+            publishPerJob();
+        }
     }
 
+    /** Its rows read NaN from now on (they read the map) and are dropped at the end of the next monitor cycle. */
     private void forget(long jobId) {
         if (running.remove(jobId) != null) {
-            publishPerJob();
+            rowsStale.set(true);
         }
     }
 

@@ -100,6 +100,10 @@ class PrometheusEndpointTest {
         String after = scrape("Bearer scrape-t0ken").getResponse().getContentAsString();
         assertThat(value(after, "streamis_job_stops_total\\{[^}]*\\}")).isGreaterThanOrEqualTo(1);
         assertThat(after).as("a stopped job has no restore-point age any more")
+                .containsPattern("(?m)^streamis_restore_point_age_seconds\\{[^}]*job=\"metered[0-9]+\"[^}]*\\} NaN$");
+        // Its rows are dropped at the end of the next monitor cycle, not on the thread that published the stop.
+        events.publishEvent(new MonitorCycle(Duration.ofMillis(12), 0));
+        assertThat(scrape("Bearer scrape-t0ken").getResponse().getContentAsString())
                 .doesNotContainPattern("streamis_restore_point_age_seconds\\{[^}]*job=\"metered");
     }
 
