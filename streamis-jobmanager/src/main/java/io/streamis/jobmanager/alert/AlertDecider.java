@@ -64,6 +64,11 @@ public class AlertDecider implements DisposableBean {
 
     @EventListener
     public void on(TaskFact fact) {
+        if (fact instanceof TaskFact.Started) {
+            // No rule reads a start: not worth the job's and its config's reads on every start, which ran on the
+            // other core while the start was launching.
+            return;
+        }
         worker.execute(() -> {
             try {
                 decide(fact);
