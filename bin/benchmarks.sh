@@ -40,5 +40,7 @@ SCP="streamis-server/target/test-classes:streamis-server/target/classes:$(cp_of 
 # The monitor's whole cycle at 10,000 and 100,000 running jobs (local MariaDB, fake Flink REST endpoint).
 # shellcheck disable=SC2086
 java -Xmx512m $OPENS -cp "$SCP" io.streamis.server.bench.MonitorCycleBenchmark 10000 100000
+# What a start/stop/failure fact costs its publishing thread, and the per-job metric rows' rebuild, at 500 jobs.
+java -Xmx256m -cp "$SCP" io.streamis.server.bench.MetricsRowsBenchmark 500
 # shellcheck disable=SC2086
 java -Xmx1500m $OPENS -cp "$SCP" io.streamis.server.bench.PlatformBenchmark "$@"
