@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,8 +91,10 @@ class StopCrashProcessTest {
         // Flink completes the savepoint (and ends the job) while no server runs.
         Files.delete(hold);
         try (ServerProcess second = ServerProcess.start(root.resolve("server-kill"), args())) {
+            // Settled: the run reads STOPPED a moment before its operation is marked (two writes), so wait for both.
             Awaitility.await("the next server settles the stop").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250)).until(() -> status(taskId) == 7);
+                    .pollInterval(Duration.ofMillis(250)).until(() -> status(taskId) == 7
+                            && !List.of("REQUESTED", "TRIGGERED").contains(operation(taskId).get("state")));
             String savepoint = assertStoppedWithRecordedSavepoint(taskId);
             JsonNode inspect = second.put(JOB + "/execute/inspect?jobId=" + jobId, "{}");
             assertThat(FlinkTestSupport.normalise(inspect.at("/data/snapshot/path").asText()))
