@@ -148,18 +148,12 @@ public final class PlatformBenchmark {
             long t1 = System.nanoTime();
             String fid = g.runJar(jarId, new RunRequest("io.streamis.server.testjob.CountJob", List.of(), 1, null,
                     false, directConf));
-            while (true) {
-                JobOverview ov = g.jobsOverview().get(fid);
-                if (ov != null && ov.allTasksRunning()) {
-                    break;
-                }
-                LockSupport.parkNanos(20_000_000L);
-            }
+            awaitDirect(g, fid, "running", ov -> ov != null && ov.allTasksRunning(), 20);
             long directRunning = System.nanoTime();
             g.cancel(fid);
             // The platform's side ended with its stop complete (join): so must this one, or the next platform
             // start would share the TaskManager with a job still cancelling and pay for it.
-            awaitEnded(g, fid);
+            awaitDirect(g, fid, "cancelled", ov -> ov == null || ov.state().isGloballyTerminal(), 5);
             if (i > 0) {
                 platform.add(running - t0);
                 request.add(answered - t0);
@@ -181,17 +175,19 @@ public final class PlatformBenchmark {
         System.out.printf("  platform runs (ms): %s%n  direct runs (ms):   %s%n", ms(platform), ms(direct));
     }
 
-    private static void awaitEnded(FlinkClusterGateway g, String flinkJobId) {
+    /** Looks at the direct job in {@code /jobs/overview} at once and then every {@code pauseMs} until {@code done}. */
+    private static void awaitDirect(FlinkClusterGateway g, String flinkJobId, String what,
+                                    java.util.function.Predicate<JobOverview> done, long pauseMs) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
             JobOverview ov = g.jobsOverview().get(flinkJobId);
-            if (ov == null || ov.state().isGloballyTerminal()) {
+            if (done.test(ov)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("direct job " + flinkJobId + " not cancelled within 60 s: " + ov);
+                throw new IllegalStateException("direct job " + flinkJobId + " not " + what + " within 60 s: " + ov);
             }
-            LockSupport.parkNanos(5_000_000L);
+            LockSupport.parkNanos(pauseMs * 1_000_000L);
         }
     }
 
