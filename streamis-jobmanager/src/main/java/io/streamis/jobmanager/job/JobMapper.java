@@ -5,10 +5,11 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultMap;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** Jobs. The list query lives in {@code mapper/jobmanager/JobMapper.xml}. */
+/** Jobs. The list query and the row's result map ({@code job}) live in {@code mapper/jobmanager/JobMapper.xml}. */
 @Mapper
 public interface JobMapper {
 
@@ -42,27 +43,43 @@ public interface JobMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insert(NewJob job);
 
+    @ResultMap("job")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id}")
     StreamJob selectById(@Param("id") long id);
 
+    @ResultMap("job")
     @Select("<script>SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id IN"
             + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach></script>")
     List<StreamJob> selectByIds(@Param("ids") java.util.Collection<Long> ids);
 
     /** Takes the row lock that serialises version numbering and status changes of one job. */
+    @ResultMap("job")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE id = #{id} FOR UPDATE")
     StreamJob selectByIdForUpdate(@Param("id") long id);
 
+    @ResultMap("job")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE project_name = #{project} AND name = #{name} FOR UPDATE")
     StreamJob selectByNameForUpdate(@Param("project") String project, @Param("name") String name);
 
+    @ResultMap("job")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE project_name = #{project} AND name = #{name}")
     StreamJob selectByName(@Param("project") String project, @Param("name") String name);
 
     @Update("UPDATE linkis_stream_job SET version_seq = version_seq + 1 WHERE id = #{id}")
     int bumpVersionSeq(@Param("id") long id);
 
-    /** The job list's facts, written with a start's intent (under the job's row lock). */
+    /**
+     * A start's intent on the job row, in one statement (under the job's row lock): the version it runs becomes the
+     * current one, and the job list's facts (latest task, last start, shown status) follow the new task. The shown
+     * status is the task's own, as the task runs the current version by definition.
+     */
+    @Update("UPDATE linkis_stream_job SET current_version = #{version}, latest_task_id = #{taskId}, last_start ="
+            + " (SELECT t.start_time FROM linkis_stream_task t WHERE t.id = #{taskId}), list_status = #{status}"
+            + " WHERE id = #{id}")
+    int startedTask(@Param("id") long id, @Param("taskId") long taskId, @Param("version") String version,
+                    @Param("status") int status);
+
+    /** The job list's facts for a task that became the latest (tests build histories with it). */
     @Update("UPDATE linkis_stream_job SET latest_task_id = #{taskId}, last_start = (SELECT t.start_time FROM"
             + " linkis_stream_task t WHERE t.id = #{taskId}), list_status = "
             + "COALESCE((SELECT CASE WHEN t.version = current_version THEN t.status ELSE 0 END"
@@ -100,6 +117,7 @@ public interface JobMapper {
     @Update("UPDATE linkis_stream_job SET enable = #{enable} WHERE id = #{id}")
     int updateEnable(@Param("id") long id, @Param("enable") boolean enable);
 
+    @ResultMap("job")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_job WHERE project_name = #{project} ORDER BY id")
     List<StreamJob> selectByProject(@Param("project") String project);
 

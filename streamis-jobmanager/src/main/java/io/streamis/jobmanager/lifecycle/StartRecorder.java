@@ -15,6 +15,8 @@ import io.streamis.jobmanager.version.JobVersion;
 import io.streamis.launcher.launch.LaunchResult;
 import io.streamis.launcher.state.StateKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -76,21 +78,22 @@ public class StartRecorder {
                     p.launch().spec().cluster(), cause.name(), codec.write(p.info()), stepBackOf,
                     p.launch().spec().allowNonRestoredState());
             tasks.insert(row);
-            jobs.updateCurrentVersion(job.id(), v.version());
-            jobs.updateLatestTask(job.id(), row.id);
+            jobs.startedTask(job.id(), row.id, v.version(), TaskStatus.STARTING.code());
             if (p.decision().chosen() != null && p.decision().chosen().kind() == StateKind.USER) {
                 points.userPath(job.id(), row.id, p.decision().path(), v.version());
             }
             return row.id;
         });
-        log.append(taskId, "Start of job " + p.job().name() + " version " + p.version().version() + " by " + user
+        List<String> lines = new ArrayList<>();
+        lines.add("Start of job " + p.job().name() + " version " + p.version().version() + " by " + user
                 + " (" + cause + ") on cluster " + p.launch().spec().cluster()
                 + (stepBackOf == null ? "" : ", stepping back from task " + stepBackOf)
                 + (p.launch().spec().allowNonRestoredState() ? ", skipping state with no operator" : ""));
-        log.append(taskId, p.decision().path() == null ? "Restore: none (" + p.decision().source() + ")"
+        lines.add(p.decision().path() == null ? "Restore: none (" + p.decision().source() + ")"
                 : "Restore from " + p.decision().path() + " (" + p.decision().source() + ", "
                 + p.decision().chosen().origin() + ")");
-        p.launch().notApplied().forEach(n -> log.append(taskId, "Not applied: " + n));
+        p.launch().notApplied().forEach(n -> lines.add("Not applied: " + n));
+        log.append(taskId, lines);
         facts.publishEvent(new TaskFact.Started(p.job().id(), taskId, cause.name()));
         return taskId;
     }

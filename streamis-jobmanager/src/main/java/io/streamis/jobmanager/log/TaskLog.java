@@ -32,10 +32,18 @@ public class TaskLog {
     }
 
     public void append(long taskId, String line) {
+        append(taskId, List.of(line));
+    }
+
+    /** Several lines with one timestamp, in one write (a start's intent says three things at once). */
+    public void append(long taskId, List<String> lines) {
+        String ts = TS.format(LocalDateTime.now());
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(ts).append(' ').append(l).append('\n'));
         try {
             Files.createDirectories(root);
-            Files.writeString(file(taskId), TS.format(LocalDateTime.now()) + " " + line + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(file(taskId), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             LOG.warn("Cannot write task log {}: {}", taskId, e.toString());
         }

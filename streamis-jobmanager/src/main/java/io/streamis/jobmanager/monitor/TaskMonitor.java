@@ -90,7 +90,10 @@ public class TaskMonitor implements SchedulingConfigurer {
 
     /**
      * Observes only the tasks that are STARTING (the start follower's pass, between regular cycles); no checkpoint
-     * is read. Returns how many STARTING tasks there are (with or without a Flink job id yet), -1 on a follower.
+     * is read. Returns how many of them could be observed (those with a Flink job id on a known cluster), -1 on a
+     * follower: a start whose launch is still in its request has nothing to look at yet, and looking again soon
+     * for it would only compete with that launch for the CPU; the request wakes the start follower when Flink
+     * answers.
      */
     public int pollStarting() {
         OptionalLong term = leadership.epoch();
@@ -98,10 +101,7 @@ public class TaskMonitor implements SchedulingConfigurer {
             return -1;
         }
         List<StreamTask> starting = tasks.selectByStatuses(STARTING);
-        if (!starting.isEmpty()) {
-            observe(term.getAsLong(), starting, false);
-        }
-        return starting.size();
+        return starting.isEmpty() ? 0 : observe(term.getAsLong(), starting, false);
     }
 
     /** One {@code /jobs/overview} per cluster, one observation per task, each reconciled as an action of the term. */

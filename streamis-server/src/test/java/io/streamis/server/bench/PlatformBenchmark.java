@@ -24,7 +24,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.commons.io.FileUtils;
@@ -47,6 +51,8 @@ public final class PlatformBenchmark {
         int n = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 10;
         int runs = List.of(args).stream().filter(a -> a.startsWith("--start-runs=")).map(a -> a.substring(13))
                 .mapToInt(Integer::parseInt).findFirst().orElse(21);
+        int warmup = List.of(args).stream().filter(a -> a.startsWith("--start-warmup=")).map(a -> a.substring(15))
+                .mapToInt(Integer::parseInt).findFirst().orElse(40);
         boolean onlyStart = List.of(args).contains("--start-only");
         String url = List.of(args).stream().filter(a -> a.startsWith("--cluster-url=")).map(a -> a.substring(14))
                 .findFirst().orElse(null);
@@ -60,7 +66,7 @@ public final class PlatformBenchmark {
         }
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(StreamisServerApplication.class)
                 .run(props.toArray(String[]::new))) {
-            startLatency(ctx, runs);
+            startLatency(ctx, runs, warmup);
             if (!onlyStart) {
                 bulkVersusSequential(ctx, n);
             }
@@ -82,7 +88,7 @@ public final class PlatformBenchmark {
         return bos.toByteArray();
     }
 
-    static void startLatency(ConfigurableApplicationContext ctx, int runs) throws Exception {
+    static void startLatency(ConfigurableApplicationContext ctx, int runs, int warmup) throws Exception {
         byte[] jar = Files.readAllBytes(jarOfTestJob());
         String meta = """
                 {"projectName":"default","jobName":"latency","jobType":"flink.jar","jobContent":{"main.class.jar":
@@ -106,13 +112,14 @@ public final class PlatformBenchmark {
                 timings.add(l);
             }
         });
-        // When the reconciler's RUNNING write committed: the fact it publishes right after that write. Polling the
-        // table every millisecond instead put a busy reader on one of the two cores while the platform worked.
-        Map<Long, Long> runningAt = new java.util.concurrent.ConcurrentHashMap<>();
+        // When the reconciler's RUNNING write committed: the fact it publishes right after that write, handed to the
+        // waiting thread (which sleeps until then). Polling the table every millisecond instead put a busy reader on
+        // one of the two cores while the platform worked.
+        Map<Long, CompletableFuture<Long>> runningAt = new ConcurrentHashMap<>();
         ctx.addApplicationListener((ApplicationListener<ApplicationEvent>) e -> {
             if (e instanceof PayloadApplicationEvent<?> pe && pe.getPayload() instanceof TaskFact.Running r
                     && r.taskId() != null) {
-                runningAt.put(r.taskId(), System.nanoTime());
+                runningAt.computeIfAbsent(r.taskId(), k -> new CompletableFuture<>()).complete(System.nanoTime());
             }
         });
         // The same job as Flink sees it: the Flink configuration the platform sends for it (its checkpoint and
@@ -125,20 +132,20 @@ public final class PlatformBenchmark {
         List<Long> direct = new ArrayList<>();
         List<Long> request = new ArrayList<>();
         List<Long> decided = new ArrayList<>();
+        List<Integer> directLooks = new ArrayList<>();
         // Interleaved (platform, direct, platform, direct…) so both see the same machine; the first pair warms up.
-        for (int i = 0; i <= runs; i++) {
+        for (int i = 1 - warmup; i <= runs; i++) {
             long t0 = System.nanoTime();
             StartOutcome o = starts.start(jobId, "admin", null, StartCause.USER);
             long answered = System.nanoTime();
             // As a user sees it: the task RUNNING in the platform's own table.
-            while (!runningAt.containsKey(o.taskId())) {
-                if (System.nanoTime() - t0 > 60_000_000_000L) {
-                    throw new IllegalStateException("task " + o.taskId() + " not RUNNING within 60 s: "
-                            + tasks.selectById(o.taskId()));
-                }
-                LockSupport.parkNanos(1_000_000L);
+            long running;
+            try {
+                running = runningAt.computeIfAbsent(o.taskId(), k -> new CompletableFuture<>()).get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("task " + o.taskId() + " not RUNNING within 60 s: "
+                        + tasks.selectById(o.taskId()));
             }
-            long running = runningAt.get(o.taskId());
             if (tasks.selectById(o.taskId()).taskStatus() != TaskStatus.RUNNING) {
                 throw new IllegalStateException("task " + o.taskId() + " reported running, the table says "
                         + tasks.selectById(o.taskId()));
@@ -148,7 +155,7 @@ public final class PlatformBenchmark {
             long t1 = System.nanoTime();
             String fid = g.runJar(jarId, new RunRequest("io.streamis.server.testjob.CountJob", List.of(), 1, null,
                     false, directConf));
-            awaitDirect(g, fid, "running", ov -> ov != null && ov.allTasksRunning(), 20);
+            int looks = awaitDirect(g, fid, "running", ov -> ov != null && ov.allTasksRunning(), Integer.getInteger("directPause", 20));
             long directRunning = System.nanoTime();
             g.cancel(fid);
             // The platform's side ended with its stop complete (join): so must this one, or the next platform
@@ -159,6 +166,7 @@ public final class PlatformBenchmark {
                 request.add(answered - t0);
                 decided.add(running - answered);
                 direct.add(directRunning - t1);
+                directLooks.add(looks);
             }
         }
         List<StartLaunched> measured = timings.subList(timings.size() - runs, timings.size());
@@ -173,16 +181,21 @@ public final class PlatformBenchmark {
                 median(measured.stream().map(x -> x.intent().toNanos()).toList()) / 1e6,
                 median(measured.stream().map(x -> x.launch().toNanos()).toList()) / 1e6, median(decided) / 1e6);
         System.out.printf("  platform runs (ms): %s%n  direct runs (ms):   %s%n", ms(platform), ms(direct));
+        System.out.printf("  direct runs whose first look found every task running: %d of %d%n",
+                directLooks.stream().filter(l -> l == 1).count(), directLooks.size());
     }
 
-    /** Looks at the direct job in {@code /jobs/overview} at once and then every {@code pauseMs} until {@code done}. */
-    private static void awaitDirect(FlinkClusterGateway g, String flinkJobId, String what,
+    /**
+     * Looks at the direct job in {@code /jobs/overview} at once and then every {@code pauseMs} until {@code done};
+     * returns how many looks it took.
+     */
+    private static int awaitDirect(FlinkClusterGateway g, String flinkJobId, String what,
                                     java.util.function.Predicate<JobOverview> done, long pauseMs) {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
+        for (int looks = 1; ; looks++) {
             JobOverview ov = g.jobsOverview().get(flinkJobId);
             if (done.test(ov)) {
-                return;
+                return looks;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("direct job " + flinkJobId + " not " + what + " within 60 s: " + ov);

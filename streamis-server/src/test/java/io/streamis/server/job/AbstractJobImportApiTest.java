@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
@@ -59,6 +61,7 @@ abstract class AbstractJobImportApiTest {
     @Autowired UserService users;
     @Autowired FailingMaterialStore store;
     @Autowired StreamisJobManagerProperties properties;
+    @Autowired SqlSessionFactory sessions;
 
     ApiTestSupport api;
     MockHttpSession admin;
@@ -80,6 +83,23 @@ abstract class AbstractJobImportApiTest {
 
     String uniqueJob(String prefix) {
         return prefix + "_" + System.nanoTime();
+    }
+
+    /**
+     * Every statement is bounded, each database the cheap way: a per-statement timeout on H2 is a SET that empties
+     * every session's parsed-statement cache, so H2 takes it once per connection instead (StatementTimeoutConfig).
+     */
+    @Test
+    void statementsAreBoundedInTheWayTheDatabaseTakesCheaply() {
+        String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
+        Integer perStatement = sessions.getConfiguration().getDefaultStatementTimeout();
+        if (url.startsWith("jdbc:h2:")) {
+            assertThat(perStatement).isNull();
+            assertThat(jdbc.queryForObject("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'QUERY_TIMEOUT'", String.class)).isEqualTo("30000");
+        } else {
+            assertThat(perStatement).isEqualTo(30);
+        }
     }
 
     @Test
