@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (programs that print numbers; results are recorded in docs/benchmarks.md).
-# Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081] [--start-runs=21] [--start-only]
+# Usage: bin/benchmarks.sh [N jobs for the bulk benchmark, default 10] [--cluster-url=http://host:8081] [--start-runs=41] [--start-warmup=40] [--start-only]
 #        bin/benchmarks.sh --yarn [rounds, default 5]   (start latency on yarn-application, mini HDFS + YARN)
 #        bin/benchmarks.sh --api [jobs 10000] [rate 200] [seconds 60]   (read API under load, MariaDB)
 #        bin/benchmarks.sh --api --uploads [jobs 1000] [clients 8] [seconds 20]   (zip uploads, MariaDB)

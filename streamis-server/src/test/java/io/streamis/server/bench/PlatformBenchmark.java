@@ -5,18 +5,10 @@ import io.streamis.bulk.BulkService;
 import io.streamis.common.job.TaskStatus;
 import io.streamis.jobmanager.job.JobMapper;
 import io.streamis.jobmanager.lifecycle.StartCause;
-import io.streamis.jobmanager.lifecycle.StartLaunched;
-import io.streamis.jobmanager.lifecycle.StartOutcome;
-import io.streamis.jobmanager.lifecycle.StartPreparation;
 import io.streamis.jobmanager.lifecycle.StartService;
 import io.streamis.jobmanager.lifecycle.StopService;
-import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
 import io.streamis.jobmanager.upload.JobImportService;
-import io.streamis.launcher.client.FlinkClusterGateway;
-import io.streamis.launcher.client.JobOverview;
-import io.streamis.launcher.client.RunRequest;
-import io.streamis.launcher.cluster.FlinkClusters;
 import io.streamis.server.StreamisServerApplication;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -24,33 +16,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 import org.apache.commons.io.FileUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 
 /**
  * Prints platform numbers on the embedded cluster (or a standalone one via --cluster-url):
- * 1. start latency: request → task RUNNING in the platform's table vs. the same jar run directly via Flink REST
- *    (/jars/:id/run → all tasks RUNNING), interleaved, with a breakdown of the platform's time;
+ * 1. start latency ({@link StartLatency}): request → task RUNNING in the platform's table vs. the same jar run
+ *    directly via Flink REST (/jars/:id/run → all tasks RUNNING), interleaved, back to back and after a pause, with
+ *    a breakdown of the platform's time;
  * 2. bulk snapshot restart of N stateful SQL jobs vs. N sequential snapshot restarts.
- * Usage: PlatformBenchmark [N] [--cluster-url=http://host:8081] [--start-runs=21] [--start-only]
+ * Usage: PlatformBenchmark [N] [--cluster-url=http://host:8081] [--start-runs=41] [--start-warmup=40] [--start-only]
  */
 public final class PlatformBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 10;
         int runs = List.of(args).stream().filter(a -> a.startsWith("--start-runs=")).map(a -> a.substring(13))
-                .mapToInt(Integer::parseInt).findFirst().orElse(21);
+                .mapToInt(Integer::parseInt).findFirst().orElse(41);
         int warmup = List.of(args).stream().filter(a -> a.startsWith("--start-warmup=")).map(a -> a.substring(15))
                 .mapToInt(Integer::parseInt).findFirst().orElse(40);
         boolean onlyStart = List.of(args).contains("--start-only");
@@ -66,7 +50,7 @@ public final class PlatformBenchmark {
         }
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(StreamisServerApplication.class)
                 .run(props.toArray(String[]::new))) {
-            startLatency(ctx, runs, warmup);
+            StartLatency.run(ctx, runs, warmup);
             if (!onlyStart) {
                 bulkVersusSequential(ctx, n);
             }
@@ -86,126 +70,6 @@ public final class PlatformBenchmark {
             }
         }
         return bos.toByteArray();
-    }
-
-    static void startLatency(ConfigurableApplicationContext ctx, int runs, int warmup) throws Exception {
-        byte[] jar = Files.readAllBytes(jarOfTestJob());
-        String meta = """
-                {"projectName":"default","jobName":"latency","jobType":"flink.jar","jobContent":{"main.class.jar":
-                "count-job.jar","main.class":"io.streamis.server.testjob.CountJob"},"jobConfig":{
-                "wds.linkis.flink.resource":{"wds.linkis.flink.app.parallelism":"1"},"wds.linkis.flink.produce":{}}}""";
-        long jobId = ctx.getBean(JobImportService.class).importZip("admin", "default", "j.zip",
-                new ByteArrayInputStream(zip("count-job.jar", meta, jar)), null).jobId();
-        FlinkClusters clusters = ctx.getBean(FlinkClusters.class);
-        FlinkClusterGateway g = clusters.get(clusters.defaultCluster());
-        Path jarFile = Files.createTempFile("count-job", ".jar");
-        Files.write(jarFile, jar);
-        String jarId = g.uploadJar(jarFile);
-        StartService starts = ctx.getBean(StartService.class);
-        StopService stops = ctx.getBean(StopService.class);
-        JobMapper jobs = ctx.getBean(JobMapper.class);
-        TaskMapper tasks = ctx.getBean(TaskMapper.class);
-        // Where the request's time went, as the start reports it (planning, intent transaction, launch call).
-        List<StartLaunched> timings = new CopyOnWriteArrayList<>();
-        ctx.addApplicationListener((ApplicationListener<ApplicationEvent>) e -> {
-            if (e instanceof PayloadApplicationEvent<?> pe && pe.getPayload() instanceof StartLaunched l) {
-                timings.add(l);
-            }
-        });
-        // When the reconciler's RUNNING write committed: the fact it publishes right after that write, handed to the
-        // waiting thread (which sleeps until then). Polling the table every millisecond instead put a busy reader on
-        // one of the two cores while the platform worked.
-        Map<Long, CompletableFuture<Long>> runningAt = new ConcurrentHashMap<>();
-        ctx.addApplicationListener((ApplicationListener<ApplicationEvent>) e -> {
-            if (e instanceof PayloadApplicationEvent<?> pe && pe.getPayload() instanceof TaskFact.Running r
-                    && r.taskId() != null) {
-                runningAt.computeIfAbsent(r.taskId(), k -> new CompletableFuture<>()).complete(System.nanoTime());
-            }
-        });
-        // The same job as Flink sees it: the Flink configuration the platform sends for it (its checkpoint and
-        // savepoint directories, retention and the like), so the comparison is of the paths, not of two jobs.
-        Map<String, String> directConf = new java.util.LinkedHashMap<>(ctx.getBean(StartPreparation.class)
-                .prepare(jobId, null, false).launch().spec().flinkConfiguration());
-        directConf.put("pipeline.name", "direct");
-        directConf.put("parallelism.default", "1");
-        List<Long> platform = new ArrayList<>();
-        List<Long> direct = new ArrayList<>();
-        List<Long> request = new ArrayList<>();
-        List<Long> decided = new ArrayList<>();
-        List<Integer> directLooks = new ArrayList<>();
-        // Interleaved (platform, direct, platform, direct…) so both see the same machine; the first pair warms up.
-        for (int i = 1 - warmup; i <= runs; i++) {
-            long t0 = System.nanoTime();
-            StartOutcome o = starts.start(jobId, "admin", null, StartCause.USER);
-            long answered = System.nanoTime();
-            // As a user sees it: the task RUNNING in the platform's own table.
-            long running;
-            try {
-                running = runningAt.computeIfAbsent(o.taskId(), k -> new CompletableFuture<>()).get(60, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("task " + o.taskId() + " not RUNNING within 60 s: "
-                        + tasks.selectById(o.taskId()));
-            }
-            if (tasks.selectById(o.taskId()).taskStatus() != TaskStatus.RUNNING) {
-                throw new IllegalStateException("task " + o.taskId() + " reported running, the table says "
-                        + tasks.selectById(o.taskId()));
-            }
-            stops.stop(jobs.selectById(jobId), false, "admin").join();
-
-            long t1 = System.nanoTime();
-            String fid = g.runJar(jarId, new RunRequest("io.streamis.server.testjob.CountJob", List.of(), 1, null,
-                    false, directConf));
-            int looks = awaitDirect(g, fid, "running", ov -> ov != null && ov.allTasksRunning(), Integer.getInteger("directPause", 20));
-            long directRunning = System.nanoTime();
-            g.cancel(fid);
-            // The platform's side ended with its stop complete (join): so must this one, or the next platform
-            // start would share the TaskManager with a job still cancelling and pay for it.
-            awaitDirect(g, fid, "cancelled", ov -> ov == null || ov.state().isGloballyTerminal(), 5);
-            if (i > 0) {
-                platform.add(running - t0);
-                request.add(answered - t0);
-                decided.add(running - answered);
-                direct.add(directRunning - t1);
-                directLooks.add(looks);
-            }
-        }
-        List<StartLaunched> measured = timings.subList(timings.size() - runs, timings.size());
-        double p = median(platform) / 1e6;
-        double d = median(direct) / 1e6;
-        System.out.printf("start latency (request -> task RUNNING in the platform's table vs. /jars/:id/run -> all"
-                + " tasks RUNNING, median of %d interleaved warm runs): platform %.0f ms, direct Flink REST %.0f ms,"
-                + " ratio %.2fx%n", runs, p, d, p / d);
-        System.out.printf("  platform breakdown (medians): request %.1f ms = plan %.1f + intent %.1f + launch %.1f"
-                        + " (+ record); launch answered -> RUNNING in the table %.1f ms%n", median(request) / 1e6,
-                median(measured.stream().map(x -> x.prepare().toNanos()).toList()) / 1e6,
-                median(measured.stream().map(x -> x.intent().toNanos()).toList()) / 1e6,
-                median(measured.stream().map(x -> x.launch().toNanos()).toList()) / 1e6, median(decided) / 1e6);
-        System.out.printf("  platform runs (ms): %s%n  direct runs (ms):   %s%n", ms(platform), ms(direct));
-        System.out.printf("  direct runs whose first look found every task running: %d of %d%n",
-                directLooks.stream().filter(l -> l == 1).count(), directLooks.size());
-    }
-
-    /**
-     * Looks at the direct job in {@code /jobs/overview} at once and then every {@code pauseMs} until {@code done};
-     * returns how many looks it took.
-     */
-    private static int awaitDirect(FlinkClusterGateway g, String flinkJobId, String what,
-                                    java.util.function.Predicate<JobOverview> done, long pauseMs) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        for (int looks = 1; ; looks++) {
-            JobOverview ov = g.jobsOverview().get(flinkJobId);
-            if (done.test(ov)) {
-                return looks;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("direct job " + flinkJobId + " not " + what + " within 60 s: " + ov);
-            }
-            LockSupport.parkNanos(pauseMs * 1_000_000L);
-        }
-    }
-
-    private static String ms(List<Long> xs) {
-        return xs.stream().map(x -> String.valueOf(Math.round(x / 1e6))).collect(Collectors.joining(" "));
     }
 
     static void bulkVersusSequential(ConfigurableApplicationContext ctx, int n) throws Exception {
