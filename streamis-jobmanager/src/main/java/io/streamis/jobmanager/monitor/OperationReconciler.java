@@ -124,7 +124,7 @@ class OperationReconciler {
             return;
         }
         switch (s.phase()) {
-            case COMPLETED -> settle.done(op, t, s.location());
+            case COMPLETED -> done(op, t, s.location());
             case FAILED -> settle.failed(op, t, s.failureCause());
             default -> {
                 if (late) {
@@ -147,10 +147,25 @@ class OperationReconciler {
         if (o == null || o.state().isGloballyTerminal()) {
             // The cancelled run's newest checkpoint is where its next start restores from.
             runs.recordCheckpoint(t);
-            settle.done(op, t, null);
+            done(op, t, null);
         } else if (late) {
             settle.failed(op, t, RunError.NOT_STOPPED.english(timeout.toSeconds()));
         }
+    }
+
+    /**
+     * Flink completed the operation. A stopped run's per-job application is shut down before the run reads
+     * STOPPED: a start that follows at once must never meet it (nor have it shut down under it).
+     */
+    private void done(TaskOperation op, StreamTask t, String savepoint) {
+        if (op.kind().stops() && clusters.isPerJob(t.cluster())) {
+            try {
+                clusters.get(t.cluster()).release(t.flinkJobId());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release the application of task {}: {}", t.id(), e.toString());
+            }
+        }
+        settle.done(op, t, savepoint);
     }
 
     /**

@@ -15,16 +15,19 @@ import io.streamis.jobmanager.restore.RestorePoints;
 import io.streamis.jobmanager.task.StreamTask;
 import io.streamis.jobmanager.task.TaskFact;
 import io.streamis.jobmanager.task.TaskMapper;
-import io.streamis.launcher.cluster.FlinkClusters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What settling a stop or savepoint writes, in the order that loses nothing: a completed savepoint is recorded as
- * a restore point first (a crash after that still finds it), then the run moves (fenced with the leader's epoch),
- * then the operation is settled, which is what the waiting answer reads.
+ * a restore point first (a crash after that still finds it), then the run's move (fenced with the leader's epoch)
+ * and the operation's settlement, which is what the waiting answer reads, commit together: a reader never sees the
+ * run STOPPED with its stop still open, and a process dying between the two cannot leave a completed stop to be
+ * marked failed by the next leader.
  */
 @Component
 class OperationSettlement {
@@ -37,12 +40,13 @@ class OperationSettlement {
     private final RestorePoints points;
     private final JobInfoCodec codec;
     private final TaskLog log;
-    private final FlinkClusters clusters;
     private final ApplicationEventPublisher facts;
+    private final TransactionTemplate tx;
 
     OperationSettlement(OperationMapper operations, TaskMapper tasks, LeaderWrites writes, RestorePoints points,
-                        JobInfoCodec codec, TaskLog log, FlinkClusters clusters, ApplicationEventPublisher facts) {
-        this.clusters = clusters;
+                        JobInfoCodec codec, TaskLog log, ApplicationEventPublisher facts,
+                        PlatformTransactionManager txManager) {
+        this.tx = new TransactionTemplate(txManager);
         this.operations = operations;
         this.tasks = tasks;
         this.writes = writes;
@@ -53,14 +57,11 @@ class OperationSettlement {
     }
 
     /**
-     * Flink completed the operation; {@code path} is the savepoint's location (null for a cancel). A stopped run's
-     * per-job application is shut down before the run reads STOPPED: a start that follows at once must never meet
-     * it (nor have it shut down under it).
+     * Flink completed the operation; {@code path} is the savepoint's location (null for a cancel). The caller has
+     * shut down a stopped run's per-job application already: a start that follows the STOPPED at once must never
+     * meet it (nor have it shut down under it).
      */
     void done(TaskOperation op, StreamTask t, String path) {
-        if (op.kind().stops()) {
-            release(t);
-        }
         finish(op, t, path, null);
     }
 
@@ -79,16 +80,23 @@ class OperationSettlement {
         if (op.kind().stops()) {
             String cause = note != null ? note : path == null ? StopReason.CANCELLED.record(null)
                     : StopReason.SAVEPOINT.record(path);
-            if (writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), cause)
-                    != 1) {
-                return; // not the leader any more (the next one settles it), or the run was settled otherwise
+            Boolean settled = tx.execute(s -> {
+                if (writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), TaskStatus.STOPPED.code(), cause)
+                        != 1) {
+                    return null; // not the leader any more (the next one settles it), or settled otherwise
+                }
+                tasks.updateJobInfo(t.id(), codec.write(codec.read(t).withStatus("Stopped", null)));
+                return settleRow(op, OperationState.DONE, path, note);
+            });
+            if (settled == null) {
+                return;
             }
-            tasks.updateJobInfo(t.id(), codec.write(codec.read(t).withStatus("Stopped", null)));
             log.append(t.id(), cause);
             facts.publishEvent(new TaskFact.Stopped(t.jobId(), t.id()));
-        } else {
-            log.append(t.id(), "Savepoint taken: " + path);
+            announce(settled, op, OperationState.DONE, note);
+            return;
         }
+        log.append(t.id(), "Savepoint taken: " + path);
         settle(op, OperationState.DONE, path, note);
     }
 
@@ -98,23 +106,17 @@ class OperationSettlement {
      */
     void failed(TaskOperation op, StreamTask t, String why) {
         String stopFailed = RunError.STOP_FAILED.english(why);
-        if (op.kind().stops() && t.taskStatus() == TaskStatus.STOPPING
-                && writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(), op.fromStatus(), stopFailed)
-                != 1) {
+        if (!op.kind().stops() || t.taskStatus() != TaskStatus.STOPPING) {
+            log.append(t.id(), op.kind().stops() ? stopFailed : "Savepoint failed: " + why);
+            settle(op, OperationState.FAILED, null, why);
             return;
         }
-        log.append(t.id(), op.kind().stops() ? stopFailed : "Savepoint failed: " + why);
-        settle(op, OperationState.FAILED, null, why);
-    }
-
-    private void release(StreamTask t) {
-        if (!clusters.isPerJob(t.cluster())) {
-            return;
-        }
-        try {
-            clusters.get(t.cluster()).release(t.flinkJobId());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not release the application of task {}: {}", t.id(), e.toString());
+        // The run's return and the stop's failure commit together, as a completed stop's two writes do.
+        Boolean settled = tx.execute(s -> writes.transitionWithError(t.id(), TaskStatus.STOPPING.code(),
+                op.fromStatus(), stopFailed) != 1 ? null : settleRow(op, OperationState.FAILED, null, why));
+        if (settled != null) {
+            log.append(t.id(), stopFailed);
+            announce(settled, op, OperationState.FAILED, why);
         }
     }
 
@@ -124,7 +126,16 @@ class OperationSettlement {
     }
 
     private void settle(TaskOperation op, OperationState state, String path, String message) {
-        if (operations.settle(op.id(), state.name(), path, message) == 1) {
+        announce(settleRow(op, state, path, message), op, state, message);
+    }
+
+    /** False when the operation was settled already (by another node's recovery). */
+    private boolean settleRow(TaskOperation op, OperationState state, String path, String message) {
+        return operations.settle(op.id(), state.name(), path, message) == 1;
+    }
+
+    private void announce(boolean settled, TaskOperation op, OperationState state, String message) {
+        if (settled) {
             LOG.info("{} of task {} (job {}) {}{}", op.kind(), op.taskId(), op.jobId(), state,
                     message == null ? "" : ": " + message);
             facts.publishEvent(new OperationSettled(op.id()));

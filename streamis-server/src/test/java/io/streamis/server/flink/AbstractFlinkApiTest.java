@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "streamis.jobmanager.restore-roots=${java.io.tmpdir}/streamis-test-restore-root"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(OperationWriteFault.class)
 abstract class AbstractFlinkApiTest {
 
     static final String JOB = "/streamis/streamJobManager/job";

@@ -22,6 +22,8 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 class StopIntentTest extends AbstractFlinkApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired OperationWriteFault fault;
+
     @Test
     void aStopWithSavepointReturnsItsThreadAndAnswersWithThePathOnceSettled() throws Exception {
         long jobId = upload(FlinkTestSupport.sqlZip("sql_stop_intent", produce("500", false, null)));
@@ -51,6 +53,30 @@ class StopIntentTest extends AbstractFlinkApiTest {
                 .isEqualTo(7);
         assertThat(jdbc.queryForList("SELECT path FROM linkis_stream_restore_point WHERE task_id = ? AND origin ="
                 + " 'stop'", String.class, taskId)).containsExactly(path);
+    }
+
+    /**
+     * The run's STOPPED and the stop's DONE commit together: when the second write fails, the first is rolled back
+     * and the next pass settles both, rather than leaving a STOPPED run whose stop the next pass calls superseded.
+     */
+    @Test
+    void aStopWhoseSettlementFailsHalfWayIsSettledWholeOnTheNextPass() throws Exception {
+        long jobId = upload(FlinkTestSupport.sqlZip("sql_stop_half_settled", produce("500", false, null)));
+        long taskId = execute(jobId, null).get("taskId").asLong();
+        fault.armOnce();
+
+        MvcResult pending = mvc.perform(get(ApiTestSupport.API + JOB + "/stop").session(admin)
+                .param("jobId", String.valueOf(jobId)).param("snapshot", "false")).andReturn();
+        pending.getAsyncResult(WAIT.toMillis());
+        JsonNode answer = json.readTree(mvc.perform(asyncDispatch(pending)).andReturn().getResponse()
+                .getContentAsString());
+
+        assertThat(fault.thrown()).as("the settlement's operation write failed once").isEqualTo(1);
+        assertThat(answer.get("status").asInt()).as(answer.toString()).isZero();
+        assertThat(jdbc.queryForObject("SELECT state FROM streamis_task_operation WHERE task_id = ?", String.class,
+                taskId)).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("SELECT status FROM linkis_stream_task WHERE id = ?", Integer.class, taskId))
+                .isEqualTo(7);
     }
 
     @Test
