@@ -20,6 +20,10 @@ public enum RunError implements RunText {
     UNANSWERED("run.operation.unanswered", "Flink did not answer: {0}"),
     UNANSWERED_KILL_FAILED("run.operation.kill-failed", "Flink did not answer: {0}; killing the YARN application"
             + " failed too: {1}"),
+    // Why an operation ended without touching its run, which was settled otherwise meanwhile (a recovery).
+    RUN_GONE("run.operation.run-gone", "the run no longer exists"),
+    /** {0}: the run's status now, as {@code TaskStatus.text()} words it. */
+    RUN_MOVED("run.operation.run-moved", "the run is {0} now"),
     // What the monitor saw (TaskReconciler).
     FINISHED("run.finished", "the job finished"),
     CANCELLED_OUTSIDE("run.cancelled-outside", "the job was cancelled outside Streamis"),

@@ -81,7 +81,7 @@ class OperationReconciler {
     void follow(TaskOperation op) {
         StreamTask t = tasks.selectById(op.taskId());
         if (t == null) {
-            settle.superseded(op, "the run no longer exists");
+            settle.superseded(op, RunError.RUN_GONE.english());
             return;
         }
         Duration timeout = properties.operationTimeout();
@@ -94,7 +94,7 @@ class OperationReconciler {
             return;
         }
         if (op.kind().stops() && t.taskStatus() != TaskStatus.STOPPING) {
-            settle.superseded(op, "the run is " + t.taskStatus().text() + " now");
+            settle.superseded(op, RunError.RUN_MOVED.english(t.taskStatus().text()));
             return;
         }
         if (op.kind().takesSavepoint()) {
