@@ -201,24 +201,24 @@ final class StartLatency {
     }
 
     private void report(String scenario, int runs, Pairs p) {
-        double platform = PlatformBenchmark.median(p.platform()) / 1e6;
-        double direct = PlatformBenchmark.median(p.direct()) / 1e6;
+        double platform = medianMs(p.platform());
+        double direct = medianMs(p.direct());
         System.out.printf("start latency, %s (request -> task RUNNING in the platform's table vs. /jars/:id/run ->"
                 + " all tasks RUNNING, median of %d interleaved warm runs): platform %.0f ms, direct Flink REST %.0f ms,"
                 + " ratio %.2fx%n", scenario, runs, platform, direct, platform / direct);
         System.out.printf("  platform breakdown (medians): request %.1f ms = plan %.1f + intent %.1f + launch %.1f"
                         + " (+ record); launch answered -> RUNNING in the table %.1f ms%n",
-                PlatformBenchmark.median(p.request()) / 1e6,
-                medianOf(p.timings().stream().map(x -> x.prepare().toNanos()).toList()),
-                medianOf(p.timings().stream().map(x -> x.intent().toNanos()).toList()),
-                medianOf(p.timings().stream().map(x -> x.launch().toNanos()).toList()),
-                PlatformBenchmark.median(p.decided()) / 1e6);
+                medianMs(p.request()),
+                medianMs(p.timings().stream().map(x -> x.prepare().toNanos()).toList()),
+                medianMs(p.timings().stream().map(x -> x.intent().toNanos()).toList()),
+                medianMs(p.timings().stream().map(x -> x.launch().toNanos()).toList()),
+                medianMs(p.decided()));
         System.out.printf("  platform runs (ms): %s%n  direct runs (ms):   %s%n", ms(p.platform()), ms(p.direct()));
         System.out.printf("  direct runs whose first look found every task running: %d of %d%n",
                 p.directLooks().stream().filter(l -> l == 1).count(), p.directLooks().size());
     }
 
-    private static double medianOf(List<Long> nanos) {
+    private static double medianMs(List<Long> nanos) {
         return PlatformBenchmark.median(nanos) / 1e6;
     }
 

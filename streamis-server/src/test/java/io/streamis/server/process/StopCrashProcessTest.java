@@ -91,7 +91,7 @@ class StopCrashProcessTest {
         // Flink completes the savepoint (and ends the job) while no server runs.
         Files.delete(hold);
         try (ServerProcess second = ServerProcess.start(root.resolve("server-kill"), args())) {
-            // Settled: the run reads STOPPED a moment before its operation is marked (two writes), so wait for both.
+            // Settled: the run STOPPED and its operation no longer open (both commit together since session 9).
             Awaitility.await("the next server settles the stop").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(250)).until(() -> status(taskId) == 7
                             && !List.of("REQUESTED", "TRIGGERED").contains(operation(taskId).get("state")));
