@@ -4,17 +4,20 @@ import io.streamis.jobmanager.monitor.ShutdownListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells {@code bin/stop.sh} how long the shutdown savepoints may take: it writes the expected end (epoch seconds)
  * to {@code <data-dir>/streamis.stopping}, and the script keeps waiting past its fixed grace period until then,
- * so N running jobs are not killed halfway through their savepoints. A file left by an earlier process is removed
- * on start so it can never extend a later stop.
+ * so N running jobs are not killed halfway through their savepoints. The first end is written as the close begins
+ * and allows the web server's graceful drain before the savepoints; it is rewritten with the exact end once they
+ * start. A file left by an earlier process is removed on start so it can never extend a later stop.
  */
 @Component
 class ShutdownDeadlineFile implements ShutdownListener {
@@ -23,10 +26,18 @@ class ShutdownDeadlineFile implements ShutdownListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownDeadlineFile.class);
 
     private final Path file;
+    private final Duration drain;
 
-    ShutdownDeadlineFile(@Value("${streamis.data-dir}") Path dataDir) throws IOException {
+    ShutdownDeadlineFile(@Value("${streamis.data-dir}") Path dataDir, LifecycleProperties lifecycle)
+            throws IOException {
         this.file = dataDir.resolve(NAME);
+        this.drain = lifecycle.getTimeoutPerShutdownPhase();
         Files.deleteIfExists(file);
+    }
+
+    @Override
+    public void shutdownBegun(int jobs, Duration savepoints) {
+        savepointsStarting(jobs, Instant.now().plus(drain).plus(savepoints));
     }
 
     @Override

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +33,12 @@ import org.springframework.stereotype.Component;
  * <p>This is a {@link SmartLifecycle} stop, not a destroy method: lifecycle stops run, in phase order, before any
  * bean is destroyed, so the datasource and the MiniCluster are certainly still open while the savepoints are taken
  * and written (the H2 URL must not close itself on JVM exit either, see the server's H2 settings). The phase is
- * below the web server's graceful shutdown and stop phases: no request can start or stop a job meanwhile.
+ * below the web server's graceful shutdown and stop phases: no request can start or stop a job meanwhile. The
+ * close's first event already announces that savepoints are due, before any of those phases: a stop script with a
+ * short grace period must not kill the process while the web server is still draining.
  */
 @Component
-public class ShutdownSavepoints implements SmartLifecycle {
+public class ShutdownSavepoints implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
     /** After the web server stopped (Boot uses DEFAULT_PHASE - 1024 and - 2048), before everything else. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -82,23 +86,33 @@ public class ShutdownSavepoints implements SmartLifecycle {
         return PHASE;
     }
 
+    /** The first thing a close does, before any lifecycle stops: announce the savepoints that will be due. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        try {
+            int jobs = embeddedRunning().size();
+            if (jobs > 0) {
+                Duration upTo = gateWait().plus(savepointsTake(jobs));
+                listeners.orderedStream().forEach(l -> l.shutdownBegun(jobs, upTo));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot announce the shutdown savepoints early: {}", e.toString());
+        }
+    }
+
     /** Synchronous on purpose: the lifecycle's per-phase timeout must not cut N jobs' savepoints short. */
     @Override
     public void stop() {
         running = false;
         Duration each = properties.restart().shutdownSavepointTimeout();
-        if (!gate.close(properties.monitor().interval().plus(Duration.ofSeconds(10)))) {
+        if (!gate.close(gateWait())) {
             LOG.warn("A monitor poll is still running; taking the shutdown savepoints anyway");
         }
-        List<StreamTask> embedded = tasks.selectByStatuses(List.of(TaskStatus.RUNNING.code(),
-                TaskStatus.WAIT_RESTART.code())).stream()
-                .filter(t -> t.cluster() != null && t.flinkJobId() != null && clusters.isEmbedded(t.cluster()))
-                .toList();
+        List<StreamTask> embedded = embeddedRunning();
         if (embedded.isEmpty()) {
             return;
         }
-        int rounds = (embedded.size() + PARALLEL - 1) / PARALLEL;
-        Duration total = each.multipliedBy(rounds).plusSeconds(5);
+        Duration total = savepointsTake(embedded.size());
         Instant expectedBy = Instant.now().plus(total);
         listeners.orderedStream().forEach(l -> l.savepointsStarting(embedded.size(), expectedBy));
         LOG.info("Stopping {} embedded job(s) with savepoints before the server stops (up to {} s)",
@@ -119,6 +133,22 @@ public class ShutdownSavepoints implements SmartLifecycle {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private List<StreamTask> embeddedRunning() {
+        return tasks.selectByStatuses(List.of(TaskStatus.RUNNING.code(), TaskStatus.WAIT_RESTART.code())).stream()
+                .filter(t -> t.cluster() != null && t.flinkJobId() != null && clusters.isEmbedded(t.cluster()))
+                .toList();
+    }
+
+    /** The longest a monitor poll in flight keeps the savepoints waiting. */
+    private Duration gateWait() {
+        return properties.monitor().interval().plus(Duration.ofSeconds(10));
+    }
+
+    private Duration savepointsTake(int jobs) {
+        int rounds = (jobs + PARALLEL - 1) / PARALLEL;
+        return properties.restart().shutdownSavepointTimeout().multipliedBy(rounds).plusSeconds(5);
     }
 
     private void savepoint(StreamTask t, Duration timeout) {

@@ -2,19 +2,26 @@ package io.streamis.server.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -187,6 +194,37 @@ final class ServerProcess implements AutoCloseable {
     private JsonNode send(HttpRequest.Builder b) throws Exception {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
+    }
+
+    /**
+     * A login whose body arrives one byte at a time over {@code duration}: a request the server is still serving
+     * when a stop begins, which keeps the web server's graceful drain busy. Returns once the headers and the first
+     * byte are sent; the future completes with the response's status line.
+     */
+    CompletableFuture<String> slowRequest(Duration duration) throws IOException {
+        byte[] body = "{\"userName\":\"admin\",\"password\":\"admin-password-1\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        Socket socket = new Socket("127.0.0.1", port);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + API + "/user/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:"
+                + port + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(body[0]);
+        out.flush();
+        long pause = duration.toMillis() / body.length;
+        return CompletableFuture.supplyAsync(() -> {
+            try (socket) {
+                for (int i = 1; i < body.length; i++) {
+                    Thread.sleep(pause); // the pace of a slow client, not a wait for a condition
+                    out.write(body[i]);
+                    out.flush();
+                }
+                return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        }, runnable -> new Thread(runnable, "slow-client").start());
     }
 
     /** Sends SIGTERM (what {@code bin/stop.sh} does) and waits for the process to end. */

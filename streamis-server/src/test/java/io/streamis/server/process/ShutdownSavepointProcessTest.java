@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +66,15 @@ class ShutdownSavepointProcessTest {
                     if (cycle == 2) {
                         stopAndCheck(next, data);
                     } else {
-                        // bin/stop.sh with a grace period far shorter than N savepoints plus closing Flink: it
-                        // must wait for the end the server announces instead of killing it halfway.
+                        // bin/stop.sh with a grace period far shorter than N savepoints plus closing Flink, and a
+                        // slow request that keeps the web server draining past that grace period before the
+                        // savepoints can begin: the script must wait for the end the server announces as its close
+                        // begins instead of killing it halfway.
+                        CompletableFuture<String> inFlight = next.slowRequest(Duration.ofSeconds(4));
                         String out = next.stopWithScript(data, 1);
                         assertThat(out).contains("Streamis stopped").doesNotContain("killing");
+                        assertThat(inFlight.get(10, TimeUnit.SECONDS)).as("the request in flight was served")
+                                .startsWith("HTTP/1.1 200");
                         assertThat(next.log()).doesNotContain("Database is already closed");
                     }
                     for (long jobId : jobIds) {
