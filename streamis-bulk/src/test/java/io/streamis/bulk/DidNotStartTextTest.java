@@ -35,6 +35,6 @@ class DidNotStartTextTest {
 
     private static StreamTask task(String errDesc) {
         return new StreamTask(1, 1, 1, "v00001", TaskStatus.FAILED.code(), null, null, errDesc, "admin", null, null,
-                null, null, null, null, "embedded", "BULK", null, null, false);
+                null, null, null, null, "embedded", "BULK", null, null, false, null);
     }
 }

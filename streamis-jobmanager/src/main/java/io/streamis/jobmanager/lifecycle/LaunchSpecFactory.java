@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 public class LaunchSpecFactory {
 
     /** A spec ready to launch, and the config keys that cannot apply to the target cluster. */
-    public record Prepared(LaunchSpec spec, List<String> notApplied) {
+    /** @param deployed a per-job target: the start deploys an application in the background */
+    public record Prepared(LaunchSpec spec, List<String> notApplied, boolean deployed) {
     }
 
     private final JobService jobs;
@@ -62,13 +63,15 @@ public class LaunchSpecFactory {
         Map<String, Object> content = jobs.readContent(version);
         String pipelineName = job.projectName() + "." + job.name();
         String artifactKey = "job-" + job.id() + "-" + version.version();
-        // A per-job deployment gets its Flink job id up front, so the run is recorded before it exists.
+        // Every run gets its Flink job id up front and the intent records it before Flink is called, so a process
+        // that dies between Flink's acceptance and the record leaves a run found by its id, not guessed by name.
         LaunchSpec.Owner owner = new LaunchSpec.Owner(job.id(), job.projectName(), job.name(), version.version(),
-                perJob ? JobID.generate().toHexString() : null);
+                JobID.generate().toHexString());
         if (JobContents.FLINK_SQL.equals(job.jobType())) {
             return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.SQL,
                     views.sqlText(job, version, content), null, null, List.of(), List.of(), List.of(),
-                    mapped.parallelism(), restorePath, allowNonRestoredState, flinkConf, artifactKey, owner), mapped.notApplied());
+                    mapped.parallelism(), restorePath, allowNonRestoredState, flinkConf, artifactKey, owner), mapped.notApplied(),
+                    perJob);
         }
         Path mainJar = artifacts.require(job.projectName(), version, (String) content.get("main.class.jar")).path();
         List<Path> deps = new ArrayList<>();
@@ -84,6 +87,7 @@ public class LaunchSpecFactory {
                 notApplied.add("hdfs.jars " + h + ": HDFS jars are not shipped yet"));
         return new Prepared(new LaunchSpec(cluster, pipelineName, JobKind.JAR, null, mainJar,
                 (String) content.get("main.class"), JobContents.stringList(content, "args"), deps, resources,
-                mapped.parallelism(), restorePath, allowNonRestoredState, flinkConf, artifactKey, owner), notApplied);
+                mapped.parallelism(), restorePath, allowNonRestoredState, flinkConf, artifactKey, owner), notApplied,
+                perJob);
     }
 }

@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class StartRecorder {
 
+    /** The statuses of a run its start still owns: the reconciler may have found it running before Flink answered. */
+    private static final List<Integer> FOLLOWED = List.of(TaskStatus.STARTING.code(), TaskStatus.RUNNING.code(),
+            TaskStatus.WAIT_RESTART.code());
+
     private final TaskMapper tasks;
     private final JobMapper jobs;
     private final JobInfoCodec codec;
@@ -73,10 +77,13 @@ public class StartRecorder {
                         latest.id());
             }
             JobVersion v = p.version();
+            // The run's Flink job id and restore point are part of the intent: the reconciler and a restarted
+            // server find the run by that id, whatever point of the launch a process died at.
             TaskMapper.NewTask row = new TaskMapper.NewTask(v.id(), job.id(), v.version(),
                     TaskStatus.STARTING.code(), user, p.serverInstance(), p.startConfigJson(), p.templateId(),
                     p.launch().spec().cluster(), cause.name(), codec.write(p.info()), stepBackOf,
-                    p.launch().spec().allowNonRestoredState());
+                    p.launch().spec().allowNonRestoredState(), p.launch().spec().owner().flinkJobId(),
+                    p.decision().path());
             tasks.insert(row);
             jobs.startedTask(job.id(), row.id, v.version(), TaskStatus.STARTING.code());
             if (p.decision().chosen() != null && p.decision().chosen().kind() == StateKind.USER) {
@@ -92,6 +99,8 @@ public class StartRecorder {
         lines.add(p.decision().path() == null ? "Restore: none (" + p.decision().source() + ")"
                 : "Restore from " + p.decision().path() + " (" + p.decision().source() + ", "
                 + p.decision().chosen().origin() + ")");
+        lines.add((p.launch().deployed() ? "Deploying to " : "Launching on ") + p.launch().spec().cluster()
+                + " as Flink job " + p.launch().spec().owner().flinkJobId());
         p.launch().notApplied().forEach(n -> lines.add("Not applied: " + n));
         log.append(taskId, lines);
         facts.publishEvent(new TaskFact.Started(p.job().id(), taskId, cause.name()));
@@ -99,13 +108,14 @@ public class StartRecorder {
     }
 
     /**
-     * Records what Flink answered and tells the start follower; false (nothing written) when the task is no longer
-     * STARTING because another node's recovery settled it while this start ran.
+     * Records what Flink answered and tells the start follower; false (nothing written) when the run was settled
+     * (failed, stopped) while this start ran, by another node's recovery or a start that timed out. A run the
+     * reconciler already found RUNNING, which it may since its id is known before Flink answers, is still this one.
      */
     public boolean launched(long taskId, StartPreparation.Prepared p, LaunchResult launched, StartLaunched timings) {
         JobInfo info = p.info().launched(launched.flinkJobId(), launched.applicationId(), launched.webUrl(),
                 p.launch().notApplied());
-        if (tasks.updateLaunchedIf(taskId, TaskStatus.STARTING.code(), launched.flinkJobId(), codec.write(info),
+        if (tasks.updateLaunchedIf(taskId, FOLLOWED, launched.flinkJobId(), codec.write(info),
                 p.decision().path()) == 0) {
             log.append(taskId, "Settled elsewhere while starting; Flink job " + launched.flinkJobId()
                     + " is not tracked by this task");
@@ -117,15 +127,6 @@ public class StartRecorder {
                 + (launched.applicationId() == null ? "" : " as YARN application " + launched.applicationId())
                 + " (" + launched.webUrl() + ")");
         return true;
-    }
-
-    /**
-     * A per-job deployment's Flink job id, written with the intent before anything is deployed: the monitor and a
-     * restarted server find the run by it (through its application's tags) even if this process dies mid-deploy.
-     */
-    public void assigned(long taskId, StartPreparation.Prepared p, String flinkJobId) {
-        tasks.updateLaunched(taskId, flinkJobId, codec.write(p.info()), p.decision().path());
-        log.append(taskId, "Deploying to " + p.launch().spec().cluster() + " as Flink job " + flinkJobId);
     }
 
     /** Records on the failed task that Flink refused to restore from {@code path}; later plans skip it. */

@@ -136,7 +136,13 @@ public class StartService {
             return new StreamisException(ErrorCode.RESTORE_INCOMPATIBLE, "program", m, p.job().name(),
                     p.version().version(), path, recorded).causedBy(cause);
         }
-        recorder.failed(taskId, recorded);
+        if (!recorder.failed(taskId, recorded)) {
+            // Settled meanwhile (its start timed out, or this node was taken for dead and the leader decided it):
+            // whatever follows, a step back included, was that decider's to start, not this request's.
+            return StreamisException.illegalState("start.settled-meanwhile", "Job " + p.job().name() + ": task "
+                    + taskId + " was settled while this node was starting it; " + recorded, p.job().name(), taskId,
+                    recorded);
+        }
         if (path != null && why.stepsBack() && "auto".equals(p.decision().source())) {
             recorder.poisoned(taskId, path, recorded);
             throw new RestoreRefused(StartFailure.REFUSED.text(path, recorded).english(), taskId);
@@ -164,7 +170,7 @@ public class StartService {
             throw noPointLeft(steppedBackFrom, "");
         }
         Long stepBackOf = steppedBackFrom == null ? null : steppedBackFrom.taskId;
-        if (p.launch().spec().owner().flinkJobId() != null) {
+        if (p.launch().deployed()) {
             return startDeployment(p, r, stepBackOf);
         }
         long t1 = System.nanoTime();
@@ -181,8 +187,8 @@ public class StartService {
         StartLaunched timings = new StartLaunched(taskId, launched.cluster(), Duration.ofNanos(t1 - t0),
                 Duration.ofNanos(t2 - t1), Duration.ofNanos(System.nanoTime() - t2));
         if (!recorder.launched(taskId, p, launched, timings)) {
-            // This node was taken for dead mid-start and the leader settled the run: what it launched would be a
-            // Flink job nobody tracks.
+            // The run was settled while this request waited for Flink (this node taken for dead, the start timed
+            // out): what it launched would be a Flink job nobody tracks.
             cancelQuietly(launched);
             throw StreamisException.illegalState("start.settled-by-leader", "Job " + p.job().name() + ": task "
                     + taskId + " was settled by the leader while this node was starting it;"
@@ -219,7 +225,6 @@ public class StartService {
     private StartOutcome startDeployment(StartPreparation.Prepared p, Request r, Long stepBackOf) {
         long taskId = recorder.intent(p, r.user(), r.cause(), stepBackOf);
         String flinkJobId = p.launch().spec().owner().flinkJobId();
-        recorder.assigned(taskId, p, flinkJobId);
         deployments.submit(taskId, () -> {
             try {
                 LaunchResult launched = launcher.launch(p.launch().spec());

@@ -97,6 +97,8 @@ class StartReconciler {
                 return true;
             }
             // A deployment may not have reached YARN yet; a session cluster lists a job the moment it accepts it.
+            // The run's id is recorded before the launch request, so the start's timeout covers that request too
+            // (counted from the intent until Flink answers, from the answer after that).
             Duration limit = perJob ? timeout.multipliedBy(2) : timeout;
             if (age(t).compareTo(limit) >= 0) {
                 fail(t, perJob ? StartFailure.NEVER_APPEARED.text(t.cluster(), age(t).toSeconds())

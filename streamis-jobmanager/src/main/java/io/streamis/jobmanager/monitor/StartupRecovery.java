@@ -126,21 +126,24 @@ public class StartupRecovery implements LeaderDuty {
             LOG.info("Task {} (job {}) is stopping; its operation is followed", t.id(), t.jobId());
             return;
         }
+        if (s == TaskStatus.STARTING && t.flinkJobId() != null) {
+            // Its Flink job id was recorded with the intent. Whether it runs, fails restoring, or never reached Flink
+            // (then unlisted past the start timeout) is the reconciler's verdict, as for any start: settling an
+            // unlisted run here would race a submission Flink is still completing.
+            LOG.info("Task {} (job {}) is still starting on {} as Flink job {}; the monitor follows it", t.id(),
+                    t.jobId(), t.cluster(), t.flinkJobId());
+            return;
+        }
         Map<String, JobOverview> overview = overviewOf.apply(t.cluster());
-        if (s == TaskStatus.STARTING && t.flinkJobId() == null && adoptByName(t, overview)) {
+        if (s == TaskStatus.STARTING && adoptByName(t, overview)) {
             return;
         }
         Optional<JobOverview> job = Optional.ofNullable(t.flinkJobId()).map(overview::get);
         boolean alive = job.map(j -> !j.state().isGloballyTerminal()).orElse(false);
-        if (s == TaskStatus.STARTING && alive) {
-            // Whether it runs (all tasks) or fails restoring is the reconciler's verdict, as for any start.
-            LOG.info("Task {} (job {}) is still starting on {}; the monitor follows it", t.id(), t.jobId(),
-                    t.cluster());
-            return;
-        }
         switch (s) {
-            case STARTING -> writes.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
-                    : TaskStatus.FAILED.code(), alive ? null : RunError.STOPPED_WHILE_STARTING.english());
+            // Without a Flink job id and not adopted by name: the start never reached Flink.
+            case STARTING -> writes.transitionWithError(t.id(), s.code(), TaskStatus.FAILED.code(),
+                    RunError.STOPPED_WHILE_STARTING.english());
             case STOPPING -> writes.transitionWithError(t.id(), s.code(), alive ? TaskStatus.RUNNING.code()
                     : TaskStatus.STOPPED.code(), alive ? RunError.STOP_INTERRUPTED.english() : null);
             default -> LOG.info("Reattached task {} (job {}) on cluster {}: {}", t.id(), t.jobId(), t.cluster(),
@@ -149,9 +152,9 @@ public class StartupRecovery implements LeaderDuty {
     }
 
     /**
-     * The previous process may have died after Flink accepted the run but before the job id was written. A live
-     * job named {@code <project>.<job>} that started after the task is that run: adopt it rather than leave it
-     * untracked (or start a second copy).
+     * A start recorded before Flink job ids were chosen up front (an older release) may have died after Flink
+     * accepted the run but before the job id was written. A live job named {@code <project>.<job>} that started
+     * after the task is that run: adopt it rather than leave it untracked (or start a second copy).
      */
     private boolean adoptByName(StreamTask t, Map<String, JobOverview> overview) {
         StreamJob job = jobs.selectById(t.jobId());

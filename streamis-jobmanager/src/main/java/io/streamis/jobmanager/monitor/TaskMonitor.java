@@ -84,16 +84,16 @@ public class TaskMonitor implements SchedulingConfigurer {
             return;
         }
         long t0 = System.nanoTime();
-        int observed = observe(term.getAsLong(), tasks.selectByStatuses(WATCHED), true);
+        int observed = observe(term.getAsLong(), tasks.selectByStatuses(WATCHED), true).size();
         facts.publishEvent(new MonitorCycle(Duration.ofNanos(System.nanoTime() - t0), observed));
     }
 
     /**
      * Observes only the tasks that are STARTING (the start follower's pass, between regular cycles); no checkpoint
-     * is read. Returns how many of them could be observed (those with a Flink job id on a known cluster), -1 on a
-     * follower: a start whose launch is still in its request has nothing to look at yet, and looking again soon
-     * for it would only compete with that launch for the CPU; the request wakes the start follower when Flink
-     * answers.
+     * is read. Returns how many of them there is something to follow for (those their session cluster lists,
+     * and every per-job deployment), -1 on a follower: a session start whose launch is still in its request is not
+     * listed yet, and looking again soon for it would only compete with that launch for the CPU; the request wakes
+     * the start follower when Flink answers.
      */
     public int pollStarting() {
         OptionalLong term = leadership.epoch();
@@ -101,15 +101,19 @@ public class TaskMonitor implements SchedulingConfigurer {
             return -1;
         }
         List<StreamTask> starting = tasks.selectByStatuses(STARTING);
-        return starting.isEmpty() ? 0 : observe(term.getAsLong(), starting, false);
+        if (starting.isEmpty()) {
+            return 0;
+        }
+        return (int) observe(term.getAsLong(), starting, false).stream()
+                .filter(o -> o.overview() != null || clusters.isPerJob(o.task().cluster())).count();
     }
 
     /** One {@code /jobs/overview} per cluster, one observation per task, each reconciled as an action of the term. */
-    private int observe(long epoch, List<StreamTask> watched, boolean readCheckpoints) {
+    private List<Observation> observe(long epoch, List<StreamTask> watched, boolean readCheckpoints) {
         Map<String, List<StreamTask>> byCluster = new LinkedHashMap<>();
         Set<String> known = new HashSet<>(clusters.names());
         for (StreamTask t : watched) {
-            // A start without its Flink job id yet is still in its request (or settled by the recovery).
+            // A task without a Flink job id is a start an older release recorded and left in its request.
             if (t.cluster() != null && t.flinkJobId() != null && known.contains(t.cluster())) {
                 byCluster.computeIfAbsent(t.cluster(), c -> new ArrayList<>()).add(t);
             }
@@ -137,7 +141,7 @@ public class TaskMonitor implements SchedulingConfigurer {
                 return null;
             });
         }
-        return observations.size();
+        return observations;
     }
 
     /** The tasks whose checkpoint is read this cycle: at most the configured budget, least recently read first. */

@@ -37,13 +37,15 @@ public class TaskReconciler {
     private final JobLauncher launcher;
     private final LeaderWrites writes;
     private final StartReconciler starts;
+    private final StartRequests requests;
     private final FailureHandOff handOff;
     /** Facts for the alert decider and the metrics: published, never acted on here. */
     private final ApplicationEventPublisher facts;
 
     TaskReconciler(FlinkClusters clusters, RestorePoints points, StreamisJobManagerProperties properties,
-                   JobLauncher launcher, LeaderWrites writes, StartReconciler starts, FailureHandOff handOff,
-                   ApplicationEventPublisher facts) {
+                   JobLauncher launcher, LeaderWrites writes, StartReconciler starts, StartRequests requests,
+                   FailureHandOff handOff, ApplicationEventPublisher facts) {
+        this.requests = requests;
         this.facts = facts;
         this.launcher = launcher;
         this.writes = writes;
@@ -63,7 +65,11 @@ public class TaskReconciler {
         boolean perJob = clusters.isPerJob(t.cluster());
         if (status == TaskStatus.STARTING && (o.overview() == null || !o.overview().state().isGloballyTerminal()
                 || o.overview().state() == FlinkJobState.FAILED || !perJob)) {
-            // Every start, on any cluster, is decided here: the request only persisted its intent and launched.
+            // Every start, on any cluster, is decided here once its launch request has Flink's answer: the request
+            // only persisted its intent, launched, and judged a launch Flink refused.
+            if (o.overview() != null && requests.stillDecide(t)) {
+                return;
+            }
             if (o.overview() != null && o.overview().state().isGloballyTerminal()) {
                 recordCheckpoint(t);
             }

@@ -16,7 +16,7 @@ public interface TaskMapper {
 
     String COLUMNS = "id, job_version_id, job_id, version, status, start_time, last_update_time, err_desc,"
             + " submit_user, linkis_job_id, linkis_job_info, server_instance, job_start_config, solution,"
-            + " template_id, cluster, start_cause, restored_from, step_back_of, allow_non_restored";
+            + " template_id, cluster, start_cause, restored_from, step_back_of, allow_non_restored, launched_at";
 
     /** Insert parameter; the generated id is written back. */
     final class NewTask {
@@ -34,18 +34,33 @@ public interface TaskMapper {
         public final String linkisJobInfo;
         public final Long stepBackOf;
         public final boolean allowNonRestoredState;
+        public final String flinkJobId;
+        public final String restoredFrom;
 
         public NewTask(long jobVersionId, long jobId, String version, int status, String submitUser,
                        String serverInstance, String jobStartConfig, Long templateId, String cluster,
                        String startCause, String linkisJobInfo) {
             this(jobVersionId, jobId, version, status, submitUser, serverInstance, jobStartConfig, templateId,
-                    cluster, startCause, linkisJobInfo, null, false);
+                    cluster, startCause, linkisJobInfo, null, false, null, null);
         }
 
         /** @param stepBackOf the run whose refused restore point this start steps back from, or null */
         public NewTask(long jobVersionId, long jobId, String version, int status, String submitUser,
                        String serverInstance, String jobStartConfig, Long templateId, String cluster,
                        String startCause, String linkisJobInfo, Long stepBackOf, boolean allowNonRestoredState) {
+            this(jobVersionId, jobId, version, status, submitUser, serverInstance, jobStartConfig, templateId,
+                    cluster, startCause, linkisJobInfo, stepBackOf, allowNonRestoredState, null, null);
+        }
+
+        /**
+         * @param stepBackOf   the run whose refused restore point this start steps back from, or null
+         * @param flinkJobId   the Flink job id the run is launched with, chosen before Flink is called
+         * @param restoredFrom the restore point the run is launched from, or null
+         */
+        public NewTask(long jobVersionId, long jobId, String version, int status, String submitUser,
+                       String serverInstance, String jobStartConfig, Long templateId, String cluster,
+                       String startCause, String linkisJobInfo, Long stepBackOf, boolean allowNonRestoredState,
+                       String flinkJobId, String restoredFrom) {
             this.jobVersionId = jobVersionId;
             this.jobId = jobId;
             this.version = version;
@@ -59,15 +74,17 @@ public interface TaskMapper {
             this.linkisJobInfo = linkisJobInfo;
             this.stepBackOf = stepBackOf;
             this.allowNonRestoredState = allowNonRestoredState;
+            this.flinkJobId = flinkJobId;
+            this.restoredFrom = restoredFrom;
         }
     }
 
     @Insert("INSERT INTO linkis_stream_task (job_version_id, job_id, version, status, start_time, last_update_time,"
             + " submit_user, server_instance, job_start_config, template_id, cluster, start_cause, linkis_job_info,"
-            + " step_back_of, allow_non_restored)"
+            + " step_back_of, allow_non_restored, linkis_job_id, restored_from)"
             + " VALUES (#{jobVersionId}, #{jobId}, #{version}, #{status}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
             + " #{submitUser}, #{serverInstance}, #{jobStartConfig}, #{templateId}, #{cluster}, #{startCause},"
-            + " #{linkisJobInfo}, #{stepBackOf}, #{allowNonRestoredState})")
+            + " #{linkisJobInfo}, #{stepBackOf}, #{allowNonRestoredState}, #{flinkJobId}, #{restoredFrom})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insert(NewTask task);
 
@@ -185,16 +202,23 @@ public interface TaskMapper {
                               @Param("epoch") long epoch);
 
     @Update("UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
-            + " restored_from = #{restoredFrom}, last_update_time = CURRENT_TIMESTAMP WHERE id = #{id}")
+            + " restored_from = #{restoredFrom}, launched_at = CURRENT_TIMESTAMP, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id}")
     int updateLaunched(@Param("id") long id, @Param("flinkJobId") String flinkJobId, @Param("jobInfo") String jobInfo,
                        @Param("restoredFrom") String restoredFrom);
 
-    /** What Flink answered a start, written only while the task is still {@code status} (0 rows: settled meanwhile). */
-    @Update("UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
-            + " restored_from = #{restoredFrom}, last_update_time = CURRENT_TIMESTAMP WHERE id = #{id}"
-            + " AND status = #{status}")
-    int updateLaunchedIf(@Param("id") long id, @Param("status") int status, @Param("flinkJobId") String flinkJobId,
-                         @Param("jobInfo") String jobInfo, @Param("restoredFrom") String restoredFrom);
+    /**
+     * What Flink answered a start, written only while the task is in one of {@code statuses} (0 rows: settled
+     * meanwhile).
+     */
+    @Update("<script>UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
+            + " restored_from = #{restoredFrom}, launched_at = CURRENT_TIMESTAMP, last_update_time = CURRENT_TIMESTAMP"
+            + " WHERE id = #{id}"
+            + " AND status IN <foreach collection='statuses' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
+            + "</script>")
+    int updateLaunchedIf(@Param("id") long id, @Param("statuses") Collection<Integer> statuses,
+                         @Param("flinkJobId") String flinkJobId, @Param("jobInfo") String jobInfo,
+                         @Param("restoredFrom") String restoredFrom);
 
     @Update("UPDATE linkis_stream_task SET linkis_job_info = #{jobInfo}, last_update_time = CURRENT_TIMESTAMP"
             + " WHERE id = #{id}")

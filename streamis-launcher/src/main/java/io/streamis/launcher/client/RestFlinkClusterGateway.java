@@ -117,6 +117,9 @@ public class RestFlinkClusterGateway implements FlinkClusterGateway {
         if (r.flinkConfiguration() != null && !r.flinkConfiguration().isEmpty()) {
             body.put("flinkConfiguration", r.flinkConfiguration());
         }
+        if (r.jobId() != null) {
+            body.put("jobId", r.jobId());
+        }
         return send(jsonPost("/jars/" + jarId + "/run", body).timeout(TRANSFER_TIMEOUT)).path("jobid").asText();
     }
 

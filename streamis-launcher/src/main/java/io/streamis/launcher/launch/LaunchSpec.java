@@ -16,8 +16,9 @@ public record LaunchSpec(String cluster, String pipelineName, JobKind kind, Stri
 
     /**
      * @param jobId      the platform's job id
-     * @param flinkJobId the Flink job id the run is given up front (32 hex), so a crash between deploy and
-     *                   record can still be matched to its run; null lets Flink choose (session clusters)
+     * @param flinkJobId the Flink job id the run is given up front (32 hex), recorded with the start's intent, so
+     *                   a crash between Flink's acceptance and the answer's record is matched to its run exactly;
+     *                   null lets Flink choose
      */
     public record Owner(long jobId, String project, String job, String version, String flinkJobId) {
     }

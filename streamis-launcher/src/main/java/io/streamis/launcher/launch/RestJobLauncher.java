@@ -72,7 +72,7 @@ public class RestJobLauncher implements JobLauncher {
         Path jar = program.jar();
         String key = program.key();
         RunRequest run = new RunRequest(program.entry(), program.args(), spec.parallelism(), spec.restorePath(),
-                spec.allowNonRestoredState(), conf);
+                spec.allowNonRestoredState(), conf, spec.owner() == null ? null : spec.owner().flinkJobId());
         String jarId = jarId(g, key, jar, false);
         String jobId;
         try {

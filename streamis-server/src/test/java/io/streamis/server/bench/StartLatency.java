@@ -31,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -138,8 +139,9 @@ final class StartLatency {
 
             awaitIdle(pauseMs);
             long t1 = System.nanoTime();
+            // The platform names its runs up front too; both sides choose the id the same way.
             String fid = g.runJar(jarId, new RunRequest("io.streamis.server.testjob.CountJob", List.of(), 1, null,
-                    false, directConf));
+                    false, directConf, JobID.generate().toHexString()));
             int looks = awaitDirect(fid, "running", ov -> ov != null && ov.allTasksRunning());
             long directRunning = System.nanoTime();
             g.cancel(fid);

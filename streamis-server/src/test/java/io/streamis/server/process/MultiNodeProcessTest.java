@@ -262,14 +262,71 @@ class MultiNodeProcessTest {
         assertNoFurtherRuns(job, 2);
     }
 
+    /**
+     * The node that launches a start is killed while Flink runs the program's main (inside the run request, held
+     * open on cue by {@code CountJob --main-waits}): the Flink job id was recorded with the intent, so the node
+     * that takes over follows the run by that id, does not settle it as never launched, and the job runs once,
+     * tracked, when Flink completes the submission after the requester died.
+     */
+    @Test
+    @Order(7)
+    void aNodeKilledWhileFlinkAcceptsItsStartLeavesTheRunFollowedByItsId() throws Exception {
+        replaceDeadNode();
+        ServerProcess leader = leader();
+        ServerProcess survivor = leader == a ? b : a;
+        Path mainWaits = root.resolve("main-waits-mn_launch_killed");
+        Files.writeString(mainWaits, "hold main\n");
+        long job = createJob(survivor, "mn_launch_killed", "\"--rate\",\"40\",\"--main-waits\",\"" + mainWaits
+                + "\"", false);
+        List<String> before = liveFlinkJobs();
+        CompletableFuture.runAsync(() -> execute(leader, job)); // its answer dies with the leader
+        Path entered = mainWaits.resolveSibling(mainWaits.getFileName() + ".entered");
+        Awaitility.await("Flink runs the program's main").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> Files.exists(entered));
+        Task intent = tasks(job).get(0);
+        assertThat(intent.status()).as("the start is in its launch request").isEqualTo(8);
+        assertThat(intent.flinkJobId()).as("the run's Flink job id is part of the intent").hasSize(32);
+
+        leader.kill();
+        Awaitility.await("the survivor takes over and settles what the dead node left").atMost(LEASE.multipliedBy(4))
+                .pollInterval(Duration.ofMillis(100)).until(() -> survivor.log().contains("Task " + intent.id()
+                        + " (job " + job + ") is still starting") || tasks(job).get(0).status() != 8);
+        assertThat(tasks(job).get(0).status()).as("not settled as a start that never reached Flink").isEqualTo(8);
+
+        Files.delete(mainWaits); // Flink completes the submission the dead node asked for
+        List<Task> runs = awaitRuns(job, 1, Duration.ofSeconds(60));
+        assertThat(runs.get(0).flinkJobId()).isEqualTo(intent.flinkJobId());
+        List<String> started = new ArrayList<>(liveFlinkJobs());
+        started.removeAll(before);
+        assertThat(started).as("one Flink job, the run's").containsExactly(intent.flinkJobId());
+        assertNoFurtherRuns(job, 1);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
+
+    /** A node killed by an earlier case comes back on its own data directory, so every case has two nodes. */
+    static void replaceDeadNode() throws Exception {
+        if (!a.process().isAlive()) {
+            a.close();
+            a = ServerProcess.start(root.resolve("node-a"), nodeArgs(false));
+        }
+        if (!b.process().isAlive()) {
+            b.close();
+            b = ServerProcess.start(root.resolve("node-b"), nodeArgs(false));
+        }
+    }
 
     record Task(long id, int status, String serverInstance, String startCause, String restoredFrom,
                 String flinkJobId, String jobInfo) {
     }
 
     static long createJob(ServerProcess via, String name, boolean failRestart, Path failFile) throws Exception {
-        String args = failFile == null ? "\"--rate\",\"40\"" : "\"--rate\",\"40\",\"--fail-once\",\"" + failFile + "\"";
+        return createJob(via, name, failFile == null ? "\"--rate\",\"40\""
+                : "\"--rate\",\"40\",\"--fail-once\",\"" + failFile + "\"", failRestart);
+    }
+
+    /** @param args the program's arguments as JSON array items */
+    static long createJob(ServerProcess via, String name, String args, boolean failRestart) throws Exception {
         byte[] zip = Zips.zip().add("meta.json", """
                 {"projectName":"default","jobName":"%s","jobType":"flink.jar",
                  "jobContent":{"main.class.jar":"count-job.jar","main.class":"io.streamis.server.testjob.CountJob",

@@ -124,7 +124,7 @@ abstract class AbstractRestorePointRecordTest {
 
     private StreamTask task(long id) {
         return new StreamTask(id, 1, jobId, "v00001", 5, null, null, null, "admin", "f" + id, null, null, null, null,
-                null, "embedded", "USER", null, null, false);
+                null, "embedded", "USER", null, null, false, null);
     }
 
     private static CheckpointStats.Completed completed(long id, String path) {

@@ -22,6 +22,7 @@ public final class CountJob {
         int rate = 50;
         String failOnce = null;
         String hold = null;
+        String mainWaits = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             if ("--rate".equals(args[i])) {
                 rate = Integer.parseInt(args[i + 1]);
@@ -29,7 +30,12 @@ public final class CountJob {
                 failOnce = args[i + 1];
             } else if ("--hold".equals(args[i])) {
                 hold = args[i + 1];
+            } else if ("--main-waits".equals(args[i])) {
+                mainWaits = args[i + 1];
             }
+        }
+        if (mainWaits != null) {
+            awaitRemoved(java.nio.file.Path.of(mainWaits));
         }
         DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(rate), Types.LONG);
@@ -38,6 +44,19 @@ public final class CountJob {
                 .map(new Counter(failOnce, hold)).uid("counter")
                 .sinkTo(new DiscardingSink<>()).uid("sink");
         env.execute("count-job");
+    }
+
+    /**
+     * With {@code --main-waits <file>} the program's main (which a session cluster runs inside its run request)
+     * says it began by creating {@code <file>.entered} and waits, at most two minutes, while {@code <file>}
+     * exists: a launch request held open on cue, so a test can kill the server that sent it.
+     */
+    private static void awaitRemoved(java.nio.file.Path file) throws Exception {
+        java.nio.file.Files.writeString(file.resolveSibling(file.getFileName() + ".entered"), "main entered\n");
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (java.nio.file.Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /**
