@@ -90,22 +90,24 @@ public class TaskMonitor implements SchedulingConfigurer {
 
     /**
      * Observes only the tasks that are STARTING (the start follower's pass, between regular cycles); no checkpoint
-     * is read. Returns how many of them there is something to follow for (those their session cluster lists,
-     * and every per-job deployment), -1 on a follower: a session start whose launch is still in its request is not
-     * listed yet, and looking again soon for it would only compete with that launch for the CPU; the request wakes
-     * the start follower when Flink answers.
+     * is read. Returns how many of them could be observed, -1 on a follower. A session start still in its launch
+     * request is left out: its request decides it until Flink answers ({@link StartRequests}), and asking Flink
+     * about it meanwhile would only compete with that launch for the CPU; the request wakes the start follower
+     * when Flink answers. The monitor's cycle still looks at it (a start whose requester died is decided there).
      */
     public int pollStarting() {
         OptionalLong term = leadership.epoch();
         if (term.isEmpty()) {
             return -1;
         }
-        List<StreamTask> starting = tasks.selectByStatuses(STARTING);
-        if (starting.isEmpty()) {
-            return 0;
-        }
-        return (int) observe(term.getAsLong(), starting, false).stream()
-                .filter(o -> o.overview() != null || clusters.isPerJob(o.task().cluster())).count();
+        List<StreamTask> starting = tasks.selectByStatuses(STARTING).stream()
+                .filter(t -> t.launchedAt() != null || deploys(t)).toList();
+        return starting.isEmpty() ? 0 : observe(term.getAsLong(), starting, false).size();
+    }
+
+    /** A run on a per-job target of this configuration (a removed cluster is settled by the recovery). */
+    private boolean deploys(StreamTask t) {
+        return t.cluster() != null && clusters.names().contains(t.cluster()) && clusters.isPerJob(t.cluster());
     }
 
     /** One {@code /jobs/overview} per cluster, one observation per task, each reconciled as an action of the term. */
