@@ -97,11 +97,6 @@ public interface TaskMapper {
     StreamTask selectLatest(@Param("jobId") long jobId);
 
     @ResultMap("task")
-    @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} AND linkis_job_id IS NOT NULL"
-            + " ORDER BY id DESC LIMIT #{limit}")
-    List<StreamTask> selectLaunched(@Param("jobId") long jobId, @Param("limit") int limit);
-
-    @ResultMap("task")
     @Select("SELECT " + COLUMNS + " FROM linkis_stream_task WHERE job_id = #{jobId} ORDER BY id DESC LIMIT #{limit}")
     List<StreamTask> selectRecent(@Param("jobId") long jobId, @Param("limit") int limit);
 
