@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class LaunchSpecFactory {
 
-    /** A spec ready to launch, and the config keys that cannot apply to the target cluster. */
-    /** @param deployed a per-job target: the start deploys an application in the background */
+    /**
+     * A spec ready to launch, and the config keys that cannot apply to the target cluster.
+     *
+     * @param deployed a per-job target: the start deploys an application in the background
+     */
     public record Prepared(LaunchSpec spec, List<String> notApplied, boolean deployed) {
     }
 
