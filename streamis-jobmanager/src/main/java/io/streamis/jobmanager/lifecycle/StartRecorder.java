@@ -115,8 +115,8 @@ public class StartRecorder {
     public boolean launched(long taskId, StartPreparation.Prepared p, LaunchResult launched, StartLaunched timings) {
         JobInfo info = p.info().launched(launched.flinkJobId(), launched.applicationId(), launched.webUrl(),
                 p.launch().notApplied());
-        if (tasks.updateLaunchedIf(taskId, FOLLOWED, launched.flinkJobId(), codec.write(info),
-                p.decision().path()) == 0) {
+        // The restore point was written with the intent; the answer adds Flink's job id, the web URL and when.
+        if (tasks.updateLaunchedIf(taskId, FOLLOWED, launched.flinkJobId(), codec.write(info)) == 0) {
             log.append(taskId, "Settled elsewhere while starting; Flink job " + launched.flinkJobId()
                     + " is not tracked by this task");
             return false;

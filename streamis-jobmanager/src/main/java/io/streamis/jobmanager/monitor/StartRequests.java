@@ -29,10 +29,18 @@ class StartRequests {
 
     /** Asked only for a STARTING run its cluster lists, so the lookup of live nodes is rare and brief. */
     boolean stillDecide(StreamTask t) {
-        if (t.launchedAt() != null || clusters.isPerJob(t.cluster())
-                || StartReconciler.age(t).compareTo(properties.operationTimeout()) >= 0) {
+        if (!inLaunchRequest(t) || StartReconciler.age(t).compareTo(properties.operationTimeout()) >= 0) {
             return false;
         }
         return !leadership.orphans().orphaned(t.serverInstance(), t.startTime());
+    }
+
+    /**
+     * A session start whose launch request has no answer from Flink recorded yet (a per-job deployment is not one:
+     * see above; nor is a run on a cluster no longer configured, which the recovery settles).
+     */
+    boolean inLaunchRequest(StreamTask t) {
+        return t.launchedAt() == null && t.cluster() != null && clusters.names().contains(t.cluster())
+                && !clusters.isPerJob(t.cluster());
     }
 }

@@ -43,6 +43,7 @@ public class TaskMonitor implements SchedulingConfigurer {
     private final TaskMapper tasks;
     private final FlinkClusters clusters;
     private final TaskReconciler reconciler;
+    private final StartRequests requests;
     private final StreamisJobManagerProperties properties;
     private final ShutdownGate gate;
     private final Leadership leadership;
@@ -50,9 +51,10 @@ public class TaskMonitor implements SchedulingConfigurer {
     /** When each task last had its checkpoint read; the least recently read go first. */
     private final Map<Long, Long> checkpointReadAt = new ConcurrentHashMap<>();
 
-    public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler,
+    public TaskMonitor(TaskMapper tasks, FlinkClusters clusters, TaskReconciler reconciler, StartRequests requests,
                        StreamisJobManagerProperties properties, ShutdownGate gate, Leadership leadership,
                        ApplicationEventPublisher facts) {
+        this.requests = requests;
         this.facts = facts;
         this.tasks = tasks;
         this.clusters = clusters;
@@ -101,13 +103,8 @@ public class TaskMonitor implements SchedulingConfigurer {
             return -1;
         }
         List<StreamTask> starting = tasks.selectByStatuses(STARTING).stream()
-                .filter(t -> t.launchedAt() != null || deploys(t)).toList();
+                .filter(t -> !requests.inLaunchRequest(t)).toList();
         return starting.isEmpty() ? 0 : observe(term.getAsLong(), starting, false).size();
-    }
-
-    /** A run on a per-job target of this configuration (a removed cluster is settled by the recovery). */
-    private boolean deploys(StreamTask t) {
-        return t.cluster() != null && clusters.names().contains(t.cluster()) && clusters.isPerJob(t.cluster());
     }
 
     /** One {@code /jobs/overview} per cluster, one observation per task, each reconciled as an action of the term. */

@@ -207,13 +207,11 @@ public interface TaskMapper {
      * meanwhile).
      */
     @Update("<script>UPDATE linkis_stream_task SET linkis_job_id = #{flinkJobId}, linkis_job_info = #{jobInfo},"
-            + " restored_from = #{restoredFrom}, launched_at = CURRENT_TIMESTAMP, last_update_time = CURRENT_TIMESTAMP"
-            + " WHERE id = #{id}"
+            + " launched_at = CURRENT_TIMESTAMP, last_update_time = CURRENT_TIMESTAMP WHERE id = #{id}"
             + " AND status IN <foreach collection='statuses' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
             + "</script>")
     int updateLaunchedIf(@Param("id") long id, @Param("statuses") Collection<Integer> statuses,
-                         @Param("flinkJobId") String flinkJobId, @Param("jobInfo") String jobInfo,
-                         @Param("restoredFrom") String restoredFrom);
+                         @Param("flinkJobId") String flinkJobId, @Param("jobInfo") String jobInfo);
 
     @Update("UPDATE linkis_stream_task SET linkis_job_info = #{jobInfo}, last_update_time = CURRENT_TIMESTAMP"
             + " WHERE id = #{id}")
